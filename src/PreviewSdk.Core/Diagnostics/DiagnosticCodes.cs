@@ -1,0 +1,93 @@
+namespace PreviewSdk.Core.Diagnostics;
+
+/// <summary>
+/// Every diagnostic code PreviewSdk reports. A code never changes meaning once released, because users search
+/// for it and CI configurations may downgrade it.
+/// </summary>
+/// <remarks>
+/// Ranges, one per layer, so a code tells where to look:
+/// <list type="bullet">
+/// <item><description>1xxx: preview.yaml and the other inputs (ProjectReferences, properties).</description></item>
+/// <item><description>2xxx: budgets, the environment registry and the state folder.</description></item>
+/// <item><description>3xxx: backing services and the engines that run them (containers, local binaries).</description></item>
+/// <item><description>4xxx: seeding and migrations.</description></item>
+/// <item><description>5xxx: links, the gateway and CI outputs.</description></item>
+/// <item><description>6xxx: synthetic checks and alerts.</description></item>
+/// <item><description>9xxx: unexpected failures, i.e. bugs in PreviewSdk.</description></item>
+/// </list>
+/// Adding a code takes two lines: a constant here and a message with the same key in
+/// <c>DiagnosticMessages.resx</c> (plus its section in docs/diagnostics.md); tests check that the three agree.
+/// </remarks>
+public static class DiagnosticCodes
+{
+    // 1xxx: manifest and input.
+
+    /// <summary>preview.yaml does not exist.</summary>
+    public const string ManifestNotFound = "PREVIEW1001";
+
+    /// <summary>preview.yaml is not valid YAML.</summary>
+    public const string InvalidYaml = "PREVIEW1002";
+
+    /// <summary>A key that preview.yaml does not know at that place.</summary>
+    public const string UnknownKey = "PREVIEW1003";
+
+    /// <summary>A value of the wrong shape: a list where a map belongs, a word where a number belongs.</summary>
+    public const string WrongType = "PREVIEW1004";
+
+    /// <summary>A value of the right shape that breaks a rule: replicas below 1, an invalid name.</summary>
+    public const string InvalidValue = "PREVIEW1005";
+
+    /// <summary>One name used twice: a repeated key, or a name shared by two dependencies, databases or services.</summary>
+    public const string DuplicateName = "PREVIEW1006";
+
+    /// <summary>A dependency type other than the supported ones.</summary>
+    public const string UnknownDependencyType = "PREVIEW1007";
+
+    /// <summary>A <c>services:</c> key or <c>project:</c> value that matches no ProjectReference.</summary>
+    public const string UnmatchedService = "PREVIEW1008";
+
+    /// <summary>A <c>uses</c> entry that names no dependency, database or service.</summary>
+    public const string UnknownUsesName = "PREVIEW1009";
+
+    /// <summary>A ProjectReference to a project that cannot run (not an executable).</summary>
+    public const string ProjectNotRunnable = "PREVIEW1010";
+
+    /// <summary>Services that use themselves or each other in a cycle.</summary>
+    public const string UsesCycle = "PREVIEW1011";
+
+    /// <summary>The preview project references no runnable project.</summary>
+    public const string NoRunnableServices = "PREVIEW1012";
+
+    /// <summary>A required key is missing (a dependency without <c>type</c>).</summary>
+    public const string MissingRequiredKey = "PREVIEW1013";
+
+    /// <summary>preview.yaml holds more than one YAML document.</summary>
+    public const string MultipleDocuments = "PREVIEW1014";
+
+    /// <summary>preview.yaml exists but could not be read.</summary>
+    public const string ManifestUnreadable = "PREVIEW1015";
+
+    /// <summary>Two <c>services:</c> entries map to the same ProjectReference.</summary>
+    public const string ProjectMappedTwice = "PREVIEW1016";
+
+    /// <summary>The same name is listed twice in one <c>uses</c> list (a warning).</summary>
+    public const string RepeatedUsesEntry = "PREVIEW1017";
+
+    /// <summary>A health path on a service whose project is not a web project.</summary>
+    public const string HealthOnNonWebProject = "PREVIEW1018";
+
+    // 2xxx: budget, registry and state.
+
+    // 3xxx: backing services and engines.
+
+    // 4xxx: seeding and migrations.
+
+    // 5xxx: links, gateway and CI.
+
+    // 6xxx: checks and alerts.
+
+    // 9xxx: unexpected.
+
+    /// <summary>An exception PreviewSdk did not expect: a bug, reported instead of crashing the build.</summary>
+    public const string UnexpectedError = "PREVIEW9001";
+}

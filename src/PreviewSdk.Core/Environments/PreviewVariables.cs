@@ -1,0 +1,23 @@
+namespace PreviewSdk.Core.Environments;
+
+/// <summary>
+/// Names of the environment variables through which the MSBuild layer hands an environment's identity
+/// to the generated app host. They are the whole contract between <c>-t:Preview</c> and the hosting layer.
+/// </summary>
+public static class PreviewVariables
+{
+    /// <summary>The environment's state folder (absolute path).</summary>
+    public const string StateDirectory = "PREVIEW_STATE_DIR";
+
+    /// <summary>
+    /// A unique id of this run of the environment. Every process of the environment inherits it, which is how
+    /// a later command finds and stops them even after the app host was killed.
+    /// </summary>
+    public const string EnvironmentId = "PREVIEW_ENVIRONMENT_ID";
+
+    /// <summary>The environment's name (for example the sanitised git branch).</summary>
+    public const string EnvironmentName = "PREVIEW_ENVIRONMENT_NAME";
+
+    /// <summary>The profile the environment runs with.</summary>
+    public const string Profile = "PREVIEW_PROFILE";
+}

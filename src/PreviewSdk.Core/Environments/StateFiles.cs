@@ -1,0 +1,32 @@
+namespace PreviewSdk.Core.Environments;
+
+/// <summary>The files of an environment's state folder; one place so writers and readers cannot drift apart.</summary>
+public static class StateFiles
+{
+    /// <summary>Written by the MSBuild layer when it starts the app host: who, what and which process.</summary>
+    public const string Record = "environment.json";
+
+    /// <summary>Rewritten by the hosting layer whenever a resource changes state.</summary>
+    public const string Resources = "resources.json";
+
+    /// <summary>Written by the hosting layer once every resource is healthy.</summary>
+    public const string Ready = "ready.json";
+
+    /// <summary>Written by the hosting layer when a resource fails before the environment became ready.</summary>
+    public const string Failed = "failed.json";
+
+    /// <summary>The links of a ready environment, for tools and CI.</summary>
+    public const string LinksJson = "links.json";
+
+    /// <summary>The links of a ready environment, for a pull request comment.</summary>
+    public const string LinksMarkdown = "links.md";
+
+    /// <summary>The app host's own console output.</summary>
+    public const string HostLog = "apphost.log";
+
+    /// <summary>Folder of per-resource console logs.</summary>
+    public const string LogsFolder = "logs";
+
+    /// <summary>Folder of backing services' data directories.</summary>
+    public const string DataFolder = "data";
+}

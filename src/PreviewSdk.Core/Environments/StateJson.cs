@@ -1,0 +1,40 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace PreviewSdk.Core.Environments;
+
+/// <summary>Reads and writes the state folder's JSON files, atomically, with one set of options.</summary>
+public static class StateJson
+{
+    /// <summary>The serializer options of every state file: camelCase, indented, enums as strings.</summary>
+    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
+
+    /// <summary>
+    /// Writes <paramref name="value"/> to <paramref name="path"/> through a temporary file and a rename, so a reader
+    /// polling the file never sees half of it.
+    /// </summary>
+    public static void Write<T>(string path, T value)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var temporary = path + "." + Environment.ProcessId + ".tmp";
+        File.WriteAllText(temporary, JsonSerializer.Serialize(value, Options));
+        File.Move(temporary, path, overwrite: true);
+    }
+
+    /// <summary>Reads <paramref name="path"/>, or returns null when it is missing or not (yet) valid.</summary>
+    public static T? TryRead<T>(string path) where T : class
+    {
+        try
+        {
+            return File.Exists(path) ? JsonSerializer.Deserialize<T>(File.ReadAllText(path), Options) : null;
+        }
+        catch (Exception e) when (e is JsonException or IOException)
+        {
+            return null;
+        }
+    }
+}

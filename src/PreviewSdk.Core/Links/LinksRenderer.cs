@@ -1,0 +1,50 @@
+using System.Globalization;
+using System.Text;
+
+namespace PreviewSdk.Core.Links;
+
+/// <summary>Renders an environment's links for the build log and for a pull request.</summary>
+public static class LinksRenderer
+{
+    /// <summary>
+    /// The table <c>-t:Preview</c> prints: a headline, then one aligned row per link, the dashboard first.
+    /// <paramref name="headline"/> completes "Preview 'name' (profile) " — for example "is up in 9.4 s".
+    /// </summary>
+    public static string RenderTable(EnvironmentLinks links, string headline)
+    {
+        ArgumentNullException.ThrowIfNull(links);
+        var rows = Rows(links);
+        var width = rows.Max(row => row.Name.Length);
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"Preview '{links.Environment}' ({links.Profile}) {headline}");
+        foreach (var (name, url) in rows)
+        {
+            text.Append('\n').Append("  ").Append(name.PadRight(width)).Append("  ").Append(url);
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>A Markdown table of the links, for a pull request comment or a CI summary.</summary>
+    public static string RenderMarkdown(EnvironmentLinks links)
+    {
+        ArgumentNullException.ThrowIfNull(links);
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"### Preview `{links.Environment}` ({links.Profile})\n\n");
+        text.Append("| resource | link |\n|---|---|\n");
+        foreach (var (name, url) in Rows(links))
+        {
+            text.Append(CultureInfo.InvariantCulture, $"| {name} | <{url}> |\n");
+        }
+
+        text.Append(CultureInfo.InvariantCulture, $"\nReady at {links.ReadyAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC.\n");
+        return text.ToString();
+    }
+
+    private static List<(string Name, string Url)> Rows(EnvironmentLinks links)
+    {
+        var rows = new List<(string Name, string Url)> { ("dashboard", links.Dashboard) };
+        rows.AddRange(links.Services.Select(service => (service.Name, service.Url)));
+        return rows;
+    }
+}

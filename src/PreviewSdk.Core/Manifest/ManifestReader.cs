@@ -1,0 +1,66 @@
+using PreviewSdk.Core.Diagnostics;
+
+namespace PreviewSdk.Core.Manifest;
+
+/// <summary>
+/// Reads preview.yaml into a <see cref="PreviewManifest"/>. It never throws for anything a user can write: every
+/// problem becomes a diagnostic at the line and column of the offending key or value, and all of them are
+/// reported in one pass.
+/// </summary>
+/// <remarks>
+/// This checks the shape of the file on its own. Whether names match ProjectReferences, whether <c>uses</c>
+/// names exist and whether names clash is decided by the planner, which also knows the projects.
+/// </remarks>
+public static class ManifestReader
+{
+    /// <summary>The keys allowed at the top level of preview.yaml.</summary>
+    public static IReadOnlyList<string> TopLevelKeys { get; } = ["app", "dependencies", "services"];
+
+    /// <summary>Reads the text of a preview.yaml.</summary>
+    /// <param name="path">The path of the file, used in diagnostics.</param>
+    /// <param name="text">The content of the file.</param>
+    public static ManifestReadResult Read(string path, string text)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(text);
+
+        var diagnostics = new DiagnosticBag();
+        if (!ManifestYamlLoader.TryLoad(path, text, diagnostics, out var root))
+        {
+            return new ManifestReadResult(null, diagnostics.ToSortedList());
+        }
+
+        var manifest = root is null ? PreviewManifest.Empty(path) : ReadRoot(path, root, new ManifestNodeReader(diagnostics));
+        return new ManifestReadResult(manifest, diagnostics.ToSortedList());
+    }
+
+    private static PreviewManifest ReadRoot(string path, ManifestNode root, ManifestNodeReader reader)
+    {
+        if (root is not ManifestMapping and not ManifestScalar { IsNull: true })
+        {
+            reader.ReportWrongType(root, Path.GetFileName(path), "Text.Shape.Map");
+            return PreviewManifest.Empty(path);
+        }
+
+        Located<string>? app = null;
+        IReadOnlyList<DependencyEntry> dependencies = [];
+        IReadOnlyList<ServiceEntry> services = [];
+        foreach (var (key, value) in reader.ReadMap(root, keyPath: string.Empty, TopLevelKeys))
+        {
+            switch (key.Value)
+            {
+                case "app":
+                    app = reader.ReadText(value, key.Value);
+                    break;
+                case "dependencies":
+                    dependencies = DependenciesSectionReader.Read(reader, value, key.Value);
+                    break;
+                case "services":
+                    services = ServicesSectionReader.Read(reader, value, key.Value);
+                    break;
+            }
+        }
+
+        return new PreviewManifest(path, app, dependencies, services);
+    }
+}

@@ -1,0 +1,21 @@
+namespace PreviewSdk.Core.Manifest;
+
+/// <summary>
+/// What preview.yaml says, shaped and type-checked but not yet checked against the ProjectReferences.
+/// Entries that were broken beyond use are left out (their problem was reported), so later checks do not
+/// report the same mistake twice.
+/// </summary>
+/// <param name="Path">The path of preview.yaml.</param>
+/// <param name="App">The <c>app:</c> name, or null when not set.</param>
+/// <param name="Dependencies">The <c>dependencies:</c> entries, in file order.</param>
+/// <param name="Services">The <c>services:</c> entries, in file order.</param>
+public sealed record PreviewManifest(
+    string Path,
+    Located<string>? App,
+    IReadOnlyList<DependencyEntry> Dependencies,
+    IReadOnlyList<ServiceEntry> Services)
+{
+    /// <summary>The manifest of an empty preview.yaml: every setting at its default.</summary>
+    /// <param name="path">The path of preview.yaml.</param>
+    public static PreviewManifest Empty(string path) => new(path, null, [], []);
+}

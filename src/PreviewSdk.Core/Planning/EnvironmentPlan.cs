@@ -1,0 +1,13 @@
+namespace PreviewSdk.Core.Planning;
+
+/// <summary>
+/// The validated, resolved description of a preview environment: everything the AppHost generator needs, with
+/// every name checked and every reference resolved.
+/// </summary>
+/// <param name="AppName">The app name.</param>
+/// <param name="Dependencies">The backing services, in preview.yaml order.</param>
+/// <param name="Services">The services, in ProjectReference order.</param>
+public sealed record EnvironmentPlan(
+    string AppName,
+    IReadOnlyList<DependencyPlan> Dependencies,
+    IReadOnlyList<ServicePlan> Services);

@@ -1,0 +1,50 @@
+using PreviewSdk.Core.Environments;
+
+namespace Aspire.Hosting;
+
+/// <summary>
+/// Entry point of a preview app host: <c>PreviewApplication.CreateBuilder(args)</c> in place of
+/// <c>DistributedApplication.CreateBuilder(args)</c>.
+/// </summary>
+public static class PreviewApplication
+{
+    /// <summary>
+    /// Creates the distributed application builder of a preview environment. It makes the app host runnable on a
+    /// machine without an HTTPS development certificate (plain HTTP on loopback, free ports for the dashboard,
+    /// its OTLP receiver and the resource service, unless they were given), marks every process of the
+    /// environment with its id, and reports the environment's state into its state folder.
+    /// </summary>
+    public static IDistributedApplicationBuilder CreateBuilder(string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var runtime = PreviewRuntime.FromEnvironment();
+        ApplyHostDefaults(runtime);
+        var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions { Args = args });
+        builder.AddPreviewEnvironment(runtime);
+        return builder;
+    }
+
+    // Set as process variables, not builder configuration: Aspire reads some of them before the builder exists,
+    // and DCP and every resource inherit the process environment, which carries the environment id to them.
+    private static void ApplyHostDefaults(PreviewRuntime runtime)
+    {
+        SetDefault("ASPIRE_ALLOW_UNSECURED_TRANSPORT", "true");
+        SetDefault("ASPNETCORE_URLS", $"http://127.0.0.1:{LoopbackPorts.Next()}");
+        SetDefault("ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL", $"http://127.0.0.1:{LoopbackPorts.Next()}");
+        SetDefault("ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL", $"http://127.0.0.1:{LoopbackPorts.Next()}");
+        SetDefault("DOTNET_ENVIRONMENT", "Development");
+        SetDefault("ASPNETCORE_ENVIRONMENT", "Development");
+        System.Environment.SetEnvironmentVariable(PreviewVariables.EnvironmentId, runtime.EnvironmentId);
+        System.Environment.SetEnvironmentVariable(PreviewVariables.EnvironmentName, runtime.Name);
+        System.Environment.SetEnvironmentVariable(PreviewVariables.StateDirectory, runtime.StateDirectory);
+        System.Environment.SetEnvironmentVariable(PreviewVariables.Profile, runtime.Profile);
+    }
+
+    private static void SetDefault(string name, string value)
+    {
+        if (string.IsNullOrEmpty(System.Environment.GetEnvironmentVariable(name)))
+        {
+            System.Environment.SetEnvironmentVariable(name, value);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+using PreviewSdk.Core.Environments;
+
+namespace Aspire.Hosting;
+
+/// <summary>
+/// Who this app host is: the environment's name, profile, id and state folder, read from the variables that
+/// <c>-t:Preview</c> sets (<see cref="PreviewVariables"/>). Started by F5 or <c>dotnet run</c>, none are set and
+/// the app host runs as a private "dev" environment whose state lives beside its binaries.
+/// </summary>
+public sealed record PreviewRuntime(string Name, string Profile, string EnvironmentId, string StateDirectory)
+{
+    /// <summary>Reads the runtime identity from the process environment, with F5 defaults.</summary>
+    public static PreviewRuntime FromEnvironment()
+    {
+        var stateDirectory = Read(PreviewVariables.StateDirectory)
+            ?? Path.Combine(AppContext.BaseDirectory, "preview-state");
+        return new PreviewRuntime(
+            Read(PreviewVariables.EnvironmentName) ?? "dev",
+            Read(PreviewVariables.Profile) ?? "lightweight",
+            Read(PreviewVariables.EnvironmentId) ?? Guid.NewGuid().ToString("N"),
+            Path.GetFullPath(stateDirectory));
+    }
+
+    /// <summary>The folder where the backing service <paramref name="resourceName"/> keeps its data.</summary>
+    public string DataDirectory(string resourceName) => Path.Combine(StateDirectory, StateFiles.DataFolder, resourceName);
+
+    private static string? Read(string name) =>
+        System.Environment.GetEnvironmentVariable(name) is { Length: > 0 } value ? value : null;
+}

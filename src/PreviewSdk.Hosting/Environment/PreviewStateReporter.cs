@@ -1,0 +1,161 @@
+using System.Collections.Concurrent;
+using Aspire.Hosting.ApplicationModel;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Logging;
+using PreviewSdk.Core.Environments;
+using PreviewSdk.Core.Links;
+
+namespace Aspire.Hosting;
+
+/// <summary>
+/// Mirrors the environment's resource states into the state folder and, once every resource is healthy, writes
+/// the ready report and the links. <c>-t:Preview</c> waits on these files; they outlive the app host, so a
+/// failed or killed environment can still be explained and cleaned up.
+/// </summary>
+internal sealed class PreviewStateReporter(
+    PreviewRuntime runtime,
+    DistributedApplicationModel model,
+    ResourceNotificationService notifications,
+    IConfiguration configuration,
+    ILogger<PreviewStateReporter> logger)
+{
+    private static readonly HashSet<string> FailedStates = [KnownResourceStates.FailedToStart, KnownResourceStates.Exited, KnownResourceStates.Finished];
+    private readonly ConcurrentDictionary<string, ResourceStatus> statuses = new();
+    private readonly ConcurrentDictionary<string, bool> readiness = new();
+    private readonly HashSet<string> hidden = [];
+    private List<IResource> resources = [];
+    private bool ready;
+
+    public async Task RunAsync(CancellationToken stoppingToken)
+    {
+        Directory.CreateDirectory(runtime.StateDirectory);
+        DeleteStaleReports();
+        resources = model.Resources.Where(PreviewResources.IsRunnable).ToList();
+        foreach (var resource in resources)
+        {
+            statuses[resource.Name] = new ResourceStatus { Name = resource.Name, Type = resource.GetType().Name };
+            readiness[resource.Name] = false;
+        }
+
+        try
+        {
+            await foreach (var update in notifications.WatchAsync(stoppingToken))
+            {
+                Observe(update);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The app host is stopping.
+        }
+    }
+
+    private void Observe(ResourceEvent update)
+    {
+        var name = update.Resource.Name;
+        if (!statuses.ContainsKey(name))
+        {
+            return;
+        }
+
+        var snapshot = update.Snapshot;
+        if (snapshot.IsHidden)
+        {
+            // Aspire's helpers (such as a project's rebuilder) never start unless asked; nobody waits for them.
+            hidden.Add(name);
+        }
+
+        var status = ToStatus(update);
+        statuses[name] = status;
+        readiness[name] = IsReady(snapshot);
+        WriteResources();
+        if (ready)
+        {
+            return;
+        }
+
+        if (status.State is { } state && FailedStates.Contains(state))
+        {
+            WriteFailure(status);
+        }
+        else if (readiness.Where(entry => !hidden.Contains(entry.Key)).All(entry => entry.Value))
+        {
+            ready = true;
+            WriteReady();
+        }
+    }
+
+    // Running, and healthy by every health check it has; a resource without checks is ready once running.
+    private static bool IsReady(CustomResourceSnapshot snapshot) =>
+        snapshot.State?.Text == KnownResourceStates.Running
+        && (snapshot.HealthStatus == HealthStatus.Healthy || (snapshot.HealthStatus is null && snapshot.HealthReports.IsEmpty));
+
+    private static ResourceStatus ToStatus(ResourceEvent update)
+    {
+        var snapshot = update.Snapshot;
+        var processIds = snapshot.Properties
+            .Where(property => property.Name is "executable.pid" or "project.pid" or "container.pid")
+            .Select(property => property.Value is int pid ? pid : int.TryParse(property.Value?.ToString(), out var parsed) ? parsed : 0)
+            .Where(pid => pid > 0)
+            .ToList();
+        return new ResourceStatus
+        {
+            Name = update.Resource.Name,
+            Type = snapshot.ResourceType,
+            State = snapshot.State?.Text,
+            Health = snapshot.HealthStatus?.ToString(),
+            ExitCode = snapshot.ExitCode,
+            Urls = snapshot.Urls.Where(url => !url.IsInternal && !url.IsInactive).Select(url => url.Url).ToList(),
+            ProcessIds = processIds,
+        };
+    }
+
+    private void WriteResources() =>
+        StateJson.Write(Path.Combine(runtime.StateDirectory, StateFiles.Resources), new ResourcesReport
+        {
+            UpdatedAt = DateTimeOffset.UtcNow,
+            Resources = resources.Where(resource => !hidden.Contains(resource.Name)).Select(resource => statuses[resource.Name]).ToList(),
+        });
+
+    private void WriteFailure(ResourceStatus status)
+    {
+        var reason = status.ExitCode is { } code
+            ? $"'{status.Name}' {status.State} with exit code {code}."
+            : $"'{status.Name}' {status.State}.";
+        logger.LogError("Preview environment '{Name}' cannot become ready: {Reason}", runtime.Name, reason);
+        StateJson.Write(Path.Combine(runtime.StateDirectory, StateFiles.Failed), new FailureReport
+        {
+            Resource = status.Name,
+            State = status.State ?? "Unknown",
+            Reason = reason,
+        });
+    }
+
+    private void WriteReady()
+    {
+        var dashboardUrl = (configuration["ASPNETCORE_URLS"] ?? string.Empty).Split(';')[0].TrimEnd('/');
+        var token = configuration["AppHost:BrowserToken"];
+        var report = new ReadyReport
+        {
+            ReadyAt = DateTimeOffset.UtcNow,
+            DashboardUrl = dashboardUrl,
+            DashboardLoginUrl = string.IsNullOrEmpty(token) ? dashboardUrl : $"{dashboardUrl}/login?t={token}",
+            Resources = resources.Where(resource => !hidden.Contains(resource.Name)).Select(resource => statuses[resource.Name]).ToList(),
+        };
+        var links = EnvironmentLinks.From(runtime.Name, runtime.Profile, report);
+        StateJson.Write(Path.Combine(runtime.StateDirectory, StateFiles.LinksJson), links);
+        File.WriteAllText(Path.Combine(runtime.StateDirectory, StateFiles.LinksMarkdown), LinksRenderer.RenderMarkdown(links));
+        // Last: its presence is the signal that everything above is in place.
+        StateJson.Write(Path.Combine(runtime.StateDirectory, StateFiles.Ready), report);
+        logger.LogInformation("{Links}", LinksRenderer.RenderTable(links, "is ready"));
+    }
+
+    private void DeleteStaleReports()
+    {
+        foreach (var file in new[] { StateFiles.Ready, StateFiles.Failed, StateFiles.Resources, StateFiles.LinksJson, StateFiles.LinksMarkdown })
+        {
+            File.Delete(Path.Combine(runtime.StateDirectory, file));
+        }
+    }
+}

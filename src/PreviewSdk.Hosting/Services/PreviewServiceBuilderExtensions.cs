@@ -1,0 +1,44 @@
+using Aspire.Hosting.ApplicationModel;
+
+namespace Aspire.Hosting;
+
+/// <summary>Adds a team's own services to a preview environment.</summary>
+public static class PreviewServiceBuilderExtensions
+{
+    /// <summary>
+    /// Adds the project at <paramref name="projectPath"/> (relative to the app host's folder) as a service. Its
+    /// launch profile is ignored: ports come from the environment, so parallel environments never collide. A web
+    /// project gets one HTTP endpoint, which is what its link points at.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> AddPreviewService(this IDistributedApplicationBuilder builder, string name, string projectPath, bool isWeb)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentException.ThrowIfNullOrEmpty(projectPath);
+        var service = builder.AddProject(name, projectPath, launchProfileName: null);
+        return isWeb ? service.WithHttpEndpoint(name: "http") : service;
+    }
+
+    /// <summary>
+    /// Makes <paramref name="dependency"/> available to the service (a connection string or service discovery
+    /// entry) and starts the service only once the dependency is healthy.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> Uses<TDependency>(this IResourceBuilder<ProjectResource> service, IResourceBuilder<TDependency> dependency)
+        where TDependency : class, IResourceWithConnectionString
+    {
+        ArgumentNullException.ThrowIfNull(service);
+        ArgumentNullException.ThrowIfNull(dependency);
+        return service.WithReference(dependency).WaitFor(dependency);
+    }
+
+    /// <summary>
+    /// Lets the service call <paramref name="other"/> through service discovery (<c>http://name</c>) and starts it
+    /// once the other service is healthy.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> UsesService(this IResourceBuilder<ProjectResource> service, IResourceBuilder<ProjectResource> other)
+    {
+        ArgumentNullException.ThrowIfNull(service);
+        ArgumentNullException.ThrowIfNull(other);
+        return service.WithReference(other).WaitFor(other);
+    }
+}
