@@ -76,9 +76,39 @@ public static class DiagnosticCodes
     /// <summary>A health path on a service whose project is not a web project.</summary>
     public const string HealthOnNonWebProject = "PREVIEW1018";
 
+    /// <summary>An MSBuild property of PreviewSdk has a value it cannot use.</summary>
+    public const string InvalidProperty = "PREVIEW1019";
+
     // 2xxx: budget, registry and state.
 
+    /// <summary>The environment did not become ready within PreviewTimeout.</summary>
+    public const string EnvironmentTimedOut = "PREVIEW2001";
+
+    /// <summary>A resource failed (exited or could not start) before the environment was ready.</summary>
+    public const string ResourceFailed = "PREVIEW2002";
+
+    /// <summary>The app host process ended before the environment was ready.</summary>
+    public const string AppHostExited = "PREVIEW2003";
+
+    /// <summary>Another build holds the lock of the environment for too long.</summary>
+    public const string EnvironmentLocked = "PREVIEW2004";
+
+    /// <summary>Some processes of an environment survived PreviewDown.</summary>
+    public const string ProcessesLeftBehind = "PREVIEW2005";
+
+    /// <summary>The built app host to start does not exist.</summary>
+    public const string AppHostMissing = "PREVIEW2006";
+
     // 3xxx: backing services and engines.
+
+    /// <summary>PostgreSQL binaries (initdb, postgres) were not found.</summary>
+    public const string PostgresNotFound = "PREVIEW3001";
+
+    /// <summary>redis-server was not found.</summary>
+    public const string RedisNotFound = "PREVIEW3002";
+
+    /// <summary>Preparing a backing service's data folder failed (for example initdb).</summary>
+    public const string BackingServiceInitFailed = "PREVIEW3003";
 
     // 4xxx: seeding and migrations.
 

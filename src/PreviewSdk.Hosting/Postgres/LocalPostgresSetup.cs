@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using PreviewSdk.Core.Binaries;
+using PreviewSdk.Core.Diagnostics;
 using PreviewSdk.Core.Environments;
 
 namespace Aspire.Hosting.ApplicationModel;
@@ -10,12 +11,15 @@ namespace Aspire.Hosting.ApplicationModel;
 /// </summary>
 internal sealed class LocalPostgresSetup
 {
-    private LocalPostgresSetup(string binDirectory, ServiceAccount? account, string baseDirectory)
+    private LocalPostgresSetup(string resourceName, string binDirectory, ServiceAccount? account, string baseDirectory)
     {
+        ResourceName = resourceName;
         BinDirectory = binDirectory;
         Account = account;
         BaseDirectory = baseDirectory;
     }
+
+    public string ResourceName { get; }
 
     public string BinDirectory { get; }
 
@@ -36,10 +40,9 @@ internal sealed class LocalPostgresSetup
     public static LocalPostgresSetup Create(PreviewRuntime runtime, string resourceName)
     {
         var binDirectory = new LocalBinaryLocator().FindPostgresBinDirectory()
-            ?? throw new DistributedApplicationException(
-                $"PREVIEW3001: PostgreSQL for '{resourceName}' was not found (initdb and postgres on PATH or in /usr/lib/postgresql/<version>/bin). Fix: install it, e.g. 'apt-get install postgresql'.");
+            ?? throw PreviewHostingException.Create(DiagnosticCodes.PostgresNotFound, resourceName);
         var account = ServiceAccount.ForPostgres();
-        return new LocalPostgresSetup(binDirectory, account, DataFolders.For(runtime, resourceName, account));
+        return new LocalPostgresSetup(resourceName, binDirectory, account, DataFolders.For(runtime, resourceName, account));
     }
 
     /// <summary>The program and arguments that run the server in the foreground, as the right account.</summary>

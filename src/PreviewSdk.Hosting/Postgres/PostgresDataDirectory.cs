@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Aspire.Hosting.ApplicationModel;
+using PreviewSdk.Core.Diagnostics;
 
 namespace Aspire.Hosting;
 
@@ -25,6 +26,10 @@ internal static class PostgresDataDirectory
             var (command, arguments) = setup.InitCommand(passwordFile);
             await RunAsync(command, arguments, cancellationToken);
         }
+        catch (InvalidOperationException e)
+        {
+            throw PreviewHostingException.Create(DiagnosticCodes.BackingServiceInitFailed, setup.ResourceName, e.Message);
+        }
         finally
         {
             File.Delete(passwordFile);
@@ -45,15 +50,15 @@ internal static class PostgresDataDirectory
             start.ArgumentList.Add(argument);
         }
 
-        using var process = Process.Start(start) ?? throw new DistributedApplicationException($"Could not start '{command}'.");
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start '{command}'.");
         process.StandardInput.Close();
         var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
         var error = process.StandardError.ReadToEndAsync(cancellationToken);
         await process.WaitForExitAsync(cancellationToken);
         if (process.ExitCode != 0)
         {
-            throw new DistributedApplicationException(
-                $"PREVIEW3003: '{command} {string.Join(' ', start.ArgumentList)}' failed with exit code {process.ExitCode}: {(await error).Trim()} {(await output).Trim()}");
+            throw new InvalidOperationException(
+                $"'{command} {string.Join(' ', start.ArgumentList)}' failed with exit code {process.ExitCode}: {(await error).Trim()} {(await output).Trim()}");
         }
     }
 }

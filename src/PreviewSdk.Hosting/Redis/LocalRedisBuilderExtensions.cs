@@ -4,6 +4,7 @@ using Aspire.Hosting.ApplicationModel;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using PreviewSdk.Core.Binaries;
+using PreviewSdk.Core.Diagnostics;
 using PreviewSdk.Core.Environments;
 
 namespace Aspire.Hosting;
@@ -21,8 +22,7 @@ public static class LocalRedisBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentException.ThrowIfNullOrEmpty(name);
         var command = new LocalBinaryLocator().FindRedisServer()
-            ?? throw new DistributedApplicationException(
-                $"PREVIEW3002: redis-server for '{name}' was not found on PATH. Fix: install it, e.g. 'apt-get install redis-server'.");
+            ?? throw PreviewHostingException.Create(DiagnosticCodes.RedisNotFound, name);
         var dataDirectory = builder.GetPreviewRuntime().DataDirectory(name);
         Directory.CreateDirectory(dataDirectory);
         var port = LoopbackPorts.Next();

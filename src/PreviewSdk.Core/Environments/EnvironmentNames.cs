@@ -1,0 +1,98 @@
+using System.Text;
+
+namespace PreviewSdk.Core.Environments;
+
+/// <summary>Names environments: by default after the git branch, sanitised into a valid resource-like name.</summary>
+public static class EnvironmentNames
+{
+    /// <summary>The name used outside a git work tree (or on a detached HEAD).</summary>
+    public const string Fallback = "local";
+
+    private const int MaxLength = 40;
+
+    /// <summary>
+    /// The environment name: <paramref name="explicitName"/> when given (sanitised), else the git branch of
+    /// <paramref name="directory"/> (sanitised), else <see cref="Fallback"/>.
+    /// </summary>
+    public static string Resolve(string? explicitName, string directory)
+    {
+        if (!string.IsNullOrWhiteSpace(explicitName))
+        {
+            return Sanitize(explicitName);
+        }
+
+        return GitBranch(directory) is { } branch ? Sanitize(branch) : Fallback;
+    }
+
+    /// <summary>
+    /// Lowercase letters, digits and single hyphens, starting with a letter, at most 40 characters:
+    /// <c>feature/Cart_v2</c> → <c>feature-cart-v2</c>. Empty results become <see cref="Fallback"/>.
+    /// </summary>
+    public static string Sanitize(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var text = new StringBuilder(name.Length);
+        foreach (var character in name.Trim().ToLowerInvariant())
+        {
+            var next = char.IsAsciiLetterOrDigit(character) ? character : '-';
+            if (next == '-' && (text.Length == 0 || text[^1] == '-'))
+            {
+                continue;
+            }
+
+            text.Append(next);
+        }
+
+        var sanitized = text.ToString().Trim('-');
+        if (sanitized.Length == 0)
+        {
+            return Fallback;
+        }
+
+        if (!char.IsAsciiLetter(sanitized[0]))
+        {
+            sanitized = "env-" + sanitized;
+        }
+
+        return sanitized.Length <= MaxLength ? sanitized : sanitized[..MaxLength].TrimEnd('-');
+    }
+
+    /// <summary>
+    /// The current branch of the git work tree holding <paramref name="directory"/>, read from <c>.git/HEAD</c>
+    /// (no git process, so it works where git is not installed); null outside git or on a detached HEAD.
+    /// </summary>
+    public static string? GitBranch(string directory)
+    {
+        for (var current = new DirectoryInfo(directory); current is not null; current = current.Parent)
+        {
+            var dotGit = Path.Combine(current.FullName, ".git");
+            var gitDirectory = Directory.Exists(dotGit) ? dotGit : File.Exists(dotGit) ? LinkedGitDirectory(dotGit, current.FullName) : null;
+            if (gitDirectory is null)
+            {
+                continue;
+            }
+
+            var head = Path.Combine(gitDirectory, "HEAD");
+            if (!File.Exists(head))
+            {
+                return null;
+            }
+
+            const string prefix = "ref: refs/heads/";
+            var content = File.ReadAllText(head).Trim();
+            return content.StartsWith(prefix, StringComparison.Ordinal) ? content[prefix.Length..] : null;
+        }
+
+        return null;
+    }
+
+    // A worktree or submodule has a .git file saying "gitdir: <path>".
+    private static string? LinkedGitDirectory(string dotGitFile, string workTree)
+    {
+        var line = File.ReadAllText(dotGitFile).Trim();
+        const string prefix = "gitdir:";
+        return line.StartsWith(prefix, StringComparison.Ordinal)
+            ? Path.GetFullPath(Path.Combine(workTree, line[prefix.Length..].Trim()))
+            : null;
+    }
+}

@@ -1,0 +1,63 @@
+namespace PreviewSdk.Core.Environments;
+
+/// <summary>
+/// The machine's environments: one state folder each, at <c>&lt;root&gt;/&lt;app&gt;/&lt;name&gt;</c>. Changes
+/// (start, stop, clean-up) happen under <see cref="Lock"/>, so two builds never start the same environment twice.
+/// </summary>
+public sealed class EnvironmentRegistry(string root)
+{
+    /// <summary>The folder holding every environment's state folder.</summary>
+    public string Root { get; } = Path.GetFullPath(root);
+
+    /// <summary>The state folder of environment <paramref name="name"/> of app <paramref name="app"/>.</summary>
+    public string FolderOf(string app, string name) => Path.Combine(Root, app, name);
+
+    /// <summary>
+    /// Takes the registry's exclusive lock, waiting up to <paramref name="timeout"/>. The lock is an OS file lock,
+    /// so it is released even when the holder is killed.
+    /// </summary>
+    public RegistryLock Lock(TimeSpan timeout) => RegistryLock.Acquire(Path.Combine(Root, "registry.lock"), timeout);
+
+    /// <summary>The environment in <paramref name="folder"/>, or null when it holds no record.</summary>
+    public static EnvironmentEntry? Read(string folder)
+    {
+        var record = StateJson.TryRead<EnvironmentRecord>(Path.Combine(folder, StateFiles.Record));
+        return record is null ? null : new EnvironmentEntry(folder, record);
+    }
+
+    /// <summary>Every environment that has a record, of every app, ordered by app then name.</summary>
+    public IReadOnlyList<EnvironmentEntry> List()
+    {
+        if (!Directory.Exists(Root))
+        {
+            return [];
+        }
+
+        return Directory.GetDirectories(Root)
+            .SelectMany(Directory.GetDirectories)
+            .Select(Read)
+            .OfType<EnvironmentEntry>()
+            .OrderBy(entry => entry.Record.App, StringComparer.Ordinal)
+            .ThenBy(entry => entry.Record.Name, StringComparer.Ordinal)
+            .ToList();
+    }
+}
+
+/// <summary>One environment of the registry: its state folder and what was recorded when it started.</summary>
+public sealed record EnvironmentEntry(string Folder, EnvironmentRecord Record)
+{
+    /// <summary>Whether its app host still runs (the recorded process exists and carries the environment's id).</summary>
+    public bool IsAlive => EnvironmentProcesses.IsHostAlive(Record);
+
+    /// <summary>The ready report, once the environment became ready.</summary>
+    public ReadyReport? Ready => StateJson.TryRead<ReadyReport>(Path.Combine(Folder, StateFiles.Ready));
+
+    /// <summary>The failure report, when a resource failed before the environment became ready.</summary>
+    public FailureReport? Failure => StateJson.TryRead<FailureReport>(Path.Combine(Folder, StateFiles.Failed));
+
+    /// <summary>The latest resource states.</summary>
+    public ResourcesReport? Resources => StateJson.TryRead<ResourcesReport>(Path.Combine(Folder, StateFiles.Resources));
+
+    /// <summary>The links, once the environment became ready.</summary>
+    public Links.EnvironmentLinks? Links => StateJson.TryRead<Links.EnvironmentLinks>(Path.Combine(Folder, StateFiles.LinksJson));
+}

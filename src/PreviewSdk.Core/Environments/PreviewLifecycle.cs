@@ -1,0 +1,236 @@
+using System.Diagnostics;
+using System.Globalization;
+using PreviewSdk.Core.Binaries;
+using PreviewSdk.Core.Diagnostics;
+using PreviewSdk.Core.Links;
+using PreviewSdk.Core.Planning;
+
+namespace PreviewSdk.Core.Environments;
+
+/// <summary>
+/// Starts, stops and lists environments: what <c>-t:Preview</c>, <c>-t:PreviewDown</c> and <c>-t:PreviewList</c>
+/// do, without MSBuild types. Every failure leaves nothing running and no state folder behind.
+/// </summary>
+public sealed class PreviewLifecycle(IPreviewReporter reporter)
+{
+    private static readonly TimeSpan LockTimeout = TimeSpan.FromSeconds(300);
+    private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(15);
+
+    /// <summary>Brings the environment up (or reports the one already up). Returns false after reporting an error.</summary>
+    public bool Up(UpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var registry = new EnvironmentRegistry(request.StateRoot);
+        var folder = registry.FolderOf(request.Plan.AppName, request.Name);
+        using var environmentLock = TryLock(folder, request.Name);
+        if (environmentLock is null)
+        {
+            return false;
+        }
+
+        if (EnvironmentRegistry.Read(folder) is { } existing)
+        {
+            if (existing.IsAlive && !request.Recreate && existing.Links is { } links)
+            {
+                reporter.Info(LinksRenderer.RenderTable(links, $"is already up (started {existing.Record.StartedAt.LocalDateTime:yyyy-MM-dd HH:mm}); use -p:PreviewRecreate=true to start it anew"));
+                return true;
+            }
+
+            reporter.Info(existing.IsAlive
+                ? $"Stopping preview '{request.Name}' to start it anew."
+                : $"Cleaning up preview '{request.Name}', whose app host is gone.");
+            if (!TearDown(existing))
+            {
+                return false;
+            }
+        }
+
+        if (!CheckBinaries(request.Plan, request.ProjectPath))
+        {
+            return false;
+        }
+
+        if (!File.Exists(request.AppHostPath))
+        {
+            reporter.Report(DiagnosticFactory.Create(DiagnosticCodes.AppHostMissing, SourceLocation.WholeFile(request.ProjectPath), request.AppHostPath, request.Name));
+            return false;
+        }
+
+        return Start(request, folder);
+    }
+
+    /// <summary>Stops the environment and deletes its state. Returns false after reporting an error.</summary>
+    public bool Down(string stateRoot, string app, string name)
+    {
+        var folder = new EnvironmentRegistry(stateRoot).FolderOf(app, name);
+        using var environmentLock = TryLock(folder, name);
+        if (environmentLock is null)
+        {
+            return false;
+        }
+
+        if (EnvironmentRegistry.Read(folder) is not { } entry)
+        {
+            DeleteState(folder);
+            reporter.Info($"Preview '{name}' of '{app}' is not running; nothing to stop.");
+            return true;
+        }
+
+        if (!TearDown(entry))
+        {
+            return false;
+        }
+
+        reporter.Info($"Preview '{name}' of '{app}' is down.");
+        return true;
+    }
+
+    /// <summary>Describes every environment of the registry, one block each.</summary>
+    public IReadOnlyList<EnvironmentEntry> List(string stateRoot)
+    {
+        var entries = new EnvironmentRegistry(stateRoot).List();
+        reporter.Info(EnvironmentListRenderer.Render(entries, DateTimeOffset.UtcNow));
+        return entries;
+    }
+
+    private bool Start(UpRequest request, string folder)
+    {
+        Directory.CreateDirectory(folder);
+        var environmentId = Guid.NewGuid().ToString("N");
+        var dashboardUrl = $"http://127.0.0.1:{LoopbackPorts.Next()}";
+        var variables = new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            [PreviewVariables.StateDirectory] = folder,
+            [PreviewVariables.EnvironmentId] = environmentId,
+            [PreviewVariables.EnvironmentName] = request.Name,
+            [PreviewVariables.Profile] = request.Profile,
+            ["ASPIRE_ALLOW_UNSECURED_TRANSPORT"] = "true",
+            ["ASPNETCORE_URLS"] = dashboardUrl,
+            ["ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL"] = $"http://127.0.0.1:{LoopbackPorts.Next()}",
+            ["ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL"] = $"http://127.0.0.1:{LoopbackPorts.Next()}",
+            ["DOTNET_ENVIRONMENT"] = "Development",
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            // The build's own MSBuild variables would leak into the `dotnet run` of every service.
+            ["MSBuildExtensionsPath"] = null,
+            ["MSBuildSDKsPath"] = null,
+            ["MSBUILD_EXE_PATH"] = null,
+            ["MSBuildLoadMicrosoftTargetsReadOnly"] = null,
+        };
+
+        var stopwatch = Stopwatch.StartNew();
+        var pid = DetachedLauncher.Start([request.DotnetHost, request.AppHostPath], Path.GetDirectoryName(request.ProjectPath)!, variables, Path.Combine(folder, StateFiles.HostLog));
+        var record = new EnvironmentRecord
+        {
+            Name = request.Name,
+            App = request.Plan.AppName,
+            Profile = request.Profile,
+            EnvironmentId = environmentId,
+            HostProcessId = pid,
+            StartedAt = DateTimeOffset.UtcNow,
+            Owner = EnvironmentOwner.Resolve(Path.GetDirectoryName(request.ProjectPath)!),
+            Branch = EnvironmentNames.GitBranch(Path.GetDirectoryName(request.ProjectPath)!),
+            ProjectPath = request.ProjectPath,
+            DashboardUrl = dashboardUrl,
+        };
+        StateJson.Write(Path.Combine(folder, StateFiles.Record), record);
+        var entry = new EnvironmentEntry(folder, record);
+
+        var failure = ReadinessWait.Until(entry, request.Timeout);
+        if (failure is null && entry.Links is not null)
+        {
+            var seconds = stopwatch.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture);
+            reporter.Info(LinksRenderer.RenderTable(entry.Links!, $"is up in {seconds} s"));
+            reporter.Info($"Links: {Path.Combine(folder, StateFiles.LinksJson)} and {StateFiles.LinksMarkdown}. Stop it with -t:PreviewDown.");
+            return true;
+        }
+
+        // Reported after tearing down, so the message can say the environment is gone; it was read before.
+        TearDown(entry);
+        reporter.Report(failure ?? DiagnosticFactory.Create(DiagnosticCodes.AppHostExited, SourceLocation.WholeFile(request.ProjectPath), request.Name, "    (ready, but without links)", folder));
+        return false;
+    }
+
+    private bool CheckBinaries(EnvironmentPlan plan, string projectPath)
+    {
+        var locator = new LocalBinaryLocator();
+        var ok = true;
+        foreach (var dependency in plan.Dependencies)
+        {
+            var missing = dependency.Kind switch
+            {
+                DependencyKind.Postgres when locator.FindPostgresBinDirectory() is null => DiagnosticCodes.PostgresNotFound,
+                DependencyKind.Redis when locator.FindRedisServer() is null => DiagnosticCodes.RedisNotFound,
+                _ => null,
+            };
+            if (missing is not null)
+            {
+                reporter.Report(DiagnosticFactory.Create(missing, SourceLocation.WholeFile(projectPath), dependency.Name));
+                ok = false;
+            }
+        }
+
+        return ok;
+    }
+
+    private bool TearDown(EnvironmentEntry entry)
+    {
+        var survivors = EnvironmentProcesses.Stop(entry.Record, StopGrace);
+        if (survivors.Count > 0)
+        {
+            reporter.Report(DiagnosticFactory.Create(DiagnosticCodes.ProcessesLeftBehind, SourceLocation.WholeFile(entry.Folder),
+                entry.Record.Name, string.Join(' ', survivors)));
+            return false;
+        }
+
+        DeleteState(entry.Folder);
+        return true;
+    }
+
+    // Data folders that live outside the state folder (see the hosting layer) are linked from it; remove both.
+    private static void DeleteState(string folder)
+    {
+        var data = Path.Combine(folder, StateFiles.DataFolder);
+        if (Directory.Exists(data))
+        {
+            foreach (var link in Directory.EnumerateFileSystemEntries(data).Select(path => new FileInfo(path)).Where(info => info.LinkTarget is not null))
+            {
+                var target = Path.GetFullPath(link.LinkTarget!, data);
+                File.Delete(link.FullName);
+                if (Directory.Exists(target))
+                {
+                    Directory.Delete(target, recursive: true);
+                }
+
+                var environmentFolder = Path.GetDirectoryName(target);
+                if (environmentFolder is not null && Directory.Exists(environmentFolder) && !Directory.EnumerateFileSystemEntries(environmentFolder).Any())
+                {
+                    Directory.Delete(environmentFolder);
+                }
+            }
+        }
+
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    // One lock per environment, so parallel environments start in parallel. Lock files stay (a lock file that no
+    // process holds locks nothing); they live beside the state folders in locks/.
+    private RegistryLock? TryLock(string folder, string name)
+    {
+        var app = Path.GetFileName(Path.GetDirectoryName(folder)!);
+        var root = Path.GetDirectoryName(Path.GetDirectoryName(folder)!)!;
+        var lockPath = Path.Combine(root, "locks", $"{app}--{name}.lock");
+        try
+        {
+            return RegistryLock.Acquire(lockPath, LockTimeout);
+        }
+        catch (TimeoutException)
+        {
+            reporter.Report(DiagnosticFactory.Create(DiagnosticCodes.EnvironmentLocked, SourceLocation.WholeFile(lockPath),
+                name, LockTimeout.TotalSeconds.ToString("0", CultureInfo.InvariantCulture), lockPath));
+            return null;
+        }
+    }
+}

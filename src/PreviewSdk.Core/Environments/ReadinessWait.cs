@@ -1,0 +1,61 @@
+using System.Diagnostics;
+using System.Globalization;
+using PreviewSdk.Core.Diagnostics;
+
+namespace PreviewSdk.Core.Environments;
+
+/// <summary>Waits for a starting environment to become ready, fail, or run out of time.</summary>
+public static class ReadinessWait
+{
+    /// <summary>
+    /// Polls the state folder of <paramref name="entry"/> until the hosting layer reports it ready (returns null), a
+    /// resource fails, the app host exits, or <paramref name="timeout"/> passes; each of these returns the coded
+    /// error to report, with the last log lines of the resource at fault.
+    /// </summary>
+    public static PreviewDiagnostic? Until(EnvironmentEntry entry, TimeSpan timeout)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var record = entry.Record;
+        var location = SourceLocation.WholeFile(record.ProjectPath ?? entry.Folder);
+        var stopwatch = Stopwatch.StartNew();
+        while (true)
+        {
+            if (entry.Ready is not null)
+            {
+                return null;
+            }
+
+            if (entry.Failure is { } failure)
+            {
+                return DiagnosticFactory.Create(DiagnosticCodes.ResourceFailed, location, record.Name, failure.Reason, ResourceLog(entry, failure.Resource));
+            }
+
+            if (!EnvironmentProcesses.IsHostAlive(record))
+            {
+                // It may have written the ready file just before exiting on purpose; look once more.
+                if (entry.Ready is not null)
+                {
+                    return null;
+                }
+
+                var hostLog = Path.Combine(entry.Folder, StateFiles.HostLog);
+                return DiagnosticFactory.Create(DiagnosticCodes.AppHostExited, location, record.Name, LogTail.Read(hostLog), hostLog);
+            }
+
+            if (stopwatch.Elapsed > timeout)
+            {
+                var laggard = entry.Resources?.Resources.FirstOrDefault(resource => resource.State != "Running" || resource.Health is not (null or "Healthy"));
+                var name = laggard?.Name ?? "the app host";
+                var state = laggard is null ? "still starting" : $"{laggard.State ?? "not started"}{(laggard.Health is { } health ? $" ({health})" : string.Empty)}";
+                var log = laggard is null ? LogTail.Read(Path.Combine(entry.Folder, StateFiles.HostLog)) : ResourceLog(entry, laggard.Name);
+                return DiagnosticFactory.Create(DiagnosticCodes.EnvironmentTimedOut, location, record.Name,
+                    timeout.TotalSeconds.ToString("0", CultureInfo.InvariantCulture), name, state, log);
+            }
+
+            Thread.Sleep(200);
+        }
+    }
+
+    private static string ResourceLog(EnvironmentEntry entry, string resource) =>
+        LogTail.Read(Path.Combine(entry.Folder, StateFiles.LogsFolder, resource + ".log"));
+}

@@ -1,0 +1,35 @@
+namespace PreviewSdk.Core.Environments;
+
+/// <summary>An exclusive lock on the registry, held as long as this object lives.</summary>
+public sealed class RegistryLock : IDisposable
+{
+    private readonly FileStream stream;
+
+    private RegistryLock(FileStream stream) => this.stream = stream;
+
+    /// <summary>Opens <paramref name="path"/> exclusively, retrying until <paramref name="timeout"/> passes.</summary>
+    /// <exception cref="TimeoutException">Another process held the lock for the whole time.</exception>
+    public static RegistryLock Acquire(string path, TimeSpan timeout)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            try
+            {
+                return new RegistryLock(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
+            }
+            catch (IOException) when (DateTime.UtcNow < deadline)
+            {
+                Thread.Sleep(100);
+            }
+            catch (IOException e)
+            {
+                throw new TimeoutException($"The registry lock '{path}' stayed taken for {timeout.TotalSeconds:0} s.", e);
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => stream.Dispose();
+}

@@ -1,0 +1,34 @@
+using PreviewSdk.Core.Planning;
+
+namespace PreviewSdk.Core.Environments;
+
+/// <summary>What <c>-t:Preview</c> asks for: which environment, from which built app host, with which settings.</summary>
+public sealed record UpRequest
+{
+    /// <summary>The validated plan (its dependencies decide which local binaries must exist).</summary>
+    public required EnvironmentPlan Plan { get; init; }
+
+    /// <summary>The environment's name (already sanitised).</summary>
+    public required string Name { get; init; }
+
+    /// <summary>The profile to run with.</summary>
+    public required string Profile { get; init; }
+
+    /// <summary>The registry root.</summary>
+    public required string StateRoot { get; init; }
+
+    /// <summary>The built app host assembly (<c>TargetPath</c>).</summary>
+    public required string AppHostPath { get; init; }
+
+    /// <summary>The preview project file.</summary>
+    public required string ProjectPath { get; init; }
+
+    /// <summary>How long to wait for every resource to become healthy.</summary>
+    public required TimeSpan Timeout { get; init; }
+
+    /// <summary>Stop a running environment of the same name and start it anew.</summary>
+    public bool Recreate { get; init; }
+
+    /// <summary>The program that runs the app host (the <c>dotnet</c> host).</summary>
+    public string DotnetHost { get; init; } = "dotnet";
+}

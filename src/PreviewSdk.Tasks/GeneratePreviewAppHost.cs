@@ -1,0 +1,64 @@
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+using PreviewSdk.Core.Environments;
+using PreviewSdk.Core.Generation;
+using PreviewSdk.Core.Planning;
+
+namespace PreviewSdk.Tasks;
+
+/// <inheritdoc cref="GeneratePreviewAppHost"/>
+public sealed partial class GeneratePreviewAppHost : PreviewTask
+{
+    /// <summary>Name of the plan file in <see cref="OutputDirectory"/>.</summary>
+    public const string PlanFileName = "preview.plan.json";
+
+    /// <inheritdoc />
+    protected override bool ExecuteCore(CancellationToken cancellationToken)
+    {
+        var projects = ServiceProjects
+            .Select(item => new ServiceProject(
+                Path.GetFullPath(item.ItemSpec),
+                IsRunnable: item.GetMetadata("OutputType") is "Exe" or "WinExe",
+                IsWeb: string.Equals(item.GetMetadata("IsWeb"), "true", StringComparison.OrdinalIgnoreCase)))
+            .ToList();
+        var result = PreviewPlanner.Plan(Path.GetFullPath(ManifestPath), Path.GetFullPath(ProjectPath), DefaultAppName, projects);
+        foreach (var diagnostic in result.Diagnostics)
+        {
+            Report(diagnostic);
+        }
+
+        if (result.Plan is not { } plan)
+        {
+            return false;
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        Directory.CreateDirectory(OutputDirectory);
+        var projectDirectory = Path.GetDirectoryName(Path.GetFullPath(ProjectPath))!;
+        var generated = new List<ITaskItem>
+        {
+            WriteIfChanged(AppHostGenerator.ResourcesFileName, AppHostGenerator.GenerateResources(plan, projectDirectory, SdkVersion)),
+        };
+        if (GenerateEntryPoint)
+        {
+            generated.Add(WriteIfChanged(AppHostGenerator.EntryPointFileName, AppHostGenerator.GenerateEntryPoint(SdkVersion)));
+        }
+
+        GeneratedFiles = [.. generated];
+        PlanFile = WriteIfChanged(PlanFileName, System.Text.Json.JsonSerializer.Serialize(plan, StateJson.Options)).ItemSpec;
+        return true;
+    }
+
+    // Unchanged text keeps the old timestamp, so an unchanged preview.yaml never recompiles the app host.
+    private TaskItem WriteIfChanged(string fileName, string text)
+    {
+        var path = Path.GetFullPath(Path.Combine(OutputDirectory, fileName));
+        if (!File.Exists(path) || File.ReadAllText(path) != text)
+        {
+            File.WriteAllText(path, text);
+            Log.LogMessage(MessageImportance.Low, $"PreviewSdk wrote {path}.");
+        }
+
+        return new TaskItem(path);
+    }
+}

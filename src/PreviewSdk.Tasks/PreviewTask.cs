@@ -1,0 +1,58 @@
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+using PreviewSdk.Core.Diagnostics;
+using PreviewSdk.Core.Environments;
+
+namespace PreviewSdk.Tasks;
+
+/// <summary>
+/// Base of PreviewSdk's tasks: runs the work with a cancellation token (Ctrl+C cancels it), logs coded
+/// diagnostics in MSBuild's canonical form, and turns an unexpected exception into PREVIEW9001.
+/// </summary>
+public abstract class PreviewTask : Microsoft.Build.Utilities.Task, ICancelableTask, IPreviewReporter
+{
+    private readonly CancellationTokenSource cancellation = new();
+
+    /// <inheritdoc />
+    public sealed override bool Execute()
+    {
+        try
+        {
+            return ExecuteCore(cancellation.Token) && !Log.HasLoggedErrors;
+        }
+        catch (OperationCanceledException)
+        {
+            Log.LogMessage(MessageImportance.High, "Cancelled.");
+            return false;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            Report(DiagnosticFactory.Create(DiagnosticCodes.UnexpectedError, SourceLocation.WholeFile(BuildEngine?.ProjectFileOfTaskNode ?? string.Empty), GetType().Name, e.ToString()));
+            return false;
+        }
+    }
+
+    /// <inheritdoc />
+    public void Cancel() => cancellation.Cancel();
+
+    /// <inheritdoc />
+    public void Info(string message) => Log.LogMessage(MessageImportance.High, message);
+
+    /// <inheritdoc />
+    public void Report(PreviewDiagnostic diagnostic)
+    {
+        ArgumentNullException.ThrowIfNull(diagnostic);
+        var file = string.IsNullOrEmpty(diagnostic.File) ? null : diagnostic.File;
+        if (diagnostic.IsError)
+        {
+            Log.LogError(null, diagnostic.Code, null, file, diagnostic.Line, diagnostic.Column, 0, 0, diagnostic.Message);
+        }
+        else
+        {
+            Log.LogWarning(null, diagnostic.Code, null, file, diagnostic.Line, diagnostic.Column, 0, 0, diagnostic.Message);
+        }
+    }
+
+    /// <summary>Does the task's work; returns false after logging an error.</summary>
+    protected abstract bool ExecuteCore(CancellationToken cancellationToken);
+}

@@ -1,0 +1,44 @@
+using Microsoft.Build.Framework;
+
+namespace PreviewSdk.Tasks;
+
+/// <summary>
+/// Starts the built app host as a detached environment, waits until every resource is healthy and prints the
+/// links; or reports the environment that is already up. On failure nothing is left running.
+/// </summary>
+public sealed partial class StartPreview
+{
+    /// <summary>The plan written by GeneratePreviewAppHost.</summary>
+    [Required]
+    public string PlanFile { get; set; } = string.Empty;
+
+    /// <summary>The preview project file.</summary>
+    [Required]
+    public string ProjectPath { get; set; } = string.Empty;
+
+    /// <summary>The built app host assembly (TargetPath).</summary>
+    [Required]
+    public string AppHostPath { get; set; } = string.Empty;
+
+    /// <summary>The environment's name; empty for the git branch.</summary>
+    public string PreviewName { get; set; } = string.Empty;
+
+    /// <summary>The profile.</summary>
+    public string Profile { get; set; } = string.Empty;
+
+    /// <summary>The registry root; empty for the default.</summary>
+    public string StateRoot { get; set; } = string.Empty;
+
+    /// <summary>Seconds to wait for the environment to become healthy.</summary>
+    public string Timeout { get; set; } = string.Empty;
+
+    /// <summary>Whether to stop a running environment of the same name and start it anew.</summary>
+    public bool Recreate { get; set; }
+
+    /// <summary>The dotnet host that runs the app host (DOTNET_HOST_PATH); empty for "dotnet".</summary>
+    public string DotnetHost { get; set; } = string.Empty;
+
+    /// <summary>The environment's resolved name.</summary>
+    [Output]
+    public string ResolvedName { get; private set; } = string.Empty;
+}

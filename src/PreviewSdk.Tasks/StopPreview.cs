@@ -1,0 +1,33 @@
+using Microsoft.Build.Framework;
+using PreviewSdk.Core.Environments;
+
+namespace PreviewSdk.Tasks;
+
+/// <summary>
+/// Stops an environment and deletes its state: asks the app host to shut down, then stops every process that
+/// carries the environment's id (also after the app host was killed). Leaves no process, port or data behind.
+/// </summary>
+public sealed class StopPreview : PreviewTask
+{
+    /// <summary>The plan written by GeneratePreviewAppHost (for the app name).</summary>
+    [Required]
+    public string PlanFile { get; set; } = string.Empty;
+
+    /// <summary>The preview project file.</summary>
+    [Required]
+    public string ProjectPath { get; set; } = string.Empty;
+
+    /// <summary>The environment's name; empty for the git branch.</summary>
+    public string PreviewName { get; set; } = string.Empty;
+
+    /// <summary>The registry root; empty for the default.</summary>
+    public string StateRoot { get; set; } = string.Empty;
+
+    /// <inheritdoc />
+    protected override bool ExecuteCore(CancellationToken cancellationToken)
+    {
+        var name = EnvironmentNames.Resolve(PreviewName, Path.GetDirectoryName(Path.GetFullPath(ProjectPath))!);
+        var plan = PreviewSdk.Tasks.PlanFile.Read(PlanFile);
+        return new PreviewLifecycle(this).Down(Core.Environments.StateRoot.Resolve(StateRoot), plan.AppName, name);
+    }
+}
