@@ -1,0 +1,60 @@
+using Aspire.Hosting;
+using PreviewSdk.Core.Environments;
+
+namespace PreviewSdk.Hosting.Tests;
+
+/// <summary>A private preview identity and state folder per test, removed afterwards with every process it started.</summary>
+internal sealed class TestRuntime : IDisposable
+{
+    public TestRuntime()
+    {
+        StateDirectory = Directory.CreateTempSubdirectory("preview-hosting-test-").FullName;
+        Runtime = new PreviewRuntime("test", "lightweight", Guid.NewGuid().ToString("N"), StateDirectory);
+    }
+
+    public string StateDirectory { get; }
+
+    // Aspire finds DCP through metadata that the app host SDK stamps into an app host assembly; the empty test
+    // host is one. (Aspire.Hosting.Testing's builder refuses an app host that is not the entry point's.)
+    private const string AppHostAssemblyName = "PreviewSdk.Hosting.TestHost";
+
+    public PreviewRuntime Runtime { get; }
+
+    /// <summary>A builder registered as a preview environment whose processes carry this runtime's id.</summary>
+    public IDistributedApplicationBuilder CreateBuilder()
+    {
+        // Children (DCP and every resource) inherit the test process's environment: this marks them as ours.
+        Environment.SetEnvironmentVariable(PreviewVariables.EnvironmentId, Runtime.EnvironmentId);
+        var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions
+        {
+            Args = [],
+            DisableDashboard = true,
+            AllowUnsecuredTransport = true,
+            AssemblyName = AppHostAssemblyName,
+        });
+        builder.AddPreviewEnvironment(Runtime);
+        return builder;
+    }
+
+    public void Dispose()
+    {
+        EnvironmentProcesses.Stop(new EnvironmentRecord
+        {
+            Name = Runtime.Name,
+            App = "test",
+            Profile = Runtime.Profile,
+            EnvironmentId = Runtime.EnvironmentId,
+            HostProcessId = Environment.ProcessId,
+            StartedAt = DateTimeOffset.UtcNow,
+            DashboardUrl = string.Empty,
+        }, TimeSpan.Zero);
+        Environment.SetEnvironmentVariable(PreviewVariables.EnvironmentId, null);
+        var outside = Path.Combine(Path.GetTempPath(), "previewsdk-data", Runtime.EnvironmentId);
+        if (Directory.Exists(outside))
+        {
+            Directory.Delete(outside, recursive: true);
+        }
+
+        Directory.Delete(StateDirectory, recursive: true);
+    }
+}
