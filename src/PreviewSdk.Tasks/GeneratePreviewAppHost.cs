@@ -34,10 +34,9 @@ public sealed partial class GeneratePreviewAppHost : PreviewTask
 
         cancellationToken.ThrowIfCancellationRequested();
         Directory.CreateDirectory(OutputDirectory);
-        var projectDirectory = Path.GetDirectoryName(Path.GetFullPath(ProjectPath))!;
         var generated = new List<ITaskItem>
         {
-            WriteIfChanged(AppHostGenerator.ResourcesFileName, AppHostGenerator.GenerateResources(plan, projectDirectory, SdkVersion)),
+            WriteIfChanged(AppHostGenerator.ResourcesFileName, AppHostGenerator.GenerateResources(plan, SdkVersion)),
         };
         if (GenerateEntryPoint)
         {

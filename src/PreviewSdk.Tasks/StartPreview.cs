@@ -29,7 +29,7 @@ public sealed partial class StartPreview : PreviewTask
             Recreate = Recreate,
             DotnetHost = string.IsNullOrEmpty(DotnetHost) ? "dotnet" : DotnetHost,
         };
-        return new PreviewLifecycle(this).Up(request);
+        return new PreviewLifecycle(this).Up(request, cancellationToken);
     }
 
     private string StateRootPath() => Core.Environments.StateRoot.Resolve(StateRoot);

@@ -17,7 +17,8 @@ public sealed class PreviewLifecycle(IPreviewReporter reporter)
     private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(15);
 
     /// <summary>Brings the environment up (or reports the one already up). Returns false after reporting an error.</summary>
-    public bool Up(UpRequest request)
+    /// <remarks>Cancelling <paramref name="cancellationToken"/> while it waits tears the starting environment down.</remarks>
+    public bool Up(UpRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         var registry = new EnvironmentRegistry(request.StateRoot);
@@ -56,7 +57,7 @@ public sealed class PreviewLifecycle(IPreviewReporter reporter)
             return false;
         }
 
-        return Start(request, folder);
+        return Start(request, folder, cancellationToken);
     }
 
     /// <summary>Stops the environment and deletes its state. Returns false after reporting an error.</summary>
@@ -93,7 +94,7 @@ public sealed class PreviewLifecycle(IPreviewReporter reporter)
         return entries;
     }
 
-    private bool Start(UpRequest request, string folder)
+    private bool Start(UpRequest request, string folder, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(folder);
         var environmentId = Guid.NewGuid().ToString("N");
@@ -135,7 +136,18 @@ public sealed class PreviewLifecycle(IPreviewReporter reporter)
         StateJson.Write(Path.Combine(folder, StateFiles.Record), record);
         var entry = new EnvironmentEntry(folder, record);
 
-        var failure = ReadinessWait.Until(entry, request.Timeout);
+        PreviewDiagnostic? failure;
+        try
+        {
+            failure = ReadinessWait.Until(entry, request.Timeout, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            reporter.Info($"Cancelled: stopping preview '{request.Name}', which was still starting.");
+            TearDown(entry);
+            throw;
+        }
+
         if (failure is null && entry.Links is not null)
         {
             var seconds = stopwatch.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture);

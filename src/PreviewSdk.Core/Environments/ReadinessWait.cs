@@ -7,12 +7,16 @@ namespace PreviewSdk.Core.Environments;
 /// <summary>Waits for a starting environment to become ready, fail, or run out of time.</summary>
 public static class ReadinessWait
 {
+    // Short enough to add little to the time to links, long enough to cost nothing while the environment starts.
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
+
     /// <summary>
     /// Polls the state folder of <paramref name="entry"/> until the hosting layer reports it ready (returns null), a
     /// resource fails, the app host exits, or <paramref name="timeout"/> passes; each of these returns the coded
     /// error to report, with the last log lines of the resource at fault.
     /// </summary>
-    public static PreviewDiagnostic? Until(EnvironmentEntry entry, TimeSpan timeout)
+    /// <exception cref="OperationCanceledException">The build was cancelled (Ctrl+C) while waiting.</exception>
+    public static PreviewDiagnostic? Until(EnvironmentEntry entry, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entry);
         var record = entry.Record;
@@ -52,7 +56,8 @@ public static class ReadinessWait
                     timeout.TotalSeconds.ToString("0", CultureInfo.InvariantCulture), name, state, log);
             }
 
-            Thread.Sleep(200);
+            cancellationToken.WaitHandle.WaitOne(PollInterval);
+            cancellationToken.ThrowIfCancellationRequested();
         }
     }
 

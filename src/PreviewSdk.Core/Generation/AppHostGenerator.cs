@@ -27,10 +27,10 @@ public static class AppHostGenerator
 
     /// <summary>
     /// The resource model: an <c>AddPreviewResources</c> extension on the app builder that adds every dependency
-    /// and service of <paramref name="plan"/>. <paramref name="projectDirectory"/> is the preview project's folder;
-    /// service project paths are written relative to it (as Aspire resolves them), with forward slashes.
+    /// and service of <paramref name="plan"/>. Services are named by the <c>Projects.*</c> classes Aspire generates
+    /// for the ProjectReferences, so the output holds no machine path.
     /// </summary>
-    public static string GenerateResources(EnvironmentPlan plan, string projectDirectory, string sdkVersion)
+    public static string GenerateResources(EnvironmentPlan plan, string sdkVersion)
     {
         ArgumentNullException.ThrowIfNull(plan);
         var variables = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -60,7 +60,7 @@ public static class AppHostGenerator
         {
             var variable = CSharpLiteral.Variable(service.Name, taken);
             variables[service.Name] = variable;
-            AppendService(body, service, variable, variables, projectDirectory);
+            AppendService(body, service, variable, variables);
         }
 
         var text = new StringBuilder(Header);
@@ -92,10 +92,10 @@ public static class AppHostGenerator
         return text.ToString();
     }
 
-    private static void AppendService(StringBuilder body, ServicePlan service, string variable, Dictionary<string, string> variables, string projectDirectory)
+    private static void AppendService(StringBuilder body, ServicePlan service, string variable, Dictionary<string, string> variables)
     {
-        var projectPath = Path.GetRelativePath(projectDirectory, service.ProjectPath).Replace('\\', '/');
-        body.Append($"            var {variable} = builder.AddPreviewService({CSharpLiteral.String(service.Name)}, {CSharpLiteral.String(projectPath)}, isWeb: {(service.IsWeb ? "true" : "false")})");
+        var projectType = ProjectMetadataTypeName.For(service.ProjectPath);
+        body.Append($"            var {variable} = builder.AddPreviewService<global::Projects.{projectType}>({CSharpLiteral.String(service.Name)}, isWeb: {(service.IsWeb ? "true" : "false")})");
         if (service.HealthPath is { } healthPath)
         {
             body.Append($"\n                .WithHttpHealthCheck({CSharpLiteral.String(healthPath)})");

@@ -20,6 +20,20 @@ public static class PreviewServiceBuilderExtensions
     }
 
     /// <summary>
+    /// Adds the ProjectReference whose Aspire metadata class is <typeparamref name="TProject"/> (for example
+    /// <c>Projects.Shop_Api</c>) as a service. The app host's build already built it, so it starts without building
+    /// again. Ports come from the environment; a web project gets one HTTP endpoint, which is what its link points at.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> AddPreviewService<TProject>(this IDistributedApplicationBuilder builder, string name, bool isWeb)
+        where TProject : IProjectMetadata, new()
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        var service = builder.AddProject<TProject>(name, launchProfileName: null);
+        return isWeb ? service.WithHttpEndpoint(name: "http") : service;
+    }
+
+    /// <summary>
     /// Makes <paramref name="dependency"/> available to the service (a connection string or service discovery
     /// entry) and starts the service only once the dependency is healthy.
     /// </summary>
