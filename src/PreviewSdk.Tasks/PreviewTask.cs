@@ -51,6 +51,11 @@ public abstract class PreviewTask : Microsoft.Build.Utilities.Task, ICancelableT
         {
             Log.LogWarning(null, diagnostic.Code, null, file, diagnostic.Line, diagnostic.Column, 0, 0, diagnostic.Message);
         }
+
+        if (diagnostic.Details is { Length: > 0 } details)
+        {
+            Log.LogMessage(MessageImportance.High, details);
+        }
     }
 
     /// <summary>Does the task's work; returns false after logging an error.</summary>

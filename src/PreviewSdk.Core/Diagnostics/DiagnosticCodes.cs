@@ -79,6 +79,9 @@ public static class DiagnosticCodes
     /// <summary>An MSBuild property of PreviewSdk has a value it cannot use.</summary>
     public const string InvalidProperty = "PREVIEW1019";
 
+    /// <summary>Two service projects whose file names give Aspire the same <c>Projects.*</c> class name.</summary>
+    public const string ProjectClassClash = "PREVIEW1020";
+
     // 2xxx: budget, registry and state.
 
     /// <summary>The environment did not become ready within PreviewTimeout.</summary>

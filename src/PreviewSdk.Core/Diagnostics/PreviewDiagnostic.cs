@@ -18,6 +18,12 @@ public sealed record PreviewDiagnostic(
     int Line,
     int Column)
 {
+    /// <summary>
+    /// Supporting text printed after the diagnostic, such as the last log lines of a failed resource. Kept out of
+    /// <see cref="Message"/> so the message stays one line that tools can parse.
+    /// </summary>
+    public string? Details { get; init; }
+
     /// <summary>True when this diagnostic fails the build.</summary>
     public bool IsError => Severity == DiagnosticSeverity.Error;
 

@@ -158,7 +158,7 @@ public sealed class PreviewLifecycle(IPreviewReporter reporter)
 
         // Reported after tearing down, so the message can say the environment is gone; it was read before.
         TearDown(entry);
-        reporter.Report(failure ?? DiagnosticFactory.Create(DiagnosticCodes.AppHostExited, SourceLocation.WholeFile(request.ProjectPath), request.Name, "    (ready, but without links)", folder));
+        reporter.Report(failure ?? DiagnosticFactory.Create(DiagnosticCodes.AppHostExited, SourceLocation.WholeFile(request.ProjectPath), request.Name, Path.Combine(folder, StateFiles.HostLog)));
         return false;
     }
 
@@ -224,6 +224,20 @@ public sealed class PreviewLifecycle(IPreviewReporter reporter)
         if (Directory.Exists(folder))
         {
             Directory.Delete(folder, recursive: true);
+        }
+
+        // The app's folder goes with its last environment, unless another environment of the app just started.
+        var appFolder = Path.GetDirectoryName(folder);
+        try
+        {
+            if (appFolder is not null && Directory.Exists(appFolder) && !Directory.EnumerateFileSystemEntries(appFolder).Any())
+            {
+                Directory.Delete(appFolder);
+            }
+        }
+        catch (IOException)
+        {
+            // Not empty after all: it stays.
         }
     }
 

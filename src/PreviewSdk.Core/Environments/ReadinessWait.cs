@@ -31,7 +31,7 @@ public static class ReadinessWait
 
             if (entry.Failure is { } failure)
             {
-                return DiagnosticFactory.Create(DiagnosticCodes.ResourceFailed, location, record.Name, failure.Reason, ResourceLog(entry, failure.Resource));
+                return DiagnosticFactory.Create(DiagnosticCodes.ResourceFailed, location, record.Name, failure.Reason) with { Details = ResourceLog(entry, failure.Resource) };
             }
 
             if (!EnvironmentProcesses.IsHostAlive(record))
@@ -43,7 +43,7 @@ public static class ReadinessWait
                 }
 
                 var hostLog = Path.Combine(entry.Folder, StateFiles.HostLog);
-                return DiagnosticFactory.Create(DiagnosticCodes.AppHostExited, location, record.Name, LogTail.Read(hostLog), hostLog);
+                return DiagnosticFactory.Create(DiagnosticCodes.AppHostExited, location, record.Name, hostLog) with { Details = LogTail.Read(hostLog) };
             }
 
             if (stopwatch.Elapsed > timeout)
@@ -53,7 +53,7 @@ public static class ReadinessWait
                 var state = laggard is null ? "still starting" : $"{laggard.State ?? "not started"}{(laggard.Health is { } health ? $" ({health})" : string.Empty)}";
                 var log = laggard is null ? LogTail.Read(Path.Combine(entry.Folder, StateFiles.HostLog)) : ResourceLog(entry, laggard.Name);
                 return DiagnosticFactory.Create(DiagnosticCodes.EnvironmentTimedOut, location, record.Name,
-                    timeout.TotalSeconds.ToString("0", CultureInfo.InvariantCulture), name, state, log);
+                    timeout.TotalSeconds.ToString("0", CultureInfo.InvariantCulture), name, state) with { Details = log };
             }
 
             cancellationToken.WaitHandle.WaitOne(PollInterval);

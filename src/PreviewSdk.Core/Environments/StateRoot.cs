@@ -29,7 +29,9 @@ public static class StateRoot
 
         var stateHome = Environment.GetEnvironmentVariable("XDG_STATE_HOME") is { Length: > 0 } xdg
             ? xdg
-            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "state");
+            // DoNotVerify: a HOME that does not exist yet (CI and service accounts) must not become "" and so a
+            // root relative to the build's working directory.
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile, Environment.SpecialFolderOption.DoNotVerify), ".local", "state");
         return Path.Combine(stateHome, "previewsdk");
     }
 }

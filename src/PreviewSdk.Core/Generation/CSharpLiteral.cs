@@ -31,7 +31,8 @@ internal static class CSharpLiteral
                 '\r' => "\\r",
                 '\t' => "\\t",
                 '\0' => "\\0",
-                _ when char.IsControl(character) || char.IsSurrogate(character) =>
+                // U+2028 and U+2029 end a line in C# source, like \n: raw, they break the literal (CS1010).
+                _ when char.IsControl(character) || char.IsSurrogate(character) || character is '\u2028' or '\u2029' =>
                     "\\u" + ((int)character).ToString("x4", CultureInfo.InvariantCulture),
                 _ => character.ToString(),
             });

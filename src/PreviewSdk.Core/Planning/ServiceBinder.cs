@@ -49,6 +49,27 @@ internal sealed class ServiceBinder(
             // The preview project itself, not preview.yaml, is what lacks the references.
             diagnostics.Error(DiagnosticCodes.NoRunnableServices, SourceLocation.WholeFile(locator.PreviewProjectPath));
         }
+
+        ReportClashingProjectClasses();
+    }
+
+    // Aspire generates one Projects.<name> class per project file name: two Api.csproj in different folders get one
+    // class, and one service would silently run the other's project.
+    private void ReportClashingProjectClasses()
+    {
+        var clashes = projects
+            .Where(p => p.IsRunnable)
+            .GroupBy(p => Generation.ProjectMetadataTypeName.For(p.ProjectPath), StringComparer.Ordinal)
+            .Where(group => group.Select(p => p.ProjectPath).Distinct(StringComparer.Ordinal).Count() > 1);
+        foreach (var clash in clashes)
+        {
+            var first = clash.First();
+            foreach (var other in clash.Skip(1).Where(p => p.ProjectPath != first.ProjectPath))
+            {
+                diagnostics.Error(DiagnosticCodes.ProjectClassClash, locator.Locate(other.ProjectPath),
+                    other.ProjectPath, first.ProjectPath, clash.Key);
+            }
+        }
     }
 
     private void BindByProject(ServiceEntry entry, Located<string> project)

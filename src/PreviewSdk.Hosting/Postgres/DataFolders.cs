@@ -21,9 +21,20 @@ internal static class DataFolders
         var outside = Path.Combine(Path.GetTempPath(), "previewsdk-data", runtime.EnvironmentId, resourceName);
         Directory.CreateDirectory(outside);
         Directory.CreateDirectory(Path.GetDirectoryName(inState)!);
-        if (Directory.Exists(inState) || File.Exists(inState))
+        // A link left by an earlier run of the same state folder (F5 reuses it): that run's data goes with it.
+        if (new FileInfo(inState).LinkTarget is { } previous)
         {
-            Directory.Delete(inState, recursive: false);
+            var previousTarget = Path.GetFullPath(previous, Path.GetDirectoryName(inState)!);
+            if (Directory.Exists(previousTarget) && previousTarget != outside)
+            {
+                Directory.Delete(previousTarget, recursive: true);
+            }
+
+            File.Delete(inState);
+        }
+        else if (Directory.Exists(inState))
+        {
+            Directory.Delete(inState, recursive: true);
         }
 
         Directory.CreateSymbolicLink(inState, outside);
