@@ -94,12 +94,33 @@ public sealed class PlanningDiagnosticsTests
 
         var result = workspace.Plan();
 
+        // The same file names also give Aspire one Projects.Shop_Api class for both (PREVIEW1020).
         DiagnosticAssert.Exactly(
             result.Diagnostics,
             workspace.PreviewProjectPath,
+            (DiagnosticCodes.ProjectClassClash, 5, 23),
             (DiagnosticCodes.DuplicateName, 5, 23),
+            (DiagnosticCodes.ProjectClassClash, 6, 23),
             (DiagnosticCodes.DuplicateName, 6, 23));
-        Assert.StartsWith("The name 'shop-api' is already used by the service at Shop.Preview.csproj(3,23).", result.Diagnostics[0].Message);
+        Assert.StartsWith("The name 'shop-api' is already used by the service at Shop.Preview.csproj(3,23).", result.Diagnostics[1].Message);
+    }
+
+    [TestMethod]
+    public void Plan_TwoProjectFilesGivingAspireOneClass_IsPreview1020EvenWhenTheServicesAreRenamed()
+    {
+        using var workspace = new PreviewWorkspace()
+            .Reference("Api", folder: "Orders")
+            .Reference("Api", folder: "Billing")
+            .Manifest("services:\n  orders:\n    project: Orders/Api\n  billing:\n    project: Billing/Api.csproj\n");
+
+        var result = workspace.Plan();
+
+        Assert.IsNull(result.Plan, "Both services would run one project: the plan must not be built.");
+        var clash = result.Diagnostics.Single(d => d.Code == DiagnosticCodes.ProjectClassClash);
+        Assert.AreEqual(workspace.PreviewProjectPath, clash.File);
+        Assert.AreEqual(4, clash.Line);
+        StringAssert.Contains(clash.Message, "'Projects.Api'");
+        StringAssert.Contains(clash.Message, "Fix: rename one of the two project files.");
     }
 
     [TestMethod]

@@ -1,0 +1,96 @@
+using PreviewSdk.Core.Environments;
+using PreviewSdk.Core.Links;
+
+namespace PreviewSdk.Core.Tests.Environments;
+
+[TestClass]
+[OSCondition(OperatingSystems.Linux)]
+public sealed class EnvironmentListRendererTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 26, 12, 0, 0, TimeSpan.Zero);
+
+    [TestMethod]
+    [DataRow(0, "0s")]
+    [DataRow(45, "45s")]
+    [DataRow(59.9, "59s")]
+    [DataRow(60, "1m")]
+    [DataRow(12 * 60 + 59, "12m")]
+    [DataRow(3600, "1h00m")]
+    [DataRow(3 * 3600 + 5 * 60 + 30, "3h05m")]
+    [DataRow(23 * 3600 + 59 * 60, "23h59m")]
+    [DataRow(86400, "1d00h")]
+    [DataRow(2 * 86400 + 4 * 3600 + 59 * 60, "2d04h")]
+    [DataRow(40 * 86400, "40d00h")]
+    [DataRow(-30, "0s")]
+    public void Age_IsShort(double seconds, string expected)
+    {
+        Assert.AreEqual(expected, EnvironmentListRenderer.Age(TimeSpan.FromSeconds(seconds)));
+    }
+
+    [TestMethod]
+    public void Render_NoEnvironments_SaysSo()
+    {
+        Assert.AreEqual("No preview environments are running.", EnvironmentListRenderer.Render([], Now));
+    }
+
+    [TestMethod]
+    public void Render_ShowsStateAgeOwnerBranchAndLinks()
+    {
+        using var folder = new TempFolder();
+        var id = MarkedProcess.NewId();
+        using var host = MarkedProcess.Start(id);
+
+        // Up: its host runs and it wrote ready.json and links.json.
+        var up = Entry(folder, "shop", "main", id, host.Id, Now.AddMinutes(-12), owner: "Ada", branch: "main");
+        StateJson.Write(Path.Combine(up.Folder, StateFiles.Ready), new ReadyReport
+        {
+            ReadyAt = Now,
+            DashboardUrl = "http://127.0.0.1:18888",
+            DashboardLoginUrl = "http://127.0.0.1:18888/login?t=x",
+            Resources = [],
+        });
+        StateJson.Write(Path.Combine(up.Folder, StateFiles.LinksJson), new EnvironmentLinks
+        {
+            Environment = "main",
+            Profile = "lightweight",
+            ReadyAt = Now,
+            Dashboard = "http://127.0.0.1:18888/login?t=x",
+            Services = [new ServiceLink("shop-api", "http://127.0.0.1:5001")],
+        });
+
+        // Starting: its host runs, not ready yet. Stale: the recorded process does not carry its id.
+        var starting = Entry(folder, "shop", "feature-x", id, host.Id, Now.AddSeconds(-45), owner: null, branch: null);
+        var stale = Entry(folder, "blog", "old", MarkedProcess.NewId(), Environment.ProcessId, Now.AddHours(-50), owner: "Bob", branch: "old");
+
+        var text = EnvironmentListRenderer.Render([up, starting, stale], Now);
+
+        Assert.AreEqual(
+            "3 preview environment(s):\n" +
+            "  main  app=shop  profile=lightweight  up  age=12m  owner=Ada  branch=main\n" +
+            "    dashboard  http://127.0.0.1:18888/login?t=x\n" +
+            "    shop-api  http://127.0.0.1:5001\n" +
+            "  feature-x  app=shop  profile=lightweight  starting  age=45s  owner=?  branch=-\n" +
+            "  old  app=blog  profile=lightweight  stale (app host gone; the next command cleans it up)  age=2d02h  owner=Bob  branch=old",
+            text);
+    }
+
+    private static EnvironmentEntry Entry(
+        TempFolder folder, string app, string name, string environmentId, int hostProcessId, DateTimeOffset startedAt, string? owner, string? branch)
+    {
+        var stateFolder = folder.PathOf(app, name);
+        var record = new EnvironmentRecord
+        {
+            Name = name,
+            App = app,
+            Profile = "lightweight",
+            EnvironmentId = environmentId,
+            HostProcessId = hostProcessId,
+            StartedAt = startedAt,
+            Owner = owner,
+            Branch = branch,
+            DashboardUrl = "http://127.0.0.1:18888",
+        };
+        StateJson.Write(Path.Combine(stateFolder, StateFiles.Record), record);
+        return new EnvironmentEntry(stateFolder, record);
+    }
+}

@@ -1,0 +1,63 @@
+using System.Diagnostics;
+using PreviewSdk.Core.Environments;
+
+namespace PreviewSdk.Core.Tests.Environments;
+
+/// <summary>
+/// A real child process that carries an environment id in <c>PREVIEW_ENVIRONMENT_ID</c>, as every process of an
+/// environment does; killed when disposed if a test left it running.
+/// </summary>
+internal sealed class MarkedProcess : IDisposable
+{
+    private readonly Process process;
+
+    private MarkedProcess(Process process, string? environmentId)
+    {
+        this.process = process;
+        EnvironmentId = environmentId;
+    }
+
+    public string? EnvironmentId { get; }
+
+    public int Id => process.Id;
+
+    public bool HasExited => process.HasExited;
+
+    /// <summary>Starts <c>/bin/sh -c <paramref name="script"/></c> with the marker (none when <paramref name="environmentId"/> is null).</summary>
+    public static MarkedProcess Start(string? environmentId, string script = "exec sleep 60")
+    {
+        var start = new ProcessStartInfo("/bin/sh") { UseShellExecute = false };
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add(script);
+        start.Environment.Remove(PreviewVariables.EnvironmentId);
+        if (environmentId is not null)
+        {
+            start.Environment[PreviewVariables.EnvironmentId] = environmentId;
+        }
+
+        return new MarkedProcess(Process.Start(start)!, environmentId);
+    }
+
+    public static string NewId() => "test-" + Guid.NewGuid().ToString("N");
+
+    /// <summary>Waits until the process has exited; true when it did within <paramref name="timeout"/>.</summary>
+    public bool WaitForExit(TimeSpan timeout) => process.WaitForExit(timeout);
+
+    public void Dispose()
+    {
+        try
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+                process.WaitForExit(TimeSpan.FromSeconds(5));
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // Already gone.
+        }
+
+        process.Dispose();
+    }
+}

@@ -1,0 +1,177 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace PreviewSdk.EndToEnd.Tests.Infrastructure;
+
+/// <summary>
+/// Runs the dotnet CLI as a child process, the way a developer or CI runs it, and captures its output. Builds run
+/// without build servers or reused nodes, so that nothing a test starts outlives it unless the product leaves it.
+/// </summary>
+internal static partial class DotnetCli
+{
+    private const int Attempts = 3;
+
+    // The test host may inherit these from the CLI that started it; a child build must find its own MSBuild, and the
+    // state root comes from each test's -p:PreviewStateRoot alone.
+    private static readonly string[] InheritedVariables =
+    [
+        "MSBuildExtensionsPath", "MSBuildSDKsPath", "MSBUILD_EXE_PATH", "MSBuildLoadMicrosoftTargetsReadOnly", "DOTNET_HOST_PATH", "PREVIEW_STATE_ROOT",
+    ];
+
+    private static readonly Dictionary<string, string> QuietBuildVariables = new(StringComparer.Ordinal)
+    {
+        ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
+        ["DOTNET_NOLOGO"] = "1",
+        ["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0",
+        ["MSBUILDDISABLENODEREUSE"] = "1",
+        ["UseSharedCompilation"] = "false",
+    };
+
+    /// <summary>The dotnet executable itself (links resolved), which a test may link into a folder of its own.</summary>
+    public static string HostPath { get; } = FindHost();
+
+    /// <summary>
+    /// Runs <c>dotnet <paramref name="arguments"/></c> in <paramref name="workingDirectory"/> and returns once it exited,
+    /// or after <paramref name="timeout"/> (the process tree is then killed and the result says so). A build that failed
+    /// only because another build had a file open (others build src/ at the same time) is run again.
+    /// </summary>
+    /// <param name="environment">Variables to set for the child; a null value removes one.</param>
+    /// <param name="whileRunning">Called about every 200 ms while the child runs, and once after it exited.</param>
+    public static CommandResult Run(
+        string workingDirectory,
+        IReadOnlyList<string> arguments,
+        TimeSpan timeout,
+        IReadOnlyDictionary<string, string?>? environment = null,
+        Action? whileRunning = null)
+    {
+        ArgumentNullException.ThrowIfNull(arguments);
+        for (var attempt = 1; ; attempt++)
+        {
+            var result = RunOnce(workingDirectory, arguments, timeout, environment, whileRunning);
+            if (result.ExitCode == 0 || attempt == Attempts || !IsTransientFileLock(result.Output))
+            {
+                return result;
+            }
+
+            Thread.Sleep(TimeSpan.FromSeconds(3));
+        }
+    }
+
+    private static CommandResult RunOnce(
+        string workingDirectory,
+        IReadOnlyList<string> arguments,
+        TimeSpan timeout,
+        IReadOnlyDictionary<string, string?>? environment,
+        Action? whileRunning)
+    {
+        var start = new ProcessStartInfo(HostPath)
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (var name in InheritedVariables)
+        {
+            start.Environment.Remove(name);
+        }
+
+        foreach (var (name, value) in QuietBuildVariables)
+        {
+            start.Environment[name] = value;
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        {
+            if (value is null)
+            {
+                start.Environment.Remove(name);
+            }
+            else
+            {
+                start.Environment[name] = value;
+            }
+        }
+
+        var output = new StringBuilder();
+        void Append(object sender, DataReceivedEventArgs line)
+        {
+            if (line.Data is not null)
+            {
+                lock (output)
+                {
+                    output.Append(line.Data).Append('\n');
+                }
+            }
+        }
+
+        var stopwatch = Stopwatch.StartNew();
+        using var process = new Process { StartInfo = start };
+        process.OutputDataReceived += Append;
+        process.ErrorDataReceived += Append;
+        process.Start();
+        process.StandardInput.Close();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var timedOut = false;
+        while (!process.WaitForExit(200))
+        {
+            whileRunning?.Invoke();
+            if (stopwatch.Elapsed > timeout)
+            {
+                timedOut = true;
+                process.Kill(entireProcessTree: true);
+                break;
+            }
+        }
+
+        // Waits for the end of both output streams too (bounded, in case a grandchild kept them open).
+        process.WaitForExit(TimeSpan.FromSeconds(30));
+        whileRunning?.Invoke();
+        var commandLine = "dotnet " + string.Join(' ', arguments.Select(Quote));
+        string text;
+        lock (output)
+        {
+            text = output.ToString();
+        }
+
+        if (timedOut)
+        {
+            text += $"\n[killed by the test after {timeout.TotalSeconds:0} s]\n";
+        }
+
+        return new CommandResult(commandLine, timedOut ? -1 : process.ExitCode, text, stopwatch.Elapsed);
+    }
+
+    // Only a build that failed on a file another build held is retried; a PreviewSdk error is the result under test.
+    private static bool IsTransientFileLock(string output) =>
+        TransientFileLock().IsMatch(output) && !output.Contains("error PREVIEW", StringComparison.Ordinal);
+
+    private static string Quote(string argument) => argument.Contains(' ', StringComparison.Ordinal) ? $"\"{argument}\"" : argument;
+
+    private static string FindHost()
+    {
+        var candidates = new List<string>();
+        if (Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } hostPath)
+        {
+            candidates.Add(hostPath);
+        }
+
+        candidates.AddRange((Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Select(directory => Path.Combine(directory, "dotnet")));
+        var found = candidates.FirstOrDefault(File.Exists)
+            ?? throw new InvalidOperationException("The dotnet executable is neither DOTNET_HOST_PATH nor on PATH.");
+        return File.ResolveLinkTarget(found, returnFinalTarget: true)?.FullName ?? Path.GetFullPath(found);
+    }
+
+    [GeneratedRegex(@"MSB3021|MSB3027|CS2012|being used by another process|The process cannot access the file")]
+    private static partial Regex TransientFileLock();
+}

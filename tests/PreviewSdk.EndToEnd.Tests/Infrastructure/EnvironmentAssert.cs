@@ -1,0 +1,51 @@
+using System.Text.RegularExpressions;
+
+namespace PreviewSdk.EndToEnd.Tests.Infrastructure;
+
+/// <summary>Assertions about an environment as a user sees it: the printed links, and what is left once it is gone.</summary>
+internal static class EnvironmentAssert
+{
+    /// <summary>
+    /// The output has the links table: <paramref name="headline"/> (such as <c>Preview 'x' (lightweight) is up in</c>),
+    /// then one row per link, the dashboard first, each with exactly the address links.json holds.
+    /// </summary>
+    public static void PrintedLinksTable(CommandResult result, StateFiles.LinksFile links, string headline)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(links);
+        Assert.Contains(headline, result.Output, result.ToString());
+        var rows = new[] { ("dashboard", links.Dashboard) }.Concat(links.Services.Select(service => (service.Name, service.Url)));
+        foreach (var (name, url) in rows)
+        {
+            Assert.MatchesRegex(new Regex($@"(?m)^\s+{Regex.Escape(name)}\s+{Regex.Escape(url)}\s*$"), result.Output, $"No row for {name} {url}. {result}");
+        }
+    }
+
+    /// <summary>
+    /// Nothing of the environment is left: its state folder is gone and no live process carries any of
+    /// <paramref name="environmentIds"/> (which must not be empty, or the check would prove nothing).
+    /// </summary>
+    public static void LeftNothingBehind(PreviewUnderTest preview, IReadOnlyCollection<string> environmentIds, CommandResult lastCommand)
+    {
+        ArgumentNullException.ThrowIfNull(preview);
+        ArgumentNullException.ThrowIfNull(environmentIds);
+        Assert.IsNotEmpty(environmentIds, $"No environment id was seen, so there is nothing to check processes against. {lastCommand}");
+        Assert.IsFalse(Directory.Exists(preview.StateFolder), $"The state folder {preview.StateFolder} is still there. {lastCommand}");
+        foreach (var environmentId in environmentIds)
+        {
+            var survivors = EnvironmentProcessTable.Carrying(environmentId);
+            Assert.IsEmpty(survivors, $"Processes of environment {environmentId} still run:\n{string.Join('\n', survivors)}\n{lastCommand}");
+        }
+    }
+
+    /// <summary>Every one of <paramref name="links"/> refuses connections.</summary>
+    public static void NothingListensAt(IEnumerable<string> links)
+    {
+        ArgumentNullException.ThrowIfNull(links);
+        foreach (var link in links)
+        {
+            var accepting = ListeningPorts.Accepting(new Uri(link));
+            Assert.IsEmpty(accepting, $"Something still accepts connections for {link} at {string.Join(", ", accepting)}.");
+        }
+    }
+}

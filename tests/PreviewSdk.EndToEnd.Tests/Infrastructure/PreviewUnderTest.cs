@@ -1,0 +1,122 @@
+namespace PreviewSdk.EndToEnd.Tests.Infrastructure;
+
+/// <summary>
+/// One named environment of one preview project, driven through <c>dotnet build -t:Preview|PreviewDown|PreviewList</c>
+/// with a state root of its own. It remembers every environment id it sees start, so that a test can check what a
+/// failed start left behind and so that <see cref="Dispose"/> leaves nothing running, whatever the test asserted.
+/// </summary>
+internal sealed class PreviewUnderTest : IDisposable
+{
+    private static readonly TimeSpan CommandTimeout = TimeSpan.FromMinutes(5);
+    private readonly HashSet<string> seenEnvironmentIds = new(StringComparer.Ordinal);
+    private readonly TestContext context;
+
+    /// <param name="projectPath">The preview project.</param>
+    /// <param name="app">Its app name (preview.yaml's <c>app:</c>), which names the state folder's parent.</param>
+    /// <param name="purpose">A few letters naming the test, put into the environment's name.</param>
+    /// <param name="context">Where command summaries are logged.</param>
+    public PreviewUnderTest(string projectPath, string app, string purpose, TestContext context)
+    {
+        ProjectPath = projectPath;
+        App = app;
+        Name = $"e2e-{purpose}-{Guid.NewGuid().ToString("N")[..8]}";
+        StateRoot = Directory.CreateTempSubdirectory("previewsdk-e2e-state-").FullName;
+        this.context = context;
+    }
+
+    public string ProjectPath { get; }
+
+    public string App { get; }
+
+    /// <summary>The environment's name (-p:PreviewName), unique per test.</summary>
+    public string Name { get; }
+
+    /// <summary>The registry root (-p:PreviewStateRoot), a temporary folder of this test.</summary>
+    public string StateRoot { get; }
+
+    /// <summary>The environment's state folder: <c>&lt;root&gt;/&lt;app&gt;/&lt;name&gt;</c>.</summary>
+    public string StateFolder => Path.Combine(StateRoot, App, Name);
+
+    /// <summary>Every environment id seen in environment.json while a <see cref="Preview"/> ran, in no particular order.</summary>
+    public IReadOnlyCollection<string> SeenEnvironmentIds => seenEnvironmentIds;
+
+    /// <summary>
+    /// <c>dotnet build -t:Preview</c> with this environment's name and state root, plus <paramref name="arguments"/>
+    /// (such as <c>-p:PreviewTimeout=20</c>). Watches the state folder meanwhile to learn the environment id.
+    /// </summary>
+    public CommandResult Preview(IReadOnlyList<string>? arguments = null, IReadOnlyDictionary<string, string?>? environment = null) =>
+        Build("Preview", arguments, environment, WatchEnvironmentId);
+
+    /// <summary><c>dotnet build -t:PreviewDown</c> for this environment.</summary>
+    public CommandResult Down() => Build("PreviewDown");
+
+    /// <summary><c>dotnet build -t:PreviewList</c> over this test's state root.</summary>
+    public CommandResult List() => Build("PreviewList");
+
+    public StateFiles.EnvironmentFile ReadEnvironment() => StateFiles.ReadEnvironment(StateFolder);
+
+    public StateFiles.LinksFile ReadLinks() => StateFiles.ReadLinks(StateFolder);
+
+    /// <summary>The live processes that carry any environment id seen so far.</summary>
+    public IReadOnlyList<EnvironmentProcessTable.Entry> ProcessesOfSeenEnvironments() =>
+        seenEnvironmentIds.SelectMany(EnvironmentProcessTable.Carrying).ToList();
+
+    /// <summary>Stops the environment if its state is still there, then kills whatever still carries a seen id.</summary>
+    public void Dispose()
+    {
+        if (Directory.Exists(StateFolder))
+        {
+            context.WriteLine($"Clean-up: the state folder of '{Name}' is still there; running PreviewDown.");
+            Down();
+        }
+
+        foreach (var environmentId in seenEnvironmentIds)
+        {
+            if (EnvironmentProcessTable.Carrying(environmentId).Count > 0)
+            {
+                context.WriteLine($"Clean-up: killing the processes that still carry {environmentId}.");
+                EnvironmentProcessTable.KillAll(environmentId);
+            }
+
+            DeleteQuietly(Path.Combine(Path.GetTempPath(), "previewsdk-data", environmentId));
+        }
+
+        DeleteQuietly(StateRoot);
+    }
+
+    private CommandResult Build(
+        string target,
+        IReadOnlyList<string>? arguments = null,
+        IReadOnlyDictionary<string, string?>? environment = null,
+        Action? whileRunning = null)
+    {
+        List<string> command = ["build", ProjectPath, $"-t:{target}", $"-p:PreviewName={Name}", $"-p:PreviewStateRoot={StateRoot}", "-tl:off"];
+        command.AddRange(arguments ?? []);
+        var result = DotnetCli.Run(Path.GetDirectoryName(ProjectPath)!, command, CommandTimeout, environment, whileRunning);
+        context.WriteLine(result.Summary);
+        return result;
+    }
+
+    private void WatchEnvironmentId()
+    {
+        if (StateFiles.TryReadEnvironmentId(StateFolder) is { } environmentId)
+        {
+            seenEnvironmentIds.Add(environmentId);
+        }
+    }
+
+    private static void DeleteQuietly(string path)
+    {
+        try
+        {
+            if (Directory.Exists(path))
+            {
+                Directory.Delete(path, recursive: true);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A temporary folder; the machine's temp clean-up gets what a test could not.
+        }
+    }
+}

@@ -1,0 +1,60 @@
+using System.Text.Json;
+
+namespace PreviewSdk.EndToEnd.Tests.Infrastructure;
+
+/// <summary>
+/// The state files of an environment as documented for users and tools (camelCase JSON). Declared here rather than
+/// taken from the product, so that a change to the files' shape breaks these tests as it would break a user's script.
+/// </summary>
+internal static class StateFiles
+{
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
+
+    /// <summary>environment.json: who, what and which process.</summary>
+    public sealed record EnvironmentFile(
+        string Name, string App, string Profile, string EnvironmentId, int HostProcessId, DateTimeOffset StartedAt,
+        string? Owner, string? Branch, string DashboardUrl);
+
+    /// <summary>links.json: the links of a ready environment.</summary>
+    public sealed record LinksFile(string Environment, string Profile, DateTimeOffset ReadyAt, string Dashboard, IReadOnlyList<ServiceLink> Services);
+
+    /// <summary>One service link of links.json.</summary>
+    public sealed record ServiceLink(string Name, string Url);
+
+    /// <summary>resources.json: the latest state of every resource.</summary>
+    public sealed record ResourcesFile(IReadOnlyList<ResourceStatus> Resources);
+
+    /// <summary>One resource of resources.json.</summary>
+    public sealed record ResourceStatus(string Name, string? State, string? Health, IReadOnlyList<int> ProcessIds);
+
+    public static EnvironmentFile ReadEnvironment(string stateFolder) => Read<EnvironmentFile>(Path.Combine(stateFolder, "environment.json"));
+
+    public static LinksFile ReadLinks(string stateFolder) => Read<LinksFile>(Path.Combine(stateFolder, "links.json"));
+
+    public static ResourcesFile ReadResources(string stateFolder) => Read<ResourcesFile>(Path.Combine(stateFolder, "resources.json"));
+
+    /// <summary>The environment id in <paramref name="stateFolder"/>, or null while there is none (or it is half written).</summary>
+    public static string? TryReadEnvironmentId(string stateFolder)
+    {
+        try
+        {
+            return ReadEnvironment(stateFolder).EnvironmentId;
+        }
+        catch (Exception e) when (e is IOException or JsonException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// The backing services' data folders of <paramref name="stateFolder"/>, links followed: a folder that the service's
+    /// account could not reach in the state folder lives elsewhere, linked from <c>data/</c>.
+    /// </summary>
+    public static IReadOnlyList<string> DataFolders(string stateFolder) =>
+        Directory.GetFileSystemEntries(Path.Combine(stateFolder, "data"))
+            .Select(entry => Directory.ResolveLinkTarget(entry, returnFinalTarget: true)?.FullName ?? entry)
+            .ToList();
+
+    private static T Read<T>(string path) =>
+        JsonSerializer.Deserialize<T>(File.ReadAllText(path), Options) ?? throw new InvalidDataException($"{path} holds null.");
+}

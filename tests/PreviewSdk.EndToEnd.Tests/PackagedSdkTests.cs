@@ -1,0 +1,116 @@
+using System.Net;
+using PreviewSdk.EndToEnd.Tests.Infrastructure;
+using PreviewSdk.EndToEnd.Tests.Workspaces;
+
+namespace PreviewSdk.EndToEnd.Tests;
+
+/// <summary>
+/// The SDK as users get it: packed into a feed, then used by a project outside the repository through
+/// <c>&lt;Project Sdk="PreviewSdk"&gt;</c>, its version in global.json.
+/// </summary>
+[TestClass]
+public sealed class PackagedSdkTests(TestContext testContext)
+{
+    private static readonly string[] PackageIds = ["PreviewSdk", "PreviewSdk.Hosting", "PreviewSdk.Core"];
+
+    [TestMethod]
+    public async Task Preview_ProjectUsingThePackedSdk_ServesItsLinksAndPreviewDownRemovesEverything()
+    {
+        // A version of its own, so the NuGet cache can never hand out a copy packed by an earlier run.
+        var version = $"0.1.0-e2e.{DateTime.UtcNow:yyyyMMddHHmmss}";
+        using var feed = new TempFolder("previewsdk-e2e-feed-");
+        try
+        {
+            var pack = DotnetCli.Run(Repository.Root, ["pack", Repository.SdkDirectory, "-o", feed.Root, $"-p:PreviewSdkVersion={version}", "-tl:off"], TimeSpan.FromMinutes(10));
+            testContext.WriteLine(pack.Summary);
+            Assert.AreEqual(0, pack.ExitCode, pack.ToString());
+            foreach (var id in PackageIds)
+            {
+                Assert.IsTrue(File.Exists(Path.Combine(feed.Root, $"{id}.{version}.nupkg")), $"{id} {version} was not packed. {pack}");
+            }
+
+            await UsePackedSdkAsync(feed.Root, version);
+        }
+        finally
+        {
+            RemoveFromPackageCache(version);
+        }
+    }
+
+    private async Task UsePackedSdkAsync(string feed, string version)
+    {
+        using var workspace = new TempFolder("previewsdk-e2e-consumer-");
+        ProbeProjects.WriteProbe(workspace);
+        workspace.Write("global.json", $$"""
+            {
+              "msbuild-sdks": {
+                "PreviewSdk": "{{version}}"
+              }
+            }
+            """);
+        workspace.Write("nuget.config", $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="previewsdk-e2e" value="{feed}" />
+                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
+              </packageSources>
+            </configuration>
+            """);
+        var project = ProbeProjects.WritePreviewFromPackage(workspace, "Probe.Preview", """
+            app: packaged
+            services:
+              probe: {}
+            """);
+        using var preview = new PreviewUnderTest(project, "packaged", "pkg", testContext);
+
+        var up = preview.Preview();
+
+        Assert.AreEqual(0, up.ExitCode, up.ToString());
+        Assert.DoesNotContain(Path.Combine(Repository.Root, "src"), up.Output, $"The build used the SDK's sources, not the package. {up}");
+        var assets = File.ReadAllText(Path.Combine(workspace.Root, "Probe.Preview", "obj", "project.assets.json"));
+        Assert.Contains($"\"PreviewSdk.Hosting/{version}\"", assets, "The preview project does not reference the packed PreviewSdk.Hosting.");
+        var record = preview.ReadEnvironment();
+        var links = preview.ReadLinks();
+        EnvironmentAssert.PrintedLinksTable(up, links, $"Preview '{preview.Name}' (lightweight) is up in ");
+
+        using var browser = new Browser();
+        var dashboard = await browser.GetAsync(links.Dashboard, testContext.CancellationToken);
+        Assert.AreEqual(HttpStatusCode.OK, dashboard.Status, dashboard.ToString());
+        Assert.Contains("<meta name=\"aspire-version\"", dashboard.Text, dashboard.ToString());
+        var probe = links.Services.Single(service => service.Name == ProbeProjects.ServiceName);
+        var page = await browser.GetAsync(probe.Url + "/", testContext.CancellationToken);
+        Assert.AreEqual(HttpStatusCode.OK, page.Status, page.ToString());
+        Assert.AreEqual(ProbeProjects.Greeting, page.Text);
+
+        var down = preview.Down();
+
+        Assert.AreEqual(0, down.ExitCode, down.ToString());
+        EnvironmentAssert.LeftNothingBehind(preview, [record.EnvironmentId], down);
+        EnvironmentAssert.NothingListensAt(links.Services.Select(service => service.Url).Prepend(links.Dashboard));
+    }
+
+    // Test versions would pile up in the machine's NuGet cache, one set per run.
+    private void RemoveFromPackageCache(string version)
+    {
+        var cache = Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } configured
+            ? configured
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+        foreach (var id in PackageIds)
+        {
+            var folder = Path.Combine(cache, id.ToLowerInvariant(), version);
+            try
+            {
+                if (Directory.Exists(folder))
+                {
+                    Directory.Delete(folder, recursive: true);
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                testContext.WriteLine($"Could not remove {folder}: {e.Message}");
+            }
+        }
+    }
+}

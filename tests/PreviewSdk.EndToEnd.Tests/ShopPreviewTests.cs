@@ -1,0 +1,170 @@
+using System.Net;
+using System.Text.Json;
+using PreviewSdk.EndToEnd.Tests.Infrastructure;
+
+namespace PreviewSdk.EndToEnd.Tests;
+
+/// <summary>The Shop sample brought up, used through its links, listed, brought up again, and brought down.</summary>
+[TestClass]
+public sealed class ShopPreviewTests(TestContext testContext)
+{
+    [TestMethod]
+    public async Task Preview_ShopSample_ServesEveryLinkUntilPreviewDownRemovesEverything()
+    {
+        var cancellationToken = testContext.CancellationToken;
+        using var preview = new PreviewUnderTest(Repository.ShopPreviewProject, "shop", "shop", testContext);
+
+        var up = preview.Preview();
+
+        Assert.AreEqual(0, up.ExitCode, up.ToString());
+        var record = preview.ReadEnvironment();
+        var links = preview.ReadLinks();
+        AssertRecord(preview, record, links);
+        EnvironmentAssert.PrintedLinksTable(up, links, $"Preview '{preview.Name}' (lightweight) is up in ");
+        Assert.Contains($"Links: {Path.Combine(preview.StateFolder, "links.json")} and links.md. Stop it with -t:PreviewDown.", up.Output, up.ToString());
+        CollectionAssert.AreEquivalent(new[] { "shop-api", "shop-web" }, links.Services.Select(service => service.Name).ToList());
+        AssertEveryResourceRunsWithTheId(preview, record.EnvironmentId);
+        AssertLinksMarkdown(preview, links);
+
+        using var browser = new Browser();
+        await AssertDashboardLogsInAsync(browser, links.Dashboard, cancellationToken);
+        var api = links.Services.Single(service => service.Name == "shop-api").Url;
+        var web = links.Services.Single(service => service.Name == "shop-web").Url;
+        await AssertApiSummaryAsync(browser, api, cancellationToken);
+        var productNames = await ProductNamesAsync(browser, api, cancellationToken);
+        Assert.IsNotEmpty(productNames, "The API lists no products; the sample seeds five.");
+        await AssertWebShowsAsync(browser, web, productNames, cancellationToken);
+        var added = await AddProductAsync(browser, api, cancellationToken);
+        await AssertWebShowsAsync(browser, web, [added], cancellationToken);
+
+        var list = preview.List();
+        Assert.AreEqual(0, list.ExitCode, list.ToString());
+        Assert.Contains($"{preview.Name}  app=shop  profile=lightweight  up", list.Output, list.ToString());
+        foreach (var link in AllLinks(links))
+        {
+            Assert.Contains(link, list.Output, list.ToString());
+        }
+
+        var again = preview.Preview();
+        Assert.AreEqual(0, again.ExitCode, again.ToString());
+        EnvironmentAssert.PrintedLinksTable(again, links, $"Preview '{preview.Name}' (lightweight) is already up");
+        Assert.AreEqual(record.EnvironmentId, preview.ReadEnvironment().EnvironmentId, "A second -t:Preview started the environment anew.");
+
+        foreach (var link in AllLinks(links))
+        {
+            // The control for the check after PreviewDown, which would otherwise pass by never connecting at all.
+            Assert.IsNotEmpty(ListeningPorts.Accepting(new Uri(link)), $"Nothing accepts connections for {link} while the environment is up.");
+        }
+
+        var dataFolders = StateFiles.DataFolders(preview.StateFolder);
+        Assert.IsTrue(Directory.Exists(Path.Combine(preview.StateFolder, "data", "postgres")), "The state folder has no data/postgres.");
+        var down = preview.Down();
+
+        Assert.AreEqual(0, down.ExitCode, down.ToString());
+        Assert.Contains($"Preview '{preview.Name}' of 'shop' is down.", down.Output, down.ToString());
+        EnvironmentAssert.LeftNothingBehind(preview, [record.EnvironmentId], down);
+        EnvironmentAssert.NothingListensAt(AllLinks(links));
+        foreach (var folder in dataFolders)
+        {
+            Assert.IsFalse(Directory.Exists(folder), $"The data folder {folder} is still there. {down}");
+        }
+    }
+
+    private static void AssertRecord(PreviewUnderTest preview, StateFiles.EnvironmentFile record, StateFiles.LinksFile links)
+    {
+        Assert.AreEqual(preview.Name, record.Name);
+        Assert.AreEqual("shop", record.App);
+        Assert.AreEqual("lightweight", record.Profile);
+        Assert.MatchesRegex("^[0-9a-f]{32}$", record.EnvironmentId);
+        Assert.IsFalse(string.IsNullOrWhiteSpace(record.Owner), "environment.json names no owner.");
+        Assert.IsFalse(string.IsNullOrWhiteSpace(record.Branch), "environment.json names no branch, though the sample is in a git work tree.");
+        Assert.IsTrue(EnvironmentProcessTable.Carries(record.HostProcessId, record.EnvironmentId), $"The app host {record.HostProcessId} does not run with the environment id.");
+        Assert.AreEqual(preview.Name, links.Environment);
+        Assert.AreEqual("lightweight", links.Profile);
+        Assert.StartsWith(record.DashboardUrl + "/login?t=", links.Dashboard);
+    }
+
+    // The product's promise that lets PreviewDown find everything: each resource's process carries the id.
+    private static void AssertEveryResourceRunsWithTheId(PreviewUnderTest preview, string environmentId)
+    {
+        var resources = StateFiles.ReadResources(preview.StateFolder).Resources;
+        CollectionAssert.IsSubsetOf(new[] { "postgres", "cache", "shop-api", "shop-worker", "shop-web" }, resources.Select(resource => resource.Name).ToList());
+        foreach (var resource in resources)
+        {
+            Assert.AreEqual("Running", resource.State, $"Resource {resource.Name}");
+            foreach (var processId in resource.ProcessIds)
+            {
+                Assert.IsTrue(EnvironmentProcessTable.Carries(processId, environmentId), $"Process {processId} of {resource.Name} does not carry the environment id.");
+            }
+        }
+    }
+
+    private static void AssertLinksMarkdown(PreviewUnderTest preview, StateFiles.LinksFile links)
+    {
+        var path = Path.Combine(preview.StateFolder, "links.md");
+        Assert.IsTrue(File.Exists(path), $"{path} is missing.");
+        var markdown = File.ReadAllText(path);
+        Assert.Contains($"| dashboard | <{links.Dashboard}> |", markdown);
+        foreach (var service in links.Services)
+        {
+            Assert.Contains($"| {service.Name} | <{service.Url}> |", markdown);
+        }
+    }
+
+    // The login link carries a token; the dashboard trades it for a cookie and redirects to its resources page.
+    // Without the cookie it would redirect to its login form instead.
+    private static async Task AssertDashboardLogsInAsync(Browser browser, string loginLink, CancellationToken cancellationToken)
+    {
+        var page = await browser.GetAsync(loginLink, cancellationToken);
+        Assert.AreEqual(HttpStatusCode.OK, page.Status, page.ToString());
+        Assert.AreEqual("/", page.FinalAddress.AbsolutePath, $"The login link did not log in. {page}");
+        Assert.Contains("<meta name=\"aspire-version\"", page.Text, page.ToString());
+        Assert.Contains("Aspire.Dashboard.styles.css", page.Text, page.ToString());
+        var cookies = browser.Cookies.GetAllCookies().Select(cookie => cookie.Name).ToList();
+        Assert.IsTrue(cookies.Any(name => name.StartsWith(".Aspire.Dashboard.Auth", StringComparison.Ordinal)), $"No dashboard auth cookie; cookies: {string.Join(", ", cookies)}");
+    }
+
+    private static async Task AssertApiSummaryAsync(Browser browser, string api, CancellationToken cancellationToken)
+    {
+        var page = await browser.GetAsync(api + "/", cancellationToken);
+        Assert.AreEqual(HttpStatusCode.OK, page.Status, page.ToString());
+        Assert.AreEqual("application/json", page.MediaType, page.ToString());
+        using var summary = JsonDocument.Parse(page.Text);
+        Assert.AreEqual("shop-api", summary.RootElement.GetProperty("service").GetString());
+        Assert.AreEqual(JsonValueKind.Number, summary.RootElement.GetProperty("products").ValueKind, page.ToString());
+    }
+
+    private static async Task<IReadOnlyList<string>> ProductNamesAsync(Browser browser, string api, CancellationToken cancellationToken)
+    {
+        var page = await browser.GetAsync(api + "/products", cancellationToken);
+        Assert.AreEqual(HttpStatusCode.OK, page.Status, page.ToString());
+        using var products = JsonDocument.Parse(page.Text);
+        return products.RootElement.EnumerateArray().Select(product => product.GetProperty("name").GetString()!).ToList();
+    }
+
+    // The web front end renders the API's products server-side: the names on the page came through the API and the database.
+    private static async Task AssertWebShowsAsync(Browser browser, string web, IReadOnlyList<string> productNames, CancellationToken cancellationToken)
+    {
+        var page = await browser.GetAsync(web + "/", cancellationToken);
+        Assert.AreEqual(HttpStatusCode.OK, page.Status, page.ToString());
+        Assert.AreEqual("text/html", page.MediaType, page.ToString());
+        Assert.Contains("noindex", page.Text, page.ToString());
+        var text = WebUtility.HtmlDecode(page.Text);
+        foreach (var name in productNames)
+        {
+            Assert.Contains(name, text, page.ToString());
+        }
+    }
+
+    private static async Task<string> AddProductAsync(Browser browser, string api, CancellationToken cancellationToken)
+    {
+        var suffix = Guid.NewGuid().ToString("N")[..8];
+        var name = $"End-to-end lantern {suffix}";
+        var body = JsonSerializer.Serialize(new { sku = $"E2E-{suffix}", name, description = "Added by the end-to-end tests.", price = 4.5m, stock = 7, category = "Testing" });
+        var page = await browser.PostJsonAsync(api + "/products", body, cancellationToken);
+        Assert.AreEqual(HttpStatusCode.Created, page.Status, page.ToString());
+        return name;
+    }
+
+    private static IEnumerable<string> AllLinks(StateFiles.LinksFile links) => links.Services.Select(service => service.Url).Prepend(links.Dashboard);
+}

@@ -1,0 +1,111 @@
+namespace PreviewSdk.Sdk.Tests;
+
+/// <summary>
+/// Problems reported by the build in MSBuild's canonical form, at the exact place, and with nothing started.
+/// </summary>
+[TestClass]
+public sealed class PreviewDiagnosticsTests
+{
+    private static TestWorkspace Workspace => TestWorkspace.Current;
+
+    [TestMethod]
+    public void Build_UnknownKey_ReportsPreview1003AtTheKey()
+    {
+        var project = ServiceProject("UnknownKey.Preview", """
+            app: demo
+            services:
+              shop-api:
+                helth: /healthz
+            """);
+
+        var result = Workspace.Build(project);
+
+        var error = result.AssertSingleError("PREVIEW1003");
+        Assert.AreEqual((ManifestOf(project), 4, 5), (error.File, error.Line, error.Column), result.Describe());
+        Assert.StartsWith("Unknown key 'services.shop-api.helth'. Did you mean 'health'?", error.Message);
+        Assert.Contains($"{ManifestOf(project)}(4,5): error PREVIEW1003: Unknown key", result.Output);
+        Workspace.AssertNothingStarted(project);
+    }
+
+    [TestMethod]
+    public void Build_ReferenceToAClassLibrary_ReportsPreview1010AtTheReference()
+    {
+        const string name = "Library.Preview";
+        var from = Path.Combine(Workspace.Root, name, name + ".csproj");
+        var libraryReference = TestWorkspace.Reference(from, Workspace.Library);
+        var project = Workspace.PreviewProject(name, $"""
+              <ItemGroup>
+            {TestWorkspace.Reference(from, Workspace.WebService)}
+            {libraryReference}
+              </ItemGroup>
+            """, "app: demo\n");
+        var lines = File.ReadAllLines(project);
+        var line = Array.IndexOf(lines, libraryReference) + 1;
+        var column = libraryReference.IndexOf("Include=", StringComparison.Ordinal) + 1;
+        Assert.AreEqual(TestWorkspace.BodyLine + 2, line, "the reference is the body's third line");
+
+        var result = Workspace.Build(project);
+
+        var error = result.AssertSingleError("PREVIEW1010");
+        Assert.AreEqual((project, line, column), (error.File, error.Line, error.Column), result.Describe());
+        Assert.StartsWith("The ProjectReference 'Shop.Lib.csproj' is not a runnable project", error.Message);
+        Workspace.AssertNothingStarted(project);
+    }
+
+    [TestMethod]
+    public void Build_MissingManifest_ReportsPreview1001()
+    {
+        var project = ServiceProject("NoManifest.Preview", manifest: null);
+
+        var result = Workspace.Build(project);
+
+        var error = result.AssertSingleError("PREVIEW1001");
+        Assert.AreEqual((project, 0, 0), (error.File, error.Line, error.Column), result.Describe());
+        Assert.Contains($"'{ManifestOf(project)}' was not found", error.Message);
+        Workspace.AssertNothingStarted(project);
+    }
+
+    [TestMethod]
+    public void Build_InvalidYaml_ReportsPreview1002AtTheSyntaxError()
+    {
+        var project = ServiceProject("InvalidYaml.Preview", """
+            app: demo
+            services:
+              shop-api: [unclosed
+            """);
+
+        var result = Workspace.Build(project);
+
+        var error = result.AssertSingleError("PREVIEW1002");
+        Assert.AreEqual(ManifestOf(project), error.File, result.Describe());
+        Assert.AreEqual(4, error.Line, "the parser notices the missing ']' at the end of the file");
+        Assert.StartsWith("preview.yaml is not valid YAML:", error.Message);
+        Workspace.AssertNothingStarted(project);
+    }
+
+    [TestMethod]
+    public void Preview_InvalidTimeout_ReportsPreview1019BeforeStartingAnything()
+    {
+        var project = ServiceProject("Timeout.Preview", "app: demo\n");
+
+        var result = Workspace.Build(project, "-t:Preview", "-p:PreviewTimeout=abc");
+
+        var error = result.AssertSingleError("PREVIEW1019");
+        Assert.AreEqual(project, error.File, result.Describe());
+        Assert.StartsWith("The property PreviewTimeout is 'abc', which is not a number of seconds", error.Message);
+        Assert.IsTrue(File.Exists(TestWorkspace.AppHostAssembly(project)), "-t:Preview built the app host before it checked the property");
+        Workspace.AssertNothingStarted(project);
+    }
+
+    private static string ServiceProject(string name, string? manifest)
+    {
+        var from = Path.Combine(Workspace.Root, name, name + ".csproj");
+        return Workspace.PreviewProject(name, $"""
+              <ItemGroup>
+            {TestWorkspace.Reference(from, Workspace.WebService)}
+              </ItemGroup>
+            """, manifest);
+    }
+
+    private static string ManifestOf(string project) => Path.Combine(Path.GetDirectoryName(project)!, "preview.yaml");
+}
