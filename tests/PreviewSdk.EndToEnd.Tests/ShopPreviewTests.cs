@@ -36,6 +36,7 @@ public sealed class ShopPreviewTests(TestContext testContext)
         await AssertWebShowsAsync(browser, web, productNames, cancellationToken);
         var added = await AddProductAsync(browser, api, cancellationToken);
         await AssertWebShowsAsync(browser, web, [added], cancellationToken);
+        AssertPagesRenderInARealBrowser(links.Dashboard, web, [.. productNames.Take(2), added]);
 
         var list = preview.List();
         Assert.AreEqual(0, list.ExitCode, list.ToString());
@@ -68,6 +69,26 @@ public sealed class ShopPreviewTests(TestContext testContext)
         {
             Assert.IsFalse(Directory.Exists(folder), $"The data folder {folder} is still there. {down}");
         }
+    }
+
+    // What a product manager who opens the shared links sees: the dashboard's resource list is rendered by script
+    // over a live connection after the token login, and the shop's pages show the API's data.
+    private void AssertPagesRenderInARealBrowser(string dashboardLogin, string web, IReadOnlyCollection<string> productNames)
+    {
+        using var chromium = new HeadlessChromium();
+        chromium.OpenAndWaitFor(dashboardLogin, ["shop-api", "shop-web", "shop-worker", "postgres", "shopdb", "cache"], TimeSpan.FromSeconds(60));
+        SaveScreenshot(chromium, "dashboard.png");
+        Assert.DoesNotContain("/login", chromium.CurrentUrl, "The token did not log the browser in.");
+        chromium.OpenAndWaitFor(web, productNames, TimeSpan.FromSeconds(30));
+        SaveScreenshot(chromium, "shop-web.png");
+    }
+
+    private void SaveScreenshot(HeadlessChromium chromium, string fileName)
+    {
+        var folder = testContext.TestRunResultsDirectory ?? Path.GetTempPath();
+        Directory.CreateDirectory(folder);
+        chromium.SaveScreenshot(Path.Combine(folder, fileName));
+        testContext.WriteLine($"Screenshot: {Path.Combine(folder, fileName)}");
     }
 
     private static void AssertRecord(PreviewUnderTest preview, StateFiles.EnvironmentFile record, StateFiles.LinksFile links)
