@@ -92,6 +92,13 @@ public sealed class ModelTests
         Assert.AreEqual("http", endpoint.Name);
         Assert.IsNull(endpoint.Port, "The port is the environment's choice, never fixed.");
         Assert.IsEmpty(worker.Resource.Annotations.OfType<EndpointAnnotation>());
+#pragma warning disable ASPIRECERTIFICATES001 // Experimental Aspire type, asserted on only.
+        foreach (var service in new[] { web, worker })
+        {
+            var certificate = service.Resource.Annotations.OfType<HttpsCertificateAnnotation>().Single();
+            Assert.IsFalse(certificate.UseDeveloperCertificate, "Plain HTTP services need no development certificate.");
+        }
+#pragma warning restore ASPIRECERTIFICATES001
     }
 
     [TestMethod]

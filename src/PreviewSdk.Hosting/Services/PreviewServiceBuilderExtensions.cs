@@ -15,8 +15,7 @@ public static class PreviewServiceBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentException.ThrowIfNullOrEmpty(name);
         ArgumentException.ThrowIfNullOrEmpty(projectPath);
-        var service = builder.AddProject(name, projectPath, launchProfileName: null);
-        return isWeb ? service.WithHttpEndpoint(name: "http") : service;
+        return AsPreviewService(builder.AddProject(name, projectPath, launchProfileName: null), isWeb);
     }
 
     /// <summary>
@@ -29,8 +28,7 @@ public static class PreviewServiceBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentException.ThrowIfNullOrEmpty(name);
-        var service = builder.AddProject<TProject>(name, launchProfileName: null);
-        return isWeb ? service.WithHttpEndpoint(name: "http") : service;
+        return AsPreviewService(builder.AddProject<TProject>(name, launchProfileName: null), isWeb);
     }
 
     /// <summary>
@@ -54,5 +52,16 @@ public static class PreviewServiceBuilderExtensions
         ArgumentNullException.ThrowIfNull(service);
         ArgumentNullException.ThrowIfNull(other);
         return service.WithReference(other).WaitFor(other);
+    }
+
+    // Preview services serve plain HTTP on loopback. Without this, Aspire hands every project the HTTPS
+    // development certificate and, where none is trusted (CI, fresh machines), the dashboard greets every
+    // visitor of a shared link with a "No trusted development certificate" error banner.
+    private static IResourceBuilder<ProjectResource> AsPreviewService(IResourceBuilder<ProjectResource> service, bool isWeb)
+    {
+#pragma warning disable ASPIRECERTIFICATES001 // Experimental in Aspire 13.6; the behaviour it turns off is what we want gone.
+        service.WithoutHttpsCertificate();
+#pragma warning restore ASPIRECERTIFICATES001
+        return isWeb ? service.WithHttpEndpoint(name: "http") : service;
     }
 }
