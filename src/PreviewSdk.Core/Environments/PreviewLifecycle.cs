@@ -46,18 +46,29 @@ public sealed class PreviewLifecycle(IPreviewReporter reporter)
             }
         }
 
-        if (!CheckBinaries(request.Plan, request.ProjectPath))
+        try
         {
-            return false;
-        }
+            if (!CheckBinaries(request.Plan, request.ProjectPath))
+            {
+                return false;
+            }
 
-        if (!File.Exists(request.AppHostPath))
+            if (!File.Exists(request.AppHostPath))
+            {
+                reporter.Report(DiagnosticFactory.Create(DiagnosticCodes.AppHostMissing, SourceLocation.WholeFile(request.ProjectPath), request.AppHostPath, request.Name));
+                return false;
+            }
+
+            return Start(request, folder, cancellationToken);
+        }
+        finally
         {
-            reporter.Report(DiagnosticFactory.Create(DiagnosticCodes.AppHostMissing, SourceLocation.WholeFile(request.ProjectPath), request.AppHostPath, request.Name));
-            return false;
+            // A start that failed left no environment; its lock file goes too.
+            if (!Directory.Exists(folder))
+            {
+                environmentLock.DeleteOnRelease();
+            }
         }
-
-        return Start(request, folder, cancellationToken);
     }
 
     /// <summary>Stops the environment and deletes its state. Returns false after reporting an error.</summary>
@@ -73,6 +84,7 @@ public sealed class PreviewLifecycle(IPreviewReporter reporter)
         if (EnvironmentRegistry.Read(folder) is not { } entry)
         {
             DeleteState(folder);
+            environmentLock.DeleteOnRelease();
             reporter.Info($"Preview '{name}' of '{app}' is not running; nothing to stop.");
             return true;
         }
@@ -82,6 +94,7 @@ public sealed class PreviewLifecycle(IPreviewReporter reporter)
             return false;
         }
 
+        environmentLock.DeleteOnRelease();
         reporter.Info($"Preview '{name}' of '{app}' is down.");
         return true;
     }

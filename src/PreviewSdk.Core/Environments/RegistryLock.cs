@@ -4,14 +4,24 @@ namespace PreviewSdk.Core.Environments;
 public sealed class RegistryLock : IDisposable
 {
     private readonly FileStream stream;
+    private bool deleteOnDispose;
 
     private RegistryLock(FileStream stream) => this.stream = stream;
+
+    /// <summary>The lock file.</summary>
+    public string Path => stream.Name;
+
+    /// <summary>
+    /// Removes the lock file when the lock is released, so nothing of a stopped environment stays behind. Safe:
+    /// a waiter holds no handle on the file between its attempts, so its next attempt creates a fresh one.
+    /// </summary>
+    public void DeleteOnRelease() => deleteOnDispose = true;
 
     /// <summary>Opens <paramref name="path"/> exclusively, retrying until <paramref name="timeout"/> passes.</summary>
     /// <exception cref="TimeoutException">Another process held the lock for the whole time.</exception>
     public static RegistryLock Acquire(string path, TimeSpan timeout)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
         var deadline = DateTime.UtcNow + timeout;
         while (true)
         {
@@ -31,5 +41,13 @@ public sealed class RegistryLock : IDisposable
     }
 
     /// <inheritdoc />
-    public void Dispose() => stream.Dispose();
+    public void Dispose()
+    {
+        if (deleteOnDispose)
+        {
+            File.Delete(stream.Name);
+        }
+
+        stream.Dispose();
+    }
 }

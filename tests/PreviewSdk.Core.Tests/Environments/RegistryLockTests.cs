@@ -35,6 +35,20 @@ public sealed class RegistryLockTests
     }
 
     [TestMethod]
+    public void DeleteOnRelease_RemovesTheFileAndTheNextAcquireCreatesItAgain()
+    {
+        using var folder = new TempFolder();
+        var path = folder.PathOf("locks", "shop--main.lock");
+        var held = RegistryLock.Acquire(path, TimeSpan.FromSeconds(1));
+        held.DeleteOnRelease();
+        held.Dispose();
+
+        Assert.IsFalse(File.Exists(path), "A stopped environment leaves no lock file behind.");
+        using var next = RegistryLock.Acquire(path, TimeSpan.FromMilliseconds(200));
+        Assert.IsTrue(File.Exists(path));
+    }
+
+    [TestMethod]
     public void Acquire_ReleasedWhileWaiting_GetsTheLock()
     {
         using var folder = new TempFolder();
