@@ -5,14 +5,11 @@ namespace PreviewSdk.Tasks;
 
 /// <summary>
 /// Stops an environment and deletes its state: asks the app host to shut down, then stops every process that
-/// carries the environment's id (also after the app host was killed). Leaves no process, port or data behind.
+/// carries the environment's id (also after the app host was killed). Leaves no process, port, lock or data
+/// behind. Needs no valid preview.yaml: the environment is found by its recorded project and name.
 /// </summary>
 public sealed class StopPreview : PreviewTask
 {
-    /// <summary>The plan written by GeneratePreviewAppHost (for the app name).</summary>
-    [Required]
-    public string PlanFile { get; set; } = string.Empty;
-
     /// <summary>The preview project file.</summary>
     [Required]
     public string ProjectPath { get; set; } = string.Empty;
@@ -27,7 +24,6 @@ public sealed class StopPreview : PreviewTask
     protected override bool ExecuteCore(CancellationToken cancellationToken)
     {
         var name = EnvironmentNames.Resolve(PreviewName, Path.GetDirectoryName(Path.GetFullPath(ProjectPath))!);
-        var plan = PreviewSdk.Tasks.PlanFile.Read(PlanFile);
-        return new PreviewLifecycle(this).Down(Core.Environments.StateRoot.Resolve(StateRoot), plan.AppName, name);
+        return new PreviewLifecycle(this).Down(Core.Environments.StateRoot.Resolve(StateRoot), ProjectPath, name);
     }
 }

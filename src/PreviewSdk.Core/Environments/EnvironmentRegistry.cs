@@ -1,8 +1,10 @@
 namespace PreviewSdk.Core.Environments;
 
 /// <summary>
-/// The machine's environments: one state folder each, at <c>&lt;root&gt;/&lt;app&gt;/&lt;name&gt;</c>. Changes
-/// (start, stop, clean-up) happen under <see cref="Lock"/>, so two builds never start the same environment twice.
+/// The machine's environments: one state folder each, at <c>&lt;root&gt;/&lt;app&gt;/&lt;name&gt;</c>. Starting or
+/// stopping an environment happens under its own lock (<see cref="LockEnvironment"/>), so two builds never start
+/// the same environment twice while different environments start in parallel; decisions that span environments
+/// take <see cref="Lock"/>.
 /// </summary>
 public sealed class EnvironmentRegistry(string root)
 {
@@ -13,10 +15,20 @@ public sealed class EnvironmentRegistry(string root)
     public string FolderOf(string app, string name) => Path.Combine(Root, app, name);
 
     /// <summary>
-    /// Takes the registry's exclusive lock, waiting up to <paramref name="timeout"/>. The lock is an OS file lock,
-    /// so it is released even when the holder is killed.
+    /// Takes the registry-wide exclusive lock, waiting up to <paramref name="timeout"/>: for decisions about all
+    /// environments at once, such as a team budget. The lock is an OS file lock, released even when the holder is killed.
     /// </summary>
     public RegistryLock Lock(TimeSpan timeout) => RegistryLock.Acquire(Path.Combine(Root, "registry.lock"), timeout);
+
+    /// <summary>
+    /// Takes the lock of one environment, waiting up to <paramref name="timeout"/>. Lock files live in
+    /// <c>&lt;root&gt;/locks</c>, beside the state folders, so removing a state folder never removes a held lock.
+    /// </summary>
+    public RegistryLock LockEnvironment(string app, string name, TimeSpan timeout) =>
+        RegistryLock.Acquire(EnvironmentLockPath(app, name), timeout);
+
+    /// <summary>The lock file of environment <paramref name="name"/> of app <paramref name="app"/>.</summary>
+    public string EnvironmentLockPath(string app, string name) => Path.Combine(Root, "locks", $"{app}--{name}.lock");
 
     /// <summary>The environment in <paramref name="folder"/>, or null when it holds no record.</summary>
     public static EnvironmentEntry? Read(string folder)

@@ -23,7 +23,7 @@ public sealed class PreviewLifecycle(IPreviewReporter reporter)
         ArgumentNullException.ThrowIfNull(request);
         var registry = new EnvironmentRegistry(request.StateRoot);
         var folder = registry.FolderOf(request.Plan.AppName, request.Name);
-        using var environmentLock = TryLock(folder, request.Name);
+        using var environmentLock = TryLock(registry, request.Plan.AppName, request.Name);
         if (environmentLock is null)
         {
             return false;
@@ -71,32 +71,39 @@ public sealed class PreviewLifecycle(IPreviewReporter reporter)
         }
     }
 
-    /// <summary>Stops the environment and deletes its state. Returns false after reporting an error.</summary>
-    public bool Down(string stateRoot, string app, string name)
+    /// <summary>
+    /// Stops the environment <paramref name="name"/> of the preview project <paramref name="projectPath"/> and
+    /// deletes its state. Found through the registry's records rather than preview.yaml, so an environment can be
+    /// stopped even while its preview.yaml is broken. Returns false after reporting an error.
+    /// </summary>
+    public bool Down(string stateRoot, string projectPath, string name)
     {
-        var folder = new EnvironmentRegistry(stateRoot).FolderOf(app, name);
-        using var environmentLock = TryLock(folder, name);
-        if (environmentLock is null)
+        var registry = new EnvironmentRegistry(stateRoot);
+        var projectFullPath = Path.GetFullPath(projectPath);
+        var entries = registry.List()
+            .Where(entry => entry.Record.Name == name && entry.Record.ProjectPath is { } recorded && Path.GetFullPath(recorded) == projectFullPath)
+            .ToList();
+        if (entries.Count == 0)
         {
-            return false;
-        }
-
-        if (EnvironmentRegistry.Read(folder) is not { } entry)
-        {
-            DeleteState(folder);
-            environmentLock.DeleteOnRelease();
-            reporter.Info($"Preview '{name}' of '{app}' is not running; nothing to stop.");
+            reporter.Info($"Preview '{name}' of {Path.GetFileName(projectPath)} is not running; nothing to stop.");
             return true;
         }
 
-        if (!TearDown(entry))
+        var stopped = true;
+        foreach (var entry in entries)
         {
-            return false;
+            using var environmentLock = TryLock(registry, entry.Record.App, name);
+            if (environmentLock is null || !TearDown(entry))
+            {
+                stopped = false;
+                continue;
+            }
+
+            environmentLock.DeleteOnRelease();
+            reporter.Info($"Preview '{name}' of '{entry.Record.App}' is down.");
         }
 
-        environmentLock.DeleteOnRelease();
-        reporter.Info($"Preview '{name}' of '{app}' is down.");
-        return true;
+        return stopped;
     }
 
     /// <summary>Describes every environment of the registry, one block each.</summary>
@@ -171,7 +178,7 @@ public sealed class PreviewLifecycle(IPreviewReporter reporter)
 
         // Reported after tearing down, so the message can say the environment is gone; it was read before.
         TearDown(entry);
-        reporter.Report(failure ?? DiagnosticFactory.Create(DiagnosticCodes.AppHostExited, SourceLocation.WholeFile(request.ProjectPath), request.Name, Path.Combine(folder, StateFiles.HostLog)));
+        reporter.Report(failure ?? DiagnosticFactory.Create(DiagnosticCodes.AppHostExited, SourceLocation.WholeFile(request.ProjectPath), request.Name) with { Details = "    (it reported ready, but wrote no links)" });
         return false;
     }
 
@@ -254,19 +261,15 @@ public sealed class PreviewLifecycle(IPreviewReporter reporter)
         }
     }
 
-    // One lock per environment, so parallel environments start in parallel. Lock files stay (a lock file that no
-    // process holds locks nothing); they live beside the state folders in locks/.
-    private RegistryLock? TryLock(string folder, string name)
+    private RegistryLock? TryLock(EnvironmentRegistry registry, string app, string name)
     {
-        var app = Path.GetFileName(Path.GetDirectoryName(folder)!);
-        var root = Path.GetDirectoryName(Path.GetDirectoryName(folder)!)!;
-        var lockPath = Path.Combine(root, "locks", $"{app}--{name}.lock");
         try
         {
-            return RegistryLock.Acquire(lockPath, LockTimeout);
+            return registry.LockEnvironment(app, name, LockTimeout);
         }
         catch (TimeoutException)
         {
+            var lockPath = registry.EnvironmentLockPath(app, name);
             reporter.Report(DiagnosticFactory.Create(DiagnosticCodes.EnvironmentLocked, SourceLocation.WholeFile(lockPath),
                 name, LockTimeout.TotalSeconds.ToString("0", CultureInfo.InvariantCulture), lockPath));
             return null;

@@ -43,7 +43,7 @@ public static class ReadinessWait
                 }
 
                 var hostLog = Path.Combine(entry.Folder, StateFiles.HostLog);
-                return DiagnosticFactory.Create(DiagnosticCodes.AppHostExited, location, record.Name, hostLog) with { Details = LogTail.Read(hostLog) };
+                return DiagnosticFactory.Create(DiagnosticCodes.AppHostExited, location, record.Name) with { Details = LogTail.Read(hostLog) };
             }
 
             if (stopwatch.Elapsed > timeout)

@@ -14,6 +14,12 @@ internal static class DataFolders
         var inState = runtime.DataDirectory(resourceName);
         if (account is null)
         {
+            // Every start gets fresh data and a fresh password; F5 reuses its state folder, so clear what it left.
+            if (Directory.Exists(inState))
+            {
+                Directory.Delete(inState, recursive: true);
+            }
+
             Directory.CreateDirectory(inState);
             return inState;
         }
