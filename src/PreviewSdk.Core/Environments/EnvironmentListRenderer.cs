@@ -20,7 +20,10 @@ public static class EnvironmentListRenderer
         foreach (var entry in entries)
         {
             var record = entry.Record;
-            var state = !entry.IsAlive ? "stale (app host gone; the next command cleans it up)" : entry.Ready is null ? "starting" : "up";
+            var state = !entry.IsAlive ? "stale (app host gone; the next command cleans it up)"
+                : entry.Ready is null ? "starting"
+                : entry.Failure is { } failure ? $"degraded ({failure.Reason})"
+                : "up";
             text.Append(CultureInfo.InvariantCulture, $"\n  {record.Name}  app={record.App}  profile={record.Profile}  {state}  age={Age(now - record.StartedAt)}");
             text.Append(CultureInfo.InvariantCulture, $"  owner={record.Owner ?? "?"}  branch={record.Branch ?? "-"}");
             if (entry.Links is { } links)

@@ -70,16 +70,13 @@ internal sealed class PreviewStateReporter(
         statuses[name] = status;
         readiness[name] = IsReady(snapshot);
         WriteResources();
-        if (ready)
-        {
-            return;
-        }
-
         if (status.State is { } state && FailedStates.Contains(state))
         {
+            // Before ready this ends the start; after it (a worker without health check that crashes a moment
+            // after starting) it is what PreviewList reports as degraded.
             WriteFailure(status);
         }
-        else if (readiness.Where(entry => !hidden.Contains(entry.Key)).All(entry => entry.Value))
+        else if (!ready && readiness.Where(entry => !hidden.Contains(entry.Key)).All(entry => entry.Value))
         {
             ready = true;
             WriteReady();

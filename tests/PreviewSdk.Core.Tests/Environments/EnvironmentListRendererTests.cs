@@ -74,6 +74,32 @@ public sealed class EnvironmentListRendererTests
             text);
     }
 
+    [TestMethod]
+    public void Render_AReadyEnvironmentWhoseResourceFailedLater_IsDegradedWithTheReason()
+    {
+        using var folder = new TempFolder();
+        var id = MarkedProcess.NewId();
+        using var host = MarkedProcess.Start(id);
+        var entry = Entry(folder, "shop", "main", id, host.Id, Now.AddMinutes(-3), owner: "Ada", branch: "main");
+        StateJson.Write(Path.Combine(entry.Folder, StateFiles.Ready), new ReadyReport
+        {
+            ReadyAt = Now,
+            DashboardUrl = "http://127.0.0.1:18888",
+            DashboardLoginUrl = "http://127.0.0.1:18888/login?t=x",
+            Resources = [],
+        });
+        StateJson.Write(Path.Combine(entry.Folder, StateFiles.Failed), new FailureReport
+        {
+            Resource = "shop-worker",
+            State = "Exited",
+            Reason = "'shop-worker' Exited with exit code 3.",
+        });
+
+        var text = EnvironmentListRenderer.Render([entry], Now);
+
+        StringAssert.Contains(text, "  main  app=shop  profile=lightweight  degraded ('shop-worker' Exited with exit code 3.)  age=3m");
+    }
+
     private static EnvironmentEntry Entry(
         TempFolder folder, string app, string name, string environmentId, int hostProcessId, DateTimeOffset startedAt, string? owner, string? branch)
     {
