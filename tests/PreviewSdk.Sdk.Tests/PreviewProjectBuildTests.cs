@@ -41,7 +41,7 @@ public sealed class PreviewProjectBuildTests
         Assert.Contains($"{TestWorkspace.ProbeMessage}: plan={Path.Combine(generated, PlanFile)} generated=", result.Output, result.Describe());
         CollectionAssert.AreEquivalent(
             new[] { EntryPointFile, ResourcesFile, PlanFile },
-            Directory.GetFiles(generated).Select(Path.GetFileName).ToArray());
+            Directory.GetFiles(generated).Select(Path.GetFileName).Where(name => !name!.EndsWith(".stamp", StringComparison.Ordinal)).ToArray());
         var resources = File.ReadAllText(Path.Combine(generated, ResourcesFile));
         Assert.Contains(
             "            var cache = builder.AddLocalRedis(\"cache\");\n" +
@@ -74,7 +74,8 @@ public sealed class PreviewProjectBuildTests
         var watched = Directory.GetFiles(TestWorkspace.GeneratedFolder(project))
             .Append(Path.Combine(Path.GetDirectoryName(project)!, "obj", "Debug", "net10.0", "Incremental.Preview.dll"))
             .ToDictionary(path => path, File.GetLastWriteTimeUtc);
-        Assert.HasCount(4, watched);
+        // The plan, the two generated files and the stamp of the incremental generation, plus the app host.
+        Assert.HasCount(5, watched);
 
         var second = Workspace.Build(project);
 
@@ -84,6 +85,27 @@ public sealed class PreviewProjectBuildTests
         {
             Assert.AreEqual(written, File.GetLastWriteTimeUtc(path), $"{Path.GetFileName(path)} was rewritten by the second build");
         }
+    }
+
+    [TestMethod]
+    public void Build_AfterPreviewYamlChanged_RegeneratesTheAppHost()
+    {
+        var project = Workspace.PreviewProject("Changed.Preview", $"""
+              <ItemGroup>
+            {TestWorkspace.Reference(ProjectOf("Changed.Preview"), Workspace.WebService)}
+              </ItemGroup>
+            """, "app: changed\n");
+        Workspace.Build(project).AssertCleanSuccess();
+        var resources = Path.Combine(TestWorkspace.GeneratedFolder(project), ResourcesFile);
+        Assert.DoesNotContain("Greeting", File.ReadAllText(resources));
+
+        // A generation skipped as up to date must not hide an edit of preview.yaml.
+        var manifest = Path.Combine(Path.GetDirectoryName(project)!, "preview.yaml");
+        File.WriteAllText(manifest, "app: changed\nservices:\n  shop-api:\n    env:\n      Greeting: hello\n");
+        File.SetLastWriteTimeUtc(manifest, DateTime.UtcNow.AddSeconds(2));
+        Workspace.Build(project).AssertCleanSuccess();
+
+        StringAssert.Contains(File.ReadAllText(resources), ".WithEnvironment(\"Greeting\", \"hello\")");
     }
 
     [TestMethod]
