@@ -31,13 +31,15 @@ public sealed class PreviewLifecycle(IPreviewReporter reporter)
 
         if (EnvironmentRegistry.Read(folder) is { } existing)
         {
-            if (existing.IsAlive && !request.Recreate && existing.Links is { } links)
+            // Read once: each read scans the app host's /proc entry.
+            var alive = existing.IsAlive;
+            if (alive && !request.Recreate && existing.Links is { } links)
             {
                 reporter.Info(LinksRenderer.RenderTable(links, $"is already up (started {existing.Record.StartedAt.LocalDateTime:yyyy-MM-dd HH:mm}); use -p:PreviewRecreate=true to start it anew"));
                 return true;
             }
 
-            reporter.Info(existing.IsAlive
+            reporter.Info(alive
                 ? $"Stopping preview '{request.Name}' to start it anew."
                 : $"Cleaning up preview '{request.Name}', whose app host is gone.");
             if (!TearDown(existing))
