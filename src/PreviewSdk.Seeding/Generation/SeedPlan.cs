@@ -1,0 +1,46 @@
+using PreviewSdk.Seeding.Schema;
+
+namespace PreviewSdk.Seeding.Generation;
+
+/// <summary>
+/// Everything decided before a single row is written: the tables in insertion order (parents first) and, for each,
+/// the columns to write and how to generate them. Building a plan is where unsatisfiable constraints are found,
+/// so loading never fails halfway on a constraint the seeder could have foreseen.
+/// </summary>
+/// <param name="Seed">The random seed the rows derive from.</param>
+/// <param name="Tables">The tables to fill, parents before children.</param>
+public sealed record SeedPlan(int Seed, IReadOnlyList<TablePlan> Tables);
+
+/// <summary>How one table is filled.</summary>
+public abstract class TablePlan
+{
+    /// <summary>The table.</summary>
+    public abstract TableSchema Table { get; }
+
+    /// <summary>The columns written by COPY, in the order of the values <see cref="Rows"/> yields (no generated columns).</summary>
+    public abstract IReadOnlyList<ColumnSchema> Columns { get; }
+
+    /// <summary>
+    /// Foreign key columns written NULL by COPY and set by a second pass once every table is loaded (self-references
+    /// and cycles); empty for most tables. <see cref="Key"/> addresses the rows of that pass.
+    /// </summary>
+    public abstract IReadOnlyList<ColumnSchema> DeferredColumns { get; }
+
+    /// <summary>The columns that identify a row in the second pass (the primary key); empty when nothing is deferred.</summary>
+    public abstract IReadOnlyList<ColumnSchema> Key { get; }
+
+    /// <summary>The number of rows, known up front unless the table is sized per parent (then null until generated).</summary>
+    public abstract long? PlannedRows { get; }
+
+    /// <summary>
+    /// Generates the rows, streaming: each array holds one value per <see cref="Columns"/> entry, as the CLR type of
+    /// <see cref="PgTypeKind"/> (null for NULL). Enumerating twice gives the same rows.
+    /// </summary>
+    public abstract IEnumerable<object?[]> Rows();
+
+    /// <summary>
+    /// The second pass: for each row whose deferred columns get a value, the <see cref="Key"/> values followed by the
+    /// <see cref="DeferredColumns"/> values. Same rows, same order as <see cref="Rows"/>; deterministic.
+    /// </summary>
+    public abstract IEnumerable<object?[]> DeferredRows();
+}

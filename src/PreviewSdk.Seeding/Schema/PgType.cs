@@ -1,0 +1,107 @@
+namespace PreviewSdk.Seeding.Schema;
+
+/// <summary>
+/// A column type, reduced to what generating a value needs. Domains keep their name and checks and point at their
+/// base type; arrays point at their element type.
+/// </summary>
+/// <param name="Name">The type as PostgreSQL formats it (<c>format_type</c>), e.g. <c>character varying(40)</c>, <c>numeric(10,2)</c>, <c>order_status</c>.</param>
+/// <param name="Kind">The family of values.</param>
+public sealed record PgType(string Name, PgTypeKind Kind)
+{
+    /// <summary>The maximum length of <c>varchar(n)</c>/<c>char(n)</c>, or null when unbounded.</summary>
+    public int? MaxLength { get; init; }
+
+    /// <summary>The precision of <c>numeric(p,s)</c>, or null when unconstrained.</summary>
+    public int? Precision { get; init; }
+
+    /// <summary>The scale of <c>numeric(p,s)</c>, or null when unconstrained.</summary>
+    public int? Scale { get; init; }
+
+    /// <summary>The element type of an array (<see cref="PgTypeKind.Array"/>), else null.</summary>
+    public PgType? Element { get; init; }
+
+    /// <summary>The labels of an enum type (<see cref="PgTypeKind.Enum"/>) in declaration order, else empty.</summary>
+    public IReadOnlyList<string> EnumLabels { get; init; } = [];
+
+    /// <summary>The schema-qualified type name to use in SQL and binary COPY for enums and domains, e.g. <c>public.order_status</c>.</summary>
+    public string? QualifiedName { get; init; }
+
+    /// <summary>For a domain: its base type (itself possibly a domain's base, resolved); else null.</summary>
+    public PgType? DomainBase { get; init; }
+
+    /// <summary>For a domain: its CHECK constraints, with <c>VALUE</c> standing for the column.</summary>
+    public IReadOnlyList<CheckConstraint> DomainChecks { get; init; } = [];
+
+    /// <summary>The type values are generated for: the domain's base type for a domain, else this type.</summary>
+    public PgType ValueType => DomainBase ?? this;
+}
+
+/// <summary>The families of column types the seeder generates values for.</summary>
+public enum PgTypeKind
+{
+    /// <summary>A type the seeder has no generator for: nullable columns are left NULL, others need an override.</summary>
+    Unsupported,
+
+    /// <summary><c>boolean</c> (CLR <see cref="bool"/>).</summary>
+    Boolean,
+
+    /// <summary><c>smallint</c> (<see cref="short"/>).</summary>
+    Int16,
+
+    /// <summary><c>integer</c> (<see cref="int"/>).</summary>
+    Int32,
+
+    /// <summary><c>bigint</c> (<see cref="long"/>).</summary>
+    Int64,
+
+    /// <summary><c>numeric</c>/<c>decimal</c> (<see cref="decimal"/>).</summary>
+    Numeric,
+
+    /// <summary><c>real</c> (<see cref="float"/>).</summary>
+    Real,
+
+    /// <summary><c>double precision</c> (<see cref="double"/>).</summary>
+    Double,
+
+    /// <summary><c>money</c> (<see cref="decimal"/>).</summary>
+    Money,
+
+    /// <summary><c>text</c>, <c>varchar</c>, <c>char</c>, <c>citext</c> (<see cref="string"/>).</summary>
+    Text,
+
+    /// <summary><c>uuid</c> (<see cref="Guid"/>).</summary>
+    Uuid,
+
+    /// <summary><c>json</c> (<see cref="string"/> holding JSON).</summary>
+    Json,
+
+    /// <summary><c>jsonb</c> (<see cref="string"/> holding JSON).</summary>
+    Jsonb,
+
+    /// <summary><c>date</c> (<see cref="DateOnly"/>).</summary>
+    Date,
+
+    /// <summary><c>time</c> (<see cref="TimeOnly"/>).</summary>
+    Time,
+
+    /// <summary><c>timestamp without time zone</c> (<see cref="DateTime"/>, kind Unspecified).</summary>
+    Timestamp,
+
+    /// <summary><c>timestamp with time zone</c> (<see cref="DateTime"/>, kind Utc).</summary>
+    TimestampTz,
+
+    /// <summary><c>interval</c> (<see cref="TimeSpan"/>).</summary>
+    Interval,
+
+    /// <summary><c>bytea</c> (<see cref="byte"/>[]).</summary>
+    Bytea,
+
+    /// <summary><c>inet</c> (<see cref="System.Net.IPAddress"/>).</summary>
+    Inet,
+
+    /// <summary>An enum type (<see cref="string"/>: one of <see cref="PgType.EnumLabels"/>).</summary>
+    Enum,
+
+    /// <summary>An array of <see cref="PgType.Element"/> (a CLR array of the element's type).</summary>
+    Array,
+}
