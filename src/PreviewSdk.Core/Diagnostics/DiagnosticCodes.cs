@@ -82,6 +82,18 @@ public static class DiagnosticCodes
     /// <summary>Two service projects whose file names give Aspire the same <c>Projects.*</c> class name.</summary>
     public const string ProjectClassClash = "PREVIEW1020";
 
+    /// <summary>A <c>seed:</c> entry names no database declared under a postgres dependency.</summary>
+    public const string UnknownSeedDatabase = "PREVIEW1021";
+
+    /// <summary><c>migrations.service</c> names no service of the environment.</summary>
+    public const string UnknownMigrationsService = "PREVIEW1022";
+
+    /// <summary>A folder or project named in <c>seed:</c> (<c>sql</c>, <c>efcore</c>, <c>startup</c>) does not exist.</summary>
+    public const string SeedPathNotFound = "PREVIEW1023";
+
+    /// <summary><c>migrations:</c> names both a service and an SQL folder.</summary>
+    public const string ConflictingMigrations = "PREVIEW1024";
+
     // 2xxx: budget, registry and state.
 
     /// <summary>The environment did not become ready within PreviewTimeout.</summary>

@@ -14,7 +14,7 @@ namespace PreviewSdk.Core.Manifest;
 public static class ManifestReader
 {
     /// <summary>The keys allowed at the top level of preview.yaml.</summary>
-    public static IReadOnlyList<string> TopLevelKeys { get; } = ["app", "dependencies", "services"];
+    public static IReadOnlyList<string> TopLevelKeys { get; } = ["app", "dependencies", "services", "seed"];
 
     /// <summary>Reads the text of a preview.yaml.</summary>
     /// <param name="path">The path of the file, used in diagnostics.</param>
@@ -45,6 +45,7 @@ public static class ManifestReader
         Located<string>? app = null;
         IReadOnlyList<DependencyEntry> dependencies = [];
         IReadOnlyList<ServiceEntry> services = [];
+        IReadOnlyList<SeedEntry> seeds = [];
         foreach (var (key, value) in reader.ReadMap(root, keyPath: string.Empty, TopLevelKeys))
         {
             switch (key.Value)
@@ -58,9 +59,12 @@ public static class ManifestReader
                 case "services":
                     services = ServicesSectionReader.Read(reader, value, key.Value);
                     break;
+                case "seed":
+                    seeds = SeedSectionReader.Read(reader, value, key.Value);
+                    break;
             }
         }
 
-        return new PreviewManifest(path, app, dependencies, services);
+        return new PreviewManifest(path, app, dependencies, services) { Seeds = seeds };
     }
 }

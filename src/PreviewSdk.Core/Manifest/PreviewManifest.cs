@@ -15,6 +15,9 @@ public sealed record PreviewManifest(
     IReadOnlyList<DependencyEntry> Dependencies,
     IReadOnlyList<ServiceEntry> Services)
 {
+    /// <summary>The <c>seed:</c> entries, one per database to fill with generated data, in file order.</summary>
+    public IReadOnlyList<SeedEntry> Seeds { get; init; } = [];
+
     /// <summary>The manifest of an empty preview.yaml: every setting at its default.</summary>
     /// <param name="path">The path of preview.yaml.</param>
     public static PreviewManifest Empty(string path) => new(path, null, [], []);

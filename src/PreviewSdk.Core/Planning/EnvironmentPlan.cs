@@ -10,4 +10,8 @@ namespace PreviewSdk.Core.Planning;
 public sealed record EnvironmentPlan(
     string AppName,
     IReadOnlyList<DependencyPlan> Dependencies,
-    IReadOnlyList<ServicePlan> Services);
+    IReadOnlyList<ServicePlan> Services)
+{
+    /// <summary>The databases to seed, in preview.yaml order.</summary>
+    public IReadOnlyList<DatabaseSeedPlan> Seeds { get; init; } = [];
+}

@@ -42,10 +42,11 @@ internal sealed class EnvironmentPlanBuilder
             services.Select((service, i) => (service.Name, ServiceUses(uses[i]))).ToList(),
             diagnostics);
 
+        var seeds = new SeedPlanBuilder(manifest, diagnostics).Build(services.Select(s => s.Name).ToHashSet(StringComparer.Ordinal));
         return new EnvironmentPlan(
             appName,
             BuildDependencies(),
-            services.Select((service, i) => BuildService(service, uses[i])).ToArray());
+            services.Select((service, i) => BuildService(service, uses[i])).ToArray()) { Seeds = seeds };
     }
 
     private string ResolveAppName(string defaultAppName)
