@@ -52,7 +52,10 @@ public static class AppHostGenerator
             {
                 var databaseVariable = CSharpLiteral.Variable(database, taken);
                 variables[database] = databaseVariable;
-                body.Append($"            var {databaseVariable} = {variable}.AddDatabase({CSharpLiteral.String(database)});\n");
+                var seed = plan.Seeds.Any(s => s.Database == database)
+                    ? $"\n                .WithSeedData({CSharpLiteral.String(plan.ManifestPath)})"
+                    : string.Empty;
+                body.Append($"            var {databaseVariable} = {variable}.AddDatabase({CSharpLiteral.String(database)}){seed};\n");
             }
         }
 

@@ -20,6 +20,9 @@ public sealed record EnvironmentLinks
     /// <summary>One link per service endpoint, in model order.</summary>
     public required IReadOnlyList<ServiceLink> Services { get; init; }
 
+    /// <summary>The databases filled with generated data, in model order; empty when none is seeded.</summary>
+    public IReadOnlyList<SeededDatabase> Data { get; init; } = [];
+
     /// <summary>Builds the links of <paramref name="report"/>: every resource's HTTP(S) URLs.</summary>
     public static EnvironmentLinks From(string environment, string profile, ReadyReport report)
     {
@@ -44,3 +47,15 @@ public sealed record EnvironmentLinks
 /// <param name="Name">The service's resource name.</param>
 /// <param name="Url">The endpoint's address.</param>
 public sealed record ServiceLink(string Name, string Url);
+
+/// <summary>What an environment's database was seeded with, for the links output.</summary>
+/// <param name="Database">The database name.</param>
+/// <param name="Seed">The random seed: the same seed gives the same rows.</param>
+/// <param name="Tables">The number of tables filled.</param>
+/// <param name="Rows">The number of rows written.</param>
+public sealed record SeededDatabase(string Database, int Seed, int Tables, long Rows)
+{
+    /// <summary>One line for humans, e.g. <c>shopdb: 7 tables, 1,234 rows, seed 42</c>.</summary>
+    public string Describe() =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Database}: {Tables} tables, {Rows:N0} rows, seed {Seed}");
+}

@@ -22,6 +22,11 @@ public static class LinksRenderer
             text.Append('\n').Append("  ").Append(name.PadRight(width)).Append("  ").Append(url);
         }
 
+        foreach (var data in links.Data)
+        {
+            text.Append('\n').Append("  ").Append("data".PadRight(width)).Append("  ").Append(data.Describe());
+        }
+
         return text.ToString();
     }
 
@@ -35,6 +40,13 @@ public static class LinksRenderer
         foreach (var (name, url) in Rows(links))
         {
             text.Append(CultureInfo.InvariantCulture, $"| {name} | <{url}> |\n");
+        }
+
+        if (links.Data.Count > 0)
+        {
+            text.Append("\nSeeded data (generated, no personal data): ");
+            text.Append(string.Join("; ", links.Data.Select(data => data.Describe()))).Append('.');
+            text.Append('\n');
         }
 
         text.Append(CultureInfo.InvariantCulture, $"\nReady at {links.ReadyAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC.\n");

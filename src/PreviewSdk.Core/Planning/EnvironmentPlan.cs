@@ -12,6 +12,9 @@ public sealed record EnvironmentPlan(
     IReadOnlyList<DependencyPlan> Dependencies,
     IReadOnlyList<ServicePlan> Services)
 {
+    /// <summary>preview.yaml relative to the preview project's folder, with '/' separators, as the app host finds it at run time.</summary>
+    public string ManifestPath { get; init; } = "preview.yaml";
+
     /// <summary>The databases to seed, in preview.yaml order.</summary>
     public IReadOnlyList<DatabaseSeedPlan> Seeds { get; init; } = [];
 }

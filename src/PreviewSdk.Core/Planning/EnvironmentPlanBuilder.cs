@@ -46,7 +46,11 @@ internal sealed class EnvironmentPlanBuilder
         return new EnvironmentPlan(
             appName,
             BuildDependencies(),
-            services.Select((service, i) => BuildService(service, uses[i])).ToArray()) { Seeds = seeds };
+            services.Select((service, i) => BuildService(service, uses[i])).ToArray())
+        {
+            Seeds = seeds,
+            ManifestPath = Path.GetRelativePath(Path.GetDirectoryName(locator.PreviewProjectPath)!, manifest.Path).Replace('\\', '/'),
+        };
     }
 
     private string ResolveAppName(string defaultAppName)

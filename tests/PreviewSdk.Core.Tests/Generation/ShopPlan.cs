@@ -5,7 +5,7 @@ namespace PreviewSdk.Core.Tests.Generation;
 /// <summary>
 /// The plan of the generator's snapshot: a postgres server with two databases, a redis, and three services
 /// declared in an order that <c>ServiceOrder</c> must change (web uses shop-api, which is declared last).
-/// The paths are fixed, not real, because the generated text must not depend on the machine.
+/// shopdb is seeded from config/preview.yaml. The paths are fixed, not real, because the generated text must not depend on the machine.
 /// </summary>
 internal static class ShopPlan
 {
@@ -42,5 +42,9 @@ internal static class ShopPlan
                 Replicas: 2,
                 Environment: [new("Shop__PageSize", "20"), new("Shop__Greeting", "say \"hi\"")],
                 Uses: [new ServiceReference("shopdb", ReferenceKind.Database), new ServiceReference("cache", ReferenceKind.Dependency), new ServiceReference("postgres", ReferenceKind.Dependency)]),
-        ]);
+        ])
+    {
+        ManifestPath = "config/preview.yaml",
+        Seeds = [new DatabaseSeedPlan("shopdb", "postgres", "shop-api", null, null, null)],
+    };
 }
