@@ -127,6 +127,12 @@ public static class DiagnosticCodes
 
     // 4xxx: seeding and migrations.
 
+    /// <summary><c>-t:PreviewSeed</c> found no running, ready environment of that name.</summary>
+    public const string SeedEnvironmentNotRunning = "PREVIEW4080";
+
+    /// <summary><c>-t:PreviewSeed</c> has no database to seed: none in <c>seed:</c>, or not the one asked for.</summary>
+    public const string NothingToSeed = "PREVIEW4081";
+
     // 5xxx: links, gateway and CI.
 
     // 6xxx: checks and alerts.

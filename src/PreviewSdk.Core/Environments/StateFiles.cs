@@ -21,6 +21,12 @@ public static class StateFiles
     /// <summary>The links of a ready environment, for a pull request comment.</summary>
     public const string LinksMarkdown = "links.md";
 
+    /// <summary>
+    /// Written by the hosting layer as it creates databases: their connection strings, so <c>-t:PreviewSeed</c> can
+    /// reach a running environment's databases. Readable by the owner only.
+    /// </summary>
+    public const string Databases = "databases.json";
+
     /// <summary>The app host's own console output.</summary>
     public const string HostLog = "apphost.log";
 

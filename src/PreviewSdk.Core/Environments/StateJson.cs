@@ -25,6 +25,28 @@ public static class StateJson
         File.Move(temporary, path, overwrite: true);
     }
 
+    /// <summary>
+    /// Like <see cref="Write{T}"/>, for secrets: the file is created readable and writable by its owner only
+    /// (0600) before anything is written into it.
+    /// </summary>
+    public static void WritePrivate<T>(string path, T value)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var temporary = path + "." + Environment.ProcessId + ".tmp";
+        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        using (var stream = new FileStream(temporary, options))
+        {
+            JsonSerializer.Serialize(stream, value, Options);
+        }
+
+        File.Move(temporary, path, overwrite: true);
+    }
+
     /// <summary>Reads <paramref name="path"/>, or returns null when it is missing or not (yet) valid.</summary>
     public static T? TryRead<T>(string path) where T : class
     {
