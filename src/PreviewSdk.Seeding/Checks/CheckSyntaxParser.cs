@@ -7,7 +7,7 @@ namespace PreviewSdk.Seeding.Checks;
 /// <see cref="CheckExpressionParser"/>; it throws <see cref="FormatException"/> only on text that is not an
 /// expression it knows (subqueries, CASE, COLLATE, subscripts…).
 /// </summary>
-internal sealed class CheckSyntaxParser
+internal sealed partial class CheckSyntaxParser
 {
     // PostgreSQL's precedence, lowest first (see "Operator Precedence" in its docs).
     private const int OrPrecedence = 1;
@@ -24,10 +24,6 @@ internal sealed class CheckSyntaxParser
     private const int CastPrecedence = 12;
 
     private static readonly HashSet<string> ComparisonOperators = ["=", "<>", "!=", "<", "<=", ">", ">="];
-
-    // Words that follow the first word of a multi-word type name: character varying, double precision,
-    // timestamp without time zone…
-    private static readonly HashSet<string> TypeNameContinuations = ["varying", "precision", "with", "without", "time", "zone"];
 
     // Reserved words that can never be a bare column name (PostgreSQL quotes such names when it prints them).
     private static readonly HashSet<string> ReservedWords =
@@ -325,66 +321,6 @@ internal sealed class CheckSyntaxParser
                 var high = ParseExpression(OtherOperatorPrecedence);
                 return new BinarySyntax("AND", new BinarySyntax(">=", left, low), new BinarySyntax("<=", left, high));
         }
-    }
-
-    private string ParseTypeName()
-    {
-        if (Current.Kind != CheckTokenKind.Identifier)
-        {
-            throw Unexpected();
-        }
-
-        var name = Current.Text;
-        position++;
-        while (Current.Is(CheckTokenKind.Punctuation, ".") && Next.Kind == CheckTokenKind.Identifier)
-        {
-            name += "." + Next.Text;
-            position += 2;
-        }
-
-        while (true)
-        {
-            if (Current.Word is not null && TypeNameContinuations.Contains(Current.Text))
-            {
-                name += " " + Current.Text;
-                position++;
-            }
-            else if (Current.Is(CheckTokenKind.Punctuation, "("))
-            {
-                name += "(" + string.Join(",", SkipModifiers(")")) + ")";
-            }
-            else if (Current.Is(CheckTokenKind.Punctuation, "["))
-            {
-                SkipModifiers("]");
-                name += "[]";
-            }
-            else
-            {
-                return name;
-            }
-        }
-    }
-
-    private List<string> SkipModifiers(string close)
-    {
-        position++;
-        var modifiers = new List<string>();
-        while (!Current.Is(CheckTokenKind.Punctuation, close))
-        {
-            if (Current.Kind == CheckTokenKind.Number)
-            {
-                modifiers.Add(Current.Text);
-            }
-            else if (!Current.Is(CheckTokenKind.Punctuation, ","))
-            {
-                throw Unexpected();
-            }
-
-            position++;
-        }
-
-        position++;
-        return modifiers;
     }
 
     private void Expect(string punctuation)

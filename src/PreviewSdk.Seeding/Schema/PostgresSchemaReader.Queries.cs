@@ -43,7 +43,10 @@ public static partial class PostgresSchemaReader
 
     // Every (type, modifier) the columns use, and those reached from them: a domain's base type (with the domain's
     // modifier, e.g. numeric(10,2) under positive_money) and an array's element (with the array's modifier, e.g.
-    // varchar(5) under varchar(5)[]). An array type is one some type names as its typarray.
+    // varchar(5) under varchar(5)[]). An array type is its element's typarray: that tells true arrays from types
+    // such as point or int2vector that have a typelem too (looked up by oid, as typarray has no index). Plain joins
+    // throughout, no LATERAL or subquery per row: the planner multiplies the recursive part's estimate, and per-row
+    // plans then cost enough on paper to trigger JIT compilation, which alone took longer than the whole read.
     private const string TypesQuery = "WITH RECURSIVE " + TablesCte + """
         ,
         used AS (
@@ -52,23 +55,27 @@ public static partial class PostgresSchemaReader
             JOIN tables t ON t.oid = a.attrelid
             WHERE a.attnum > 0 AND NOT a.attisdropped
             UNION
-            SELECT step.oid, step.modifier
+            SELECT CASE WHEN ty.typtype = 'd' THEN ty.typbasetype ELSE e.oid END,
+                   CASE WHEN ty.typtype = 'd' THEN ty.typtypmod ELSE u.modifier END
             FROM used u
             JOIN pg_catalog.pg_type ty ON ty.oid = u.oid
-            CROSS JOIN LATERAL (
-                SELECT ty.typbasetype, ty.typtypmod WHERE ty.typtype = 'd'
-                UNION ALL
-                SELECT e.oid, u.modifier FROM pg_catalog.pg_type e WHERE e.typarray = ty.oid
-            ) AS step(oid, modifier)
+            LEFT JOIN pg_catalog.pg_type e ON e.oid = ty.typelem AND e.typarray = ty.oid
+            WHERE ty.typtype = 'd' OR e.oid IS NOT NULL
         )
         SELECT u.oid, u.modifier, pg_catalog.format_type(u.oid, u.modifier), n.nspname, ty.typname, ty.typtype, ty.typnotnull,
                CASE WHEN ty.typtype = 'd' THEN ty.typbasetype END,
                CASE WHEN ty.typtype = 'd' THEN ty.typtypmod END,
-               (SELECT e.oid FROM pg_catalog.pg_type e WHERE e.typarray = ty.oid),
-               ARRAY(SELECT l.enumlabel::text FROM pg_catalog.pg_enum l WHERE l.enumtypid = ty.oid ORDER BY l.enumsortorder)
+               e.oid,
+               COALESCE(labels.labels, '{}')
         FROM used u
         JOIN pg_catalog.pg_type ty ON ty.oid = u.oid
         JOIN pg_catalog.pg_namespace n ON n.oid = ty.typnamespace
+        LEFT JOIN pg_catalog.pg_type e ON e.oid = ty.typelem AND e.typarray = ty.oid
+        LEFT JOIN (
+            SELECT l.enumtypid, array_agg(l.enumlabel::text ORDER BY l.enumsortorder) AS labels
+            FROM pg_catalog.pg_enum l
+            GROUP BY l.enumtypid
+        ) AS labels ON labels.enumtypid = ty.oid
         ORDER BY u.oid, u.modifier
         """;
 

@@ -109,6 +109,7 @@ public sealed class CheckExpressionParserTests
     [DataRow("CHECK (((sku)::text ~~ 'SKU-____'::text))", "sku ~ ^SKU-....$")]
     [DataRow("CHECK ((name ~~ 'a.b\\%c'::text))", "name ~ ^a\\.b%c$")]
     [DataRow("CHECK ((code ~ E'^\\\\d+$'::text))", "code ~ ^\\d+$")]
+    [DataRow("CHECK ((code ~ '^\\d+$'::text))", "code ~ ^\\d+$")]
     public void Parse_reads_a_pattern_and_a_like_as_a_regular_expression(string definition, string expected)
     {
         Assert.AreEqual(expected, RuleText.Describe(CheckExpressionParser.Parse(definition)));
