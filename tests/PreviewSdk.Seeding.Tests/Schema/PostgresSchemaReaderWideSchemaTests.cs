@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using Npgsql;
 using PreviewSdk.Seeding.Schema;
@@ -7,14 +6,12 @@ using PreviewSdk.Seeding.Tests.Infrastructure;
 namespace PreviewSdk.Seeding.Tests.Schema;
 
 [TestClass]
-public sealed class PostgresSchemaReaderTimingTests
+public sealed class PostgresSchemaReaderWideSchemaTests
 {
     private const int TableCount = 50;
 
-    public TestContext TestContext { get; set; } = null!;
-
     [TestMethod]
-    public async Task ReadAsync_reads_a_fifty_table_schema_in_well_under_a_second()
+    public async Task ReadAsync_reads_every_table_and_constraint_of_a_fifty_table_schema()
     {
         var postgres = await TestPostgres.Shared();
         var database = await postgres.CreateDatabaseAsync("wide");
@@ -22,21 +19,11 @@ public sealed class PostgresSchemaReaderTimingTests
         await using var connection = new NpgsqlConnection(postgres.ConnectionString(database));
         await connection.OpenAsync();
 
-        var timings = new List<double>();
-        DatabaseSchema? schema = null;
-        for (var read = 0; read < 3; read++)
-        {
-            var stopwatch = Stopwatch.StartNew();
-            schema = await PostgresSchemaReader.ReadAsync(connection, SchemaReadOptions.Default);
-            timings.Add(stopwatch.Elapsed.TotalMilliseconds);
-        }
+        var schema = await PostgresSchemaReader.ReadAsync(connection, SchemaReadOptions.Default);
 
-        TestContext.WriteLine($"Reading {TableCount} tables: {string.Join(", ", timings.Select(ms => $"{ms:F1} ms"))} (first read, then warm).");
-        Assert.HasCount(TableCount, schema!.Tables);
+        Assert.HasCount(TableCount, schema.Tables);
         Assert.IsTrue(schema.Tables.All(table => table.Columns.Count == 10 && table.Checks.Count == 1 && table.Uniques.Count == 1));
         Assert.AreEqual(2 * (TableCount - 2) + 1, schema.Tables.Sum(table => table.ForeignKeys.Count));
-        // Generous for a loaded two-core machine; one round trip takes a few tens of milliseconds.
-        Assert.IsLessThan(1000.0, timings.Min());
     }
 
     // Tables t01..t50 of ten columns each (identity key, enum, domain, array, json, two foreign keys to earlier
