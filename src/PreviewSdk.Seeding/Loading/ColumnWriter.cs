@@ -29,29 +29,10 @@ internal abstract class ColumnWriter
         var value = type.ValueType;
         return value.Kind switch
         {
-            PgTypeKind.Boolean => new ByDbType<bool>(NpgsqlDbType.Boolean),
-            PgTypeKind.Int16 => new ByDbType<short>(NpgsqlDbType.Smallint),
-            PgTypeKind.Int32 => new ByDbType<int>(NpgsqlDbType.Integer),
-            PgTypeKind.Int64 => new ByDbType<long>(NpgsqlDbType.Bigint),
-            PgTypeKind.Numeric => new ByDbType<decimal>(NpgsqlDbType.Numeric),
-            PgTypeKind.Real => new ByDbType<float>(NpgsqlDbType.Real),
-            PgTypeKind.Double => new ByDbType<double>(NpgsqlDbType.Double),
-            PgTypeKind.Money => new ByDbType<decimal>(NpgsqlDbType.Money),
-            // varchar, bpchar, citext and text share text's binary form, and a scalar field names no type.
-            PgTypeKind.Text => new ByDbType<string>(NpgsqlDbType.Text),
-            PgTypeKind.Uuid => new ByDbType<Guid>(NpgsqlDbType.Uuid),
-            PgTypeKind.Json => new ByDbType<string>(NpgsqlDbType.Json),
-            PgTypeKind.Jsonb => new ByDbType<string>(NpgsqlDbType.Jsonb),
-            PgTypeKind.Date => new ByDbType<DateOnly>(NpgsqlDbType.Date),
-            PgTypeKind.Time => new ByDbType<TimeOnly>(NpgsqlDbType.Time),
-            PgTypeKind.Timestamp => new ByDbType<DateTime>(NpgsqlDbType.Timestamp),
-            PgTypeKind.TimestampTz => new ByDbType<DateTime>(NpgsqlDbType.TimestampTz),
-            PgTypeKind.Interval => new ByDbType<TimeSpan>(NpgsqlDbType.Interval),
-            PgTypeKind.Bytea => new ByDbType<byte[]>(NpgsqlDbType.Bytea),
-            PgTypeKind.Inet => new ByDbType<IPAddress>(NpgsqlDbType.Inet),
             PgTypeKind.Enum => new ByName<string>(NameOf(value)),
-            PgTypeKind.Array when value.Element is { } element => ForArray(element),
-            _ => Inferred.Instance,
+            PgTypeKind.Array => value.Element is { } element ? ForArray(element) : Inferred.Instance,
+            // varchar, bpchar, citext and text share text's binary form, and a scalar field names no type.
+            _ => DbTypeOf(value.Kind) is { } dbType ? ForValues(value.Kind, new Scalar(dbType)) : Inferred.Instance,
         };
     }
 
@@ -59,77 +40,100 @@ internal abstract class ColumnWriter
     {
         if (element.DomainBase is not null || element.Kind == PgTypeKind.Enum)
         {
-            return ForArrayByName(element.ValueType.Kind, NameOf(element) + "[]");
+            return ForValues(element.ValueType.Kind, new NamedArray(NameOf(element) + "[]"));
         }
 
-        const NpgsqlDbType array = NpgsqlDbType.Array;
-        return element.Kind switch
-        {
-            PgTypeKind.Boolean => new ByDbType<bool[]>(array | NpgsqlDbType.Boolean),
-            PgTypeKind.Int16 => new ByDbType<short[]>(array | NpgsqlDbType.Smallint),
-            PgTypeKind.Int32 => new ByDbType<int[]>(array | NpgsqlDbType.Integer),
-            PgTypeKind.Int64 => new ByDbType<long[]>(array | NpgsqlDbType.Bigint),
-            PgTypeKind.Numeric => new ByDbType<decimal[]>(array | NpgsqlDbType.Numeric),
-            PgTypeKind.Real => new ByDbType<float[]>(array | NpgsqlDbType.Real),
-            PgTypeKind.Double => new ByDbType<double[]>(array | NpgsqlDbType.Double),
-            PgTypeKind.Money => new ByDbType<decimal[]>(array | NpgsqlDbType.Money),
-            PgTypeKind.Text => TextArray(element),
-            PgTypeKind.Uuid => new ByDbType<Guid[]>(array | NpgsqlDbType.Uuid),
-            PgTypeKind.Json => new ByDbType<string[]>(array | NpgsqlDbType.Json),
-            PgTypeKind.Jsonb => new ByDbType<string[]>(array | NpgsqlDbType.Jsonb),
-            PgTypeKind.Date => new ByDbType<DateOnly[]>(array | NpgsqlDbType.Date),
-            PgTypeKind.Time => new ByDbType<TimeOnly[]>(array | NpgsqlDbType.Time),
-            PgTypeKind.Timestamp => new ByDbType<DateTime[]>(array | NpgsqlDbType.Timestamp),
-            PgTypeKind.TimestampTz => new ByDbType<DateTime[]>(array | NpgsqlDbType.TimestampTz),
-            PgTypeKind.Interval => new ByDbType<TimeSpan[]>(array | NpgsqlDbType.Interval),
-            PgTypeKind.Bytea => new ByDbType<byte[][]>(array | NpgsqlDbType.Bytea),
-            PgTypeKind.Inet => new ByDbType<IPAddress[]>(array | NpgsqlDbType.Inet),
-            _ => Inferred.Instance,
-        };
+        var dbType = element.Kind == PgTypeKind.Text ? TextDbTypeOf(element.Name) : DbTypeOf(element.Kind);
+        return dbType is { } known
+            ? ForValues(element.Kind, new BuiltInArray(known))
+            : ForValues(element.Kind, new NamedArray(NameOf(element) + "[]"));
     }
 
-    /// <summary>An array whose element type Npgsql knows only by name (enum, domain): the CLR array of its values.</summary>
-    private static ColumnWriter ForArrayByName(PgTypeKind valueKind, string arrayName) => valueKind switch
+    /// <summary>The writer for <paramref name="kind"/>'s CLR type (see <see cref="PgTypeKind"/>), in the given shape.</summary>
+    private static ColumnWriter ForValues(PgTypeKind kind, IShape shape) => kind switch
     {
-        PgTypeKind.Boolean => new ByName<bool[]>(arrayName),
-        PgTypeKind.Int16 => new ByName<short[]>(arrayName),
-        PgTypeKind.Int32 => new ByName<int[]>(arrayName),
-        PgTypeKind.Int64 => new ByName<long[]>(arrayName),
-        PgTypeKind.Numeric or PgTypeKind.Money => new ByName<decimal[]>(arrayName),
-        PgTypeKind.Real => new ByName<float[]>(arrayName),
-        PgTypeKind.Double => new ByName<double[]>(arrayName),
-        PgTypeKind.Text or PgTypeKind.Enum or PgTypeKind.Json or PgTypeKind.Jsonb => new ByName<string[]>(arrayName),
-        PgTypeKind.Uuid => new ByName<Guid[]>(arrayName),
-        PgTypeKind.Date => new ByName<DateOnly[]>(arrayName),
-        PgTypeKind.Time => new ByName<TimeOnly[]>(arrayName),
-        PgTypeKind.Timestamp or PgTypeKind.TimestampTz => new ByName<DateTime[]>(arrayName),
-        PgTypeKind.Interval => new ByName<TimeSpan[]>(arrayName),
-        PgTypeKind.Bytea => new ByName<byte[][]>(arrayName),
-        PgTypeKind.Inet => new ByName<IPAddress[]>(arrayName),
+        PgTypeKind.Boolean => shape.Make<bool>(),
+        PgTypeKind.Int16 => shape.Make<short>(),
+        PgTypeKind.Int32 => shape.Make<int>(),
+        PgTypeKind.Int64 => shape.Make<long>(),
+        PgTypeKind.Numeric or PgTypeKind.Money => shape.Make<decimal>(),
+        PgTypeKind.Real => shape.Make<float>(),
+        PgTypeKind.Double => shape.Make<double>(),
+        PgTypeKind.Text or PgTypeKind.Json or PgTypeKind.Jsonb or PgTypeKind.Enum => shape.Make<string>(),
+        PgTypeKind.Uuid => shape.Make<Guid>(),
+        PgTypeKind.Date => shape.Make<DateOnly>(),
+        PgTypeKind.Time => shape.Make<TimeOnly>(),
+        PgTypeKind.Timestamp or PgTypeKind.TimestampTz => shape.Make<DateTime>(),
+        PgTypeKind.Interval => shape.Make<TimeSpan>(),
+        PgTypeKind.Bytea => shape.Make<byte[]>(),
+        PgTypeKind.Inet => shape.Make<IPAddress>(),
         _ => Inferred.Instance,
     };
 
-    private static ColumnWriter TextArray(PgType element)
+    private static NpgsqlDbType? DbTypeOf(PgTypeKind kind) => kind switch
+    {
+        PgTypeKind.Boolean => NpgsqlDbType.Boolean,
+        PgTypeKind.Int16 => NpgsqlDbType.Smallint,
+        PgTypeKind.Int32 => NpgsqlDbType.Integer,
+        PgTypeKind.Int64 => NpgsqlDbType.Bigint,
+        PgTypeKind.Numeric => NpgsqlDbType.Numeric,
+        PgTypeKind.Real => NpgsqlDbType.Real,
+        PgTypeKind.Double => NpgsqlDbType.Double,
+        PgTypeKind.Money => NpgsqlDbType.Money,
+        PgTypeKind.Text => NpgsqlDbType.Text,
+        PgTypeKind.Uuid => NpgsqlDbType.Uuid,
+        PgTypeKind.Json => NpgsqlDbType.Json,
+        PgTypeKind.Jsonb => NpgsqlDbType.Jsonb,
+        PgTypeKind.Date => NpgsqlDbType.Date,
+        PgTypeKind.Time => NpgsqlDbType.Time,
+        PgTypeKind.Timestamp => NpgsqlDbType.Timestamp,
+        PgTypeKind.TimestampTz => NpgsqlDbType.TimestampTz,
+        PgTypeKind.Interval => NpgsqlDbType.Interval,
+        PgTypeKind.Bytea => NpgsqlDbType.Bytea,
+        PgTypeKind.Inet => NpgsqlDbType.Inet,
+        _ => null,
+    };
+
+    /// <summary>The exact built-in type of a text-like array element, or null for one Npgsql must look up by name (citext).</summary>
+    private static NpgsqlDbType? TextDbTypeOf(string name)
     {
         // format_type prints "character varying(40)", "character(3)", "text" and, for citext, "citext" (or
         // "public.citext" when its schema is not on the search path).
-        var name = element.Name;
         if (name.StartsWith("character varying", StringComparison.Ordinal))
         {
-            return new ByDbType<string[]>(NpgsqlDbType.Array | NpgsqlDbType.Varchar);
+            return NpgsqlDbType.Varchar;
         }
 
         if (name.StartsWith("character", StringComparison.Ordinal) || name == "bpchar")
         {
-            return new ByDbType<string[]>(NpgsqlDbType.Array | NpgsqlDbType.Char);
+            return NpgsqlDbType.Char;
         }
 
-        return name == "text"
-            ? new ByDbType<string[]>(NpgsqlDbType.Array | NpgsqlDbType.Text)
-            : new ByName<string[]>(NameOf(element) + "[]");
+        return name == "text" ? NpgsqlDbType.Text : null;
     }
 
     private static string NameOf(PgType type) => type.QualifiedName ?? type.Name;
+
+    /// <summary>Makes the writer for a CLR value type chosen by <see cref="ForValues"/>: scalar or array, built-in or named.</summary>
+    private interface IShape
+    {
+        ColumnWriter Make<T>();
+    }
+
+    private sealed class Scalar(NpgsqlDbType dbType) : IShape
+    {
+        public ColumnWriter Make<T>() => new ByDbType<T>(dbType);
+    }
+
+    private sealed class BuiltInArray(NpgsqlDbType elementDbType) : IShape
+    {
+        public ColumnWriter Make<T>() => new ByDbType<T[]>(NpgsqlDbType.Array | elementDbType);
+    }
+
+    private sealed class NamedArray(string arrayName) : IShape
+    {
+        public ColumnWriter Make<T>() => new ByName<T[]>(arrayName);
+    }
 
     /// <summary>Values of CLR type <typeparamref name="T"/> written as a built-in PostgreSQL type.</summary>
     private sealed class ByDbType<T>(NpgsqlDbType dbType) : ColumnWriter
@@ -142,7 +146,7 @@ internal abstract class ColumnWriter
             value is T typed ? importer.WriteAsync(typed, dbType) : importer.WriteAsync(value, dbType);
     }
 
-    /// <summary>Values of CLR type <typeparamref name="T"/> written as a type of the database (enum, domain array).</summary>
+    /// <summary>Values of CLR type <typeparamref name="T"/> written as a type of the database (enum, arrays of enums, domains, citext).</summary>
     private sealed class ByName<T>(string dataTypeName) : ColumnWriter
     {
         public override bool NeedsDatabaseTypes => true;

@@ -55,21 +55,21 @@ public static class SeedLoader
                     await TableReset.TruncateAsync(connection, plan.Tables.Select(table => table.Table), cancellationToken);
                 }
 
-                var loaded = new List<(TablePlan Plan, SeededTable Result)>(plan.Tables.Count);
+                var loaded = new List<(TablePlan Plan, SeededTable Result, bool SecondPass)>(plan.Tables.Count);
                 foreach (var table in plan.Tables)
                 {
                     step = table.Table.DisplayName;
-                    loaded.Add((table, await LoadTableAsync(connection, table, options, cancellationToken)));
+                    loaded.Add(await LoadTableAsync(connection, table, options, cancellationToken));
                 }
 
                 var ordinal = 0;
                 for (var i = 0; i < loaded.Count; i++)
                 {
-                    var (table, result) = loaded[i];
-                    if (table.DeferredColumns.Count > 0)
+                    var (table, result, secondPass) = loaded[i];
+                    if (secondPass)
                     {
                         step = table.Table.DisplayName;
-                        loaded[i] = (table, await RunDeferredPassAsync(connection, table, result, ordinal++, options, cancellationToken));
+                        loaded[i] = (table, await RunDeferredPassAsync(connection, table, result, ordinal++, options, cancellationToken), false);
                     }
                 }
 
@@ -90,24 +90,15 @@ public static class SeedLoader
         }
     }
 
-    private static async Task<SeededTable> LoadTableAsync(
+    private static async Task<(TablePlan Plan, SeededTable Result, bool SecondPass)> LoadTableAsync(
         NpgsqlConnection connection, TablePlan plan, SeedLoadOptions options, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        var keys = WrittenKeys.For(plan.Columns);
-        var rows = plan.Columns.Count == 0
-            ? await InsertDefaultRowsAsync(connection, plan, cancellationToken)
-            : await BinaryCopy.CopyAsync(
-                connection, plan.Table.QualifiedName, plan.Columns, plan.Rows(), keys.Any ? keys.Observe : null, cancellationToken);
-        if (keys.Any)
-        {
-            await SequenceAdvance.AdvanceAsync(connection, plan.Table, keys, cancellationToken);
-        }
-
-        var result = new SeededTable(plan.Table.DisplayName, rows, clock.Elapsed);
+        var (rows, folded) = await TableLoad.RunAsync(connection, plan, cancellationToken);
+        var result = new SeededTable(plan.Table.DisplayName, rows, clock.Elapsed) { DeferredRows = folded ?? 0 };
         options.Log?.Invoke(string.Create(
             CultureInfo.InvariantCulture, $"{result.DisplayName}: {rows:N0} rows in {clock.Elapsed.TotalMilliseconds:N0} ms"));
-        return result;
+        return (plan, result, plan.DeferredColumns.Count > 0 && folded is null);
     }
 
     private static async Task<SeededTable> RunDeferredPassAsync(
@@ -119,24 +110,6 @@ public static class SeedLoader
         options.Log?.Invoke(string.Create(
             CultureInfo.InvariantCulture, $"{loaded.DisplayName}: {columns} set on {updated:N0} rows in {clock.Elapsed.TotalMilliseconds:N0} ms"));
         return loaded with { Elapsed = loaded.Elapsed + clock.Elapsed, DeferredRows = updated };
-    }
-
-    /// <summary>
-    /// A table whose every column the database fills (defaults, identity): COPY needs at least one column, so one
-    /// INSERT makes as many default rows as the plan yields.
-    /// </summary>
-    private static async Task<long> InsertDefaultRowsAsync(NpgsqlConnection connection, TablePlan plan, CancellationToken cancellationToken)
-    {
-        var count = plan.Rows().LongCount();
-        if (count == 0)
-        {
-            return 0;
-        }
-
-        await using var command = new NpgsqlCommand(
-            $"INSERT INTO {plan.Table.QualifiedName} SELECT FROM pg_catalog.generate_series(1::bigint, $1)", connection);
-        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = count });
-        return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private static bool NeedsDatabaseTypes(SeedPlan plan) =>

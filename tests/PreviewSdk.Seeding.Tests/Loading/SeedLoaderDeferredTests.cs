@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using PreviewSdk.Seeding.Generation;
 using PreviewSdk.Seeding.Loading;
 using PreviewSdk.Seeding.Schema;
@@ -5,33 +6,27 @@ using static PreviewSdk.Seeding.Tests.Loading.TestSchema;
 
 namespace PreviewSdk.Seeding.Tests.Loading;
 
-/// <summary>The second pass: foreign keys COPY writes NULL and an UPDATE fills once every table holds its rows.</summary>
+/// <summary>
+/// Deferred foreign keys: self-references folded into the first COPY, everything else set by the second pass (an
+/// UPDATE once every table holds its rows).
+/// </summary>
 [TestClass]
 public sealed class SeedLoaderDeferredTests
 {
     [TestMethod]
-    public async Task LoadAsync_fills_a_self_referencing_foreign_key_in_the_second_pass()
+    public async Task LoadAsync_fills_a_self_reference_in_the_second_pass_when_the_schema_does_not_show_the_foreign_key()
     {
-        var database = await TestDatabase.CreateAsync(
-            "CREATE TABLE employees (id integer PRIMARY KEY, name text NOT NULL, manager_id integer REFERENCES employees (id))");
-        var id = Column("id", Integer, nullable: false);
-        var managerId = Column("manager_id", Integer);
-        var table = Table("employees", id, Column("name", Text, nullable: false), managerId);
         // Employee 1 manages 2 and 3, 3 manages 4 and 5; 5 manages 1 (a cycle within the table).
-        var plan = new FixedTablePlan(
-            table,
-            table.Columns,
-            () => Enumerable.Range(1, 5).Select(n => Row(n, $"e{n}", null)),
-            deferredColumns: [managerId],
-            key: [id],
-            deferredRows: [Row(1, 5), Row(2, 1), Row(3, 1), Row(4, 3), Row(5, 3)]);
+        var database = await TestDatabase.CreateAsync(Employees);
+        var (plan, _) = EmployeesPlan(withForeignKey: false, [Row(1, 5), Row(2, 1), Row(3, 1), Row(4, 3), Row(5, 3)]);
+        var lines = new List<string>();
 
-        var report = await LoadAsync(database, plan);
+        var report = await LoadAsync(database, plan, lines);
 
         Assert.AreEqual(5L, report.Tables[0].DeferredRows);
-        Assert.AreEqual(
-            "1>5 2>1 3>1 4>3 5>3",
-            await database.ScalarAsync<string>("SELECT string_agg(id || '>' || manager_id, ' ' ORDER BY id) FROM employees"));
+        Assert.AreEqual("1>5 2>1 3>1 4>3 5>3", await ManagersAsync(database));
+        Assert.HasCount(2, lines);
+        Assert.MatchesRegex(new Regex(@"^employees: manager_id set on 5 rows in \d+ ms$"), lines[1]);
     }
 
     [TestMethod]
@@ -45,7 +40,10 @@ public sealed class SeedLoaderDeferredTests
             "ALTER TABLE teams ADD FOREIGN KEY (lead_id) REFERENCES members (id)");
         var teamId = Column("id", BigInt, nullable: false);
         var leadId = Column("lead_id", BigInt);
-        var teams = Table("teams", teamId, Column("name", Text, nullable: false), leadId);
+        var teams = Table("teams", teamId, Column("name", Text, nullable: false), leadId) with
+        {
+            ForeignKeys = [new ForeignKey("teams_lead_id_fkey", ["lead_id"], "public", "members", ["id"])],
+        };
         var members = Table(
             "members", Column("id", BigInt, nullable: false), Column("team_id", BigInt, nullable: false), Column("name", Text, nullable: false));
         var seed = new SeedPlan(3,
@@ -89,9 +87,76 @@ public sealed class SeedLoaderDeferredTests
         Assert.AreEqual(1L, await database.CountAsync("nodes WHERE parent_id = 1"));
     }
 
-    private static async Task<SeedReport> LoadAsync(TestDatabase database, TablePlan plan)
+    [TestMethod]
+    public async Task LoadAsync_writes_a_self_reference_in_the_first_copy_without_a_second_pass()
+    {
+        // The foreign key is checked at the end of the COPY, so employee 1 may point at employee 5 loaded after it.
+        var database = await TestDatabase.CreateAsync(Employees);
+        var (plan, _) = EmployeesPlan(withForeignKey: true, [Row(1, 5), Row(2, 1), Row(3, 1), Row(4, 3), Row(5, 3)]);
+        var lines = new List<string>();
+
+        var report = await LoadAsync(database, plan, lines);
+
+        Assert.HasCount(1, lines, "one COPY, no UPDATE: " + string.Join(" | ", lines));
+        Assert.AreEqual(5L, report.Tables[0].DeferredRows);
+        Assert.AreEqual("1>5 2>1 3>1 4>3 5>3", await ManagersAsync(database));
+    }
+
+    [TestMethod]
+    public async Task LoadAsync_writes_a_self_reference_the_plan_leaves_out_of_its_columns()
+    {
+        var database = await TestDatabase.CreateAsync(Employees);
+        var (plan, table) = EmployeesPlan(withForeignKey: true, [Row(2, 1), Row(3, 2)]);
+        var narrow = new FixedTablePlan(
+            table, table.Columns.Take(2).ToList(), () => plan.Rows().Select(row => row[..2]), plan.DeferredColumns, plan.Key, [.. plan.DeferredRows()]);
+
+        await LoadAsync(database, narrow);
+
+        Assert.AreEqual("1> 2>1 3>2 4> 5>", await ManagersAsync(database));
+    }
+
+    [TestMethod]
+    public async Task LoadAsync_falls_back_to_the_second_pass_when_deferred_rows_are_out_of_order_and_keeps_earlier_tables()
+    {
+        var database = await TestDatabase.CreateAsync("CREATE TABLE offices (id integer PRIMARY KEY); " + Employees);
+        var offices = Table("offices", Column("id", Integer, nullable: false));
+        var (plan, _) = EmployeesPlan(withForeignKey: true, [Row(5, 3), Row(4, 3), Row(2, 1)]);
+        var lines = new List<string>();
+
+        await using (var connection = await database.OpenAsync())
+        {
+            await SeedLoader.LoadAsync(
+                connection,
+                new SeedPlan(1, [new FixedTablePlan(offices, [Row(1), Row(2)]), plan]),
+                new SeedLoadOptions { Log = lines.Add },
+                CancellationToken.None);
+        }
+
+        Assert.AreEqual("1> 2>1 3> 4>3 5>3", await ManagersAsync(database));
+        Assert.AreEqual(2L, await database.CountAsync("offices"), "undoing the fold keeps the tables loaded before it");
+        Assert.Contains("employees: manager_id set on 3 rows", lines[^1]);
+    }
+
+    private const string Employees =
+        "CREATE TABLE employees (id integer PRIMARY KEY, name text NOT NULL, manager_id integer REFERENCES employees (id))";
+
+    private static (FixedTablePlan Plan, TableSchema Table) EmployeesPlan(bool withForeignKey, IReadOnlyList<object?[]> managers)
+    {
+        var id = Column("id", Integer, nullable: false);
+        var managerId = Column("manager_id", Integer);
+        var table = Table("employees", id, Column("name", Text, nullable: false), managerId);
+        table = withForeignKey ? WithSelfReference(table, "manager_id", "id") : table;
+        var plan = new FixedTablePlan(
+            table, table.Columns, () => Enumerable.Range(1, 5).Select(n => Row(n, $"e{n}", null)), [managerId], [id], managers);
+        return (plan, table);
+    }
+
+    private static Task<string> ManagersAsync(TestDatabase database) =>
+        database.ScalarAsync<string>("SELECT string_agg(id || '>' || coalesce(manager_id::text, ''), ' ' ORDER BY id) FROM employees");
+
+    private static async Task<SeedReport> LoadAsync(TestDatabase database, TablePlan plan, List<string>? lines = null)
     {
         await using var connection = await database.OpenAsync();
-        return await SeedLoader.LoadAsync(connection, new SeedPlan(1, [plan]), new SeedLoadOptions(), CancellationToken.None);
+        return await SeedLoader.LoadAsync(connection, new SeedPlan(1, [plan]), new SeedLoadOptions { Log = lines is null ? null : lines.Add }, CancellationToken.None);
     }
 }

@@ -117,6 +117,32 @@ public sealed class SeedLoaderTypeTests
             "SELECT (c_timestamptz AT TIME ZONE 'UTC')::text FROM every_type"));
     }
 
+    [TestMethod]
+    public async Task LoadAsync_writes_enums_created_after_the_connection_was_opened()
+    {
+        // Npgsql loads a database's types when it first connects; migrations run later create the enum.
+        var database = await TestDatabase.CreateAsync(string.Empty);
+        await using var connection = await database.OpenAsync();
+        await database.ExecuteAsync("CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy'); CREATE TABLE moods (now mood, history mood[])");
+        var table = Table("moods", Column("now", Mood), Column("history", ArrayOf(Mood)));
+
+        await SeedLoader.LoadAsync(
+            connection, new SeedPlan(1, [new FixedTablePlan(table, [Row("ok", new[] { "sad", "happy" })])]), new SeedLoadOptions(), CancellationToken.None);
+
+        Assert.AreEqual("ok {sad,happy}", await database.ScalarAsync<string>("SELECT now || ' ' || history::text FROM moods"));
+    }
+
+    [TestMethod]
+    public async Task LoadAsync_writes_null_into_a_column_of_a_type_it_does_not_generate()
+    {
+        var database = await TestDatabase.CreateAsync("CREATE TABLE places (name text NOT NULL, location point)");
+        var table = Table("places", Column("name", Text, nullable: false), Column("location", new PgType("point", PgTypeKind.Unsupported)));
+
+        await LoadAsync(database, new FixedTablePlan(table, [Row("home", null)]));
+
+        Assert.AreEqual(1L, await database.CountAsync("places WHERE location IS NULL"));
+    }
+
     private static async Task<(TestDatabase Database, TableSchema Table)> CreateTableAsync()
     {
         var database = await TestDatabase.CreateAsync(

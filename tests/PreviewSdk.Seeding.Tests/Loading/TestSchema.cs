@@ -43,6 +43,10 @@ internal static class TestSchema
     public static TableSchema Table(string name, params ColumnSchema[] columns) =>
         new("public", name, columns, PrimaryKey: null, Uniques: [], ForeignKeys: [], Checks: []);
 
+    /// <summary><paramref name="table"/> with a foreign key from <paramref name="column"/> to its own <paramref name="referenced"/> column.</summary>
+    public static TableSchema WithSelfReference(TableSchema table, string column, string referenced) =>
+        table with { ForeignKeys = [new ForeignKey($"{table.Name}_{column}_fkey", [column], table.Schema, table.Name, [referenced])] };
+
     /// <summary>One value per column, in column order: the rows a <see cref="FixedTablePlan"/> yields.</summary>
     public static object?[] Row(params object?[] values) => values;
 }
