@@ -2,13 +2,13 @@ using System.Diagnostics;
 using System.Globalization;
 using Npgsql;
 using PreviewSdk.Seeding.Generation;
-using PreviewSdk.Seeding.Schema;
 
 namespace PreviewSdk.Seeding.Loading;
 
 /// <summary>
-/// Writes a <see cref="SeedPlan"/> into PostgreSQL: every table by binary COPY in plan order, then the deferred
-/// foreign keys, then the sequences, all in one transaction, so a database sees either the whole seed or none of it.
+/// Writes a <see cref="SeedPlan"/> into PostgreSQL: every table by binary COPY in plan order (its sequences moved
+/// past the keys written), then the deferred foreign keys that reach into later tables, all in one transaction, so a
+/// database sees either the whole seed or none of it.
 /// </summary>
 /// <remarks>
 /// The loader only writes: it reads no data row of any table. (Explicit keys in identity columns need nothing
