@@ -127,6 +127,18 @@ public static class DiagnosticCodes
 
     // 4xxx: seeding and migrations.
 
+    /// <summary>The database to seed carries no PreviewSdk environment marker.</summary>
+    public const string SeedDatabaseNotMarked = "PREVIEW4040";
+
+    /// <summary>A database error while loading seed rows; the whole load was rolled back.</summary>
+    public const string SeedLoadFailed = "PREVIEW4041";
+
+    /// <summary>The database to seed is marked as another environment's database.</summary>
+    public const string SeedDatabaseOfAnotherEnvironment = "PREVIEW4042";
+
+    /// <summary>Tables to seed already hold rows and no reset was asked for.</summary>
+    public const string SeedTablesNotEmpty = "PREVIEW4043";
+
     /// <summary><c>-t:PreviewSeed</c> found no running, ready environment of that name.</summary>
     public const string SeedEnvironmentNotRunning = "PREVIEW4080";
 
