@@ -33,19 +33,44 @@ internal static class ScratchLeftovers
             // postmaster.pid's first line is the server's pid; it is ours only if its command line names the folder.
             if (ReadPid(Path.Combine(folder, "pgdata", "postmaster.pid")) is { } server && CommandLine(server).Contains(folder, StringComparison.Ordinal))
             {
-                try
-                {
-                    using var process = System.Diagnostics.Process.GetProcessById(server);
-                    process.Kill(entireProcessTree: true);
-                    process.WaitForExit(10_000);
-                }
-                catch (Exception e) when (e is ArgumentException or InvalidOperationException or System.ComponentModel.Win32Exception)
-                {
-                    // Gone meanwhile, or not ours to stop: the folder is still removed below if possible.
-                }
+                Kill(server);
             }
 
             ScratchPostgres.DeleteFolder(folder);
+        }
+    }
+
+    private static void Kill(int pid)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            process.Kill(entireProcessTree: true);
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or System.ComponentModel.Win32Exception)
+        {
+            // Gone meanwhile, or not ours to stop: the folder is still removed below if possible.
+            return;
+        }
+
+        // Not our child, so no exit notification: watch /proc until it is gone or a zombie (dead, awaiting its parent).
+        for (var waited = 0; waited < 10_000 && IsAlive(pid) && !IsZombie(pid); waited += 50)
+        {
+            Thread.Sleep(50);
+        }
+    }
+
+    private static bool IsZombie(int pid)
+    {
+        try
+        {
+            // /proc/<pid>/stat: "pid (command) state ..."; the command may hold spaces, so read after the last ')'.
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            return stat[(stat.LastIndexOf(')') + 1)..].TrimStart().StartsWith('Z');
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
         }
     }
 
