@@ -13,6 +13,12 @@ public abstract record MigrationBase
     /// <summary>The migrations whose files exist at a git ref, e.g. <c>main</c>.</summary>
     /// <param name="gitRef">A branch, tag or commit.</param>
     public static MigrationBase AtGitRef(string gitRef) => new GitRefMigrationBase(gitRef);
+
+    /// <summary>
+    /// The base when none is given: the migrations at <c>main</c>, or at <c>origin/main</c> in a clone without a
+    /// local <c>main</c> (a CI checkout of a pull request).
+    /// </summary>
+    public static MigrationBase Default { get; } = new GitRefMigrationBase("main") { Fallback = "origin/main" };
 }
 
 /// <summary>The migrations up to and including <paramref name="Name"/>.</summary>
@@ -21,4 +27,8 @@ public sealed record NamedMigrationBase(string Name) : MigrationBase;
 
 /// <summary>The migrations whose files exist at <paramref name="GitRef"/>.</summary>
 /// <param name="GitRef">A branch, tag or commit.</param>
-public sealed record GitRefMigrationBase(string GitRef) : MigrationBase;
+public sealed record GitRefMigrationBase(string GitRef) : MigrationBase
+{
+    /// <summary>The ref to use instead when <see cref="GitRef"/> does not exist; null to report it (PREVIEW4067).</summary>
+    public string? Fallback { get; init; }
+}

@@ -62,10 +62,10 @@ public static class MigrationCheck
         public async Task RunAsync(CancellationToken cancellationToken)
         {
             var migrations = await source.ListAsync(cancellationToken);
-            var baseCount = await MigrationBaseResolver.CountAsync(source, migrations, options.Base, options.Location, cancellationToken);
-            baseMigrations = migrations.Take(baseCount).ToList();
-            var toCheck = migrations.Skip(baseCount).ToList();
-            log($"Migration check of '{options.Database}' ({source.Description}): base {DescribeBase(baseCount)}; {Plural(toCheck.Count, "migration")} to check.");
+            var resolved = await MigrationBaseResolver.ResolveAsync(source, migrations, options.Base, options.Location, cancellationToken);
+            baseMigrations = migrations.Take(resolved.Count).ToList();
+            var toCheck = migrations.Skip(resolved.Count).ToList();
+            log($"Migration check of '{options.Database}' ({source.Description}): base {DescribeBase(resolved)}; {Plural(toCheck.Count, "migration")} to check.");
             if (toCheck.Count == 0)
             {
                 log("  No migration comes after the base: nothing to check.");
@@ -146,11 +146,11 @@ public static class MigrationCheck
             return await CatalogSnapshotReader.TakeAsync(connection, cancellationToken);
         }
 
-        private string DescribeBase(int count) => options.Base switch
+        private string DescribeBase(ResolvedBase resolved) => resolved switch
         {
-            GitRefMigrationBase gitRef when count == 0 => $"the migrations at {gitRef.GitRef} (none)",
-            GitRefMigrationBase gitRef => $"the migrations at {gitRef.GitRef} (up to {baseMigrations[^1].Id})",
-            _ => $"{baseMigrations[^1].Id}",
+            { GitRef: { } gitRef, Count: 0 } => $"the migrations at {gitRef} (none)",
+            { GitRef: { } gitRef } => $"the migrations at {gitRef} (up to {baseMigrations[^1].Id})",
+            _ => baseMigrations[^1].Id,
         };
     }
 
