@@ -123,6 +123,27 @@ public sealed class SqlMigrationCheckTests
     }
 
     [TestMethod]
+    public async Task RunAsync_by_default_takes_the_base_from_origin_main_when_there_is_no_local_main()
+    {
+        using var folder = new MigrationFolder();
+        folder.Git("init", "-q", "-b", "feature");
+        folder.Write("001_init.sql", Init);
+        folder.Git("add", ".");
+        folder.Git("commit", "-q", "-m", "base");
+        // A CI checkout of a pull request: the target branch exists only as the remote's.
+        folder.Git("update-ref", "refs/remotes/origin/main", "HEAD");
+        folder.Write("002_phone.sql", "ALTER TABLE customers ADD COLUMN phone text;");
+        var lines = new List<string>();
+
+        var result = await RunAsync(folder, MigrationBase.Default, TestSeedSteps.Sql(ThreeCustomers), lines.Add);
+
+        Assert.IsTrue(result.Succeeded, string.Join("\n", result.Diagnostics));
+        CollectionAssert.AreEqual(new[] { "002_phone.sql" }, result.CheckedMigrations.Select(m => m.Id).ToList());
+        Assert.Contains("base the migrations at origin/main (up to 001_init.sql)", lines[0]);
+        folder.AssertScratchRemoved();
+    }
+
+    [TestMethod]
     public async Task RunAsync_reports_PREVIEW4066_with_a_suggestion_for_an_unknown_base_and_starts_no_server()
     {
         using var folder = new MigrationFolder();
