@@ -53,8 +53,8 @@ public sealed class EfCoreMigrations : IMigrationSource
         var files = MigrationFiles();
         using var document = JsonDocument.Parse(json.Length == 0 ? "[]" : json);
         return document.RootElement.EnumerateArray()
-            .Select(item => item.GetProperty("id").GetString()!)
-            .Select(id => new MigrationInfo(id, NameOf(id), files.GetValueOrDefault(id)))
+            .Select(item => (Id: item.GetProperty("id").GetString()!, Name: item.GetProperty("name").GetString()!))
+            .Select(migration => new MigrationInfo(migration.Id, migration.Name, files.GetValueOrDefault(migration.Id)))
             .ToList();
     }
 
@@ -80,13 +80,14 @@ public sealed class EfCoreMigrations : IMigrationSource
     /// <inheritdoc />
     public async Task<IReadOnlySet<string>> IdsAtGitRefAsync(string gitRef, CancellationToken cancellationToken)
     {
-        // A migration is its <id>.cs file, wherever the project keeps it (Migrations/ by default, or an --output-dir).
+        // A migration is its <id>.cs file, wherever the project keeps it (Migrations/ by default, or an --output-dir);
+        // other C# files never match a migration id.
         var files = await GitRefFiles.ListAsync(projectFolder, gitRef, location, cancellationToken);
         return files
             .Select(path => path[(path.LastIndexOf('/') + 1)..])
-            .Where(IsMigrationFileName)
-            .Select(Path.GetFileNameWithoutExtension)
-            .ToHashSet(StringComparer.Ordinal)!;
+            .Where(IsCodeFile)
+            .Select(name => name[..^".cs".Length])
+            .ToHashSet(StringComparer.Ordinal);
     }
 
     private async Task EnsureBuiltAsync(CancellationToken cancellationToken)
@@ -103,10 +104,10 @@ public sealed class EfCoreMigrations : IMigrationSource
 
     private string[] ProjectArguments() => ["--project", project, "--startup-project", startupProject];
 
-    /// <summary>The migration files in the working tree by id, so diagnostics can point at them.</summary>
+    /// <summary>The C# files of the project by name without <c>.cs</c>: a migration's file is the one named by its id.</summary>
     private Dictionary<string, string> MigrationFiles() =>
         Directory.EnumerateFiles(projectFolder, "*.cs", SearchOption.AllDirectories)
-            .Where(path => IsMigrationFileName(Path.GetFileName(path)) && !IsBuildOutput(path))
+            .Where(path => IsCodeFile(Path.GetFileName(path)) && !IsBuildOutput(path))
             .GroupBy(path => Path.GetFileNameWithoutExtension(path), StringComparer.Ordinal)
             .ToDictionary(group => group.Key, group => group.First(), StringComparer.Ordinal);
 
@@ -116,16 +117,9 @@ public sealed class EfCoreMigrations : IMigrationSource
         return relative.StartsWith("bin/", StringComparison.Ordinal) || relative.StartsWith("obj/", StringComparison.Ordinal);
     }
 
-    // EF Core names a migration's file <14-digit timestamp>_<Name>.cs; its .Designer.cs and the model snapshot are not migrations.
-    private static bool IsMigrationFileName(string fileName) =>
-        fileName.EndsWith(".cs", StringComparison.Ordinal)
-        && !fileName.EndsWith(".Designer.cs", StringComparison.Ordinal)
-        && fileName.Length > 16
-        && fileName[14] == '_'
-        && fileName[..14].All(char.IsAsciiDigit);
-
-    private static string NameOf(string id) =>
-        id.Length > 15 && id[14] == '_' && id[..14].All(char.IsAsciiDigit) ? id[15..] : id;
+    // A migration's .Designer.cs shares its id; it is not the migration.
+    private static bool IsCodeFile(string fileName) =>
+        fileName.EndsWith(".cs", StringComparison.Ordinal) && !fileName.EndsWith(".Designer.cs", StringComparison.Ordinal);
 
     private static string ProjectFile(string path)
     {

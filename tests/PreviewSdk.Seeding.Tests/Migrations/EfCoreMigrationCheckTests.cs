@@ -66,6 +66,34 @@ public sealed class EfCoreMigrationCheckTests
         Assert.IsFalse(Directory.Exists(folder.ScratchRoot), "A scratch server was started for a project that does not build.");
     }
 
+    [TestMethod]
+    public async Task IdsAtGitRefAsync_lists_the_migrations_whose_files_the_ref_has()
+    {
+        using var folder = new MigrationFolder();
+        var project = CopyShopData(folder.Root);
+        var migrations = Path.Combine(Path.GetDirectoryName(project)!, "Migrations");
+        var added = Directory.GetFiles(migrations, "*_AddProductImageUrl*.cs");
+        var aside = Path.Combine(folder.Root, "aside");
+        Directory.CreateDirectory(aside);
+        foreach (var file in added)
+        {
+            File.Move(file, Path.Combine(aside, Path.GetFileName(file)));
+        }
+
+        folder.GitIn(folder.Root, "init", "-q", "-b", "main");
+        folder.GitIn(folder.Root, "add", ".");
+        folder.GitIn(folder.Root, "commit", "-q", "-m", "InitialCreate only");
+        foreach (var file in Directory.GetFiles(aside))
+        {
+            File.Move(file, Path.Combine(migrations, Path.GetFileName(file)));
+        }
+
+        var ids = await new EfCoreMigrations(project, null, SourceLocation.WholeFile("preview.yaml")).IdsAtGitRefAsync("main", TestContext.CancellationToken);
+
+        Assert.Contains("20261126221433_InitialCreate", ids);
+        Assert.IsFalse(ids.Any(id => id.EndsWith("_AddProductImageUrl", StringComparison.Ordinal)), string.Join(", ", ids));
+    }
+
     private static string CopyShopData(string root)
     {
         var repository = RepositoryRoot.Find();

@@ -28,10 +28,13 @@ internal sealed class MigrationFolder : IDisposable
         return path;
     }
 
-    /// <summary>Runs git in the repository folder (created on first use) and returns its output.</summary>
-    public string Git(params string[] arguments)
+    /// <summary>Runs git in the repository folder and returns its output.</summary>
+    public string Git(params string[] arguments) => GitIn(Path.Combine(Root, "repo"), arguments);
+
+    /// <summary>Runs git in <paramref name="folder"/> and returns its output.</summary>
+    public string GitIn(string folder, params string[] arguments)
     {
-        var start = new ProcessStartInfo("git") { WorkingDirectory = Path.Combine(Root, "repo"), RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo("git") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in (string[])["-c", "user.name=Test", "-c", "user.email=test@example.com", "-c", "commit.gpgsign=false", .. arguments])
         {
             start.ArgumentList.Add(argument);
