@@ -19,6 +19,7 @@ public sealed class Product
     public decimal Price { get; set; }
     public int Stock { get; set; }
     public required string Category { get; set; }
+    public string? ImageUrl { get; set; }
 }
 
 public enum OrderStatus

@@ -27,6 +27,7 @@ public sealed class ShopDbContext(DbContextOptions<ShopDbContext> options) : DbC
             e.Property(p => p.Description).HasMaxLength(2000);
             e.Property(p => p.Price).HasPrecision(10, 2);
             e.Property(p => p.Category).HasMaxLength(100);
+            e.Property(p => p.ImageUrl).HasMaxLength(500);
         });
 
         modelBuilder.Entity<Order>(e =>

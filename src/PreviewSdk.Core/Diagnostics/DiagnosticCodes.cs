@@ -139,11 +139,60 @@ public static class DiagnosticCodes
     /// <summary>Tables to seed already hold rows and no reset was asked for.</summary>
     public const string SeedTablesNotEmpty = "PREVIEW4043";
 
+    /// <summary>A migration deleted rows of a table that held data.</summary>
+    public const string MigrationLostRows = "PREVIEW4060";
+
+    /// <summary>A migration dropped a table that held rows.</summary>
+    public const string MigrationDroppedTable = "PREVIEW4061";
+
+    /// <summary>A migration dropped a column that held values.</summary>
+    public const string MigrationDroppedColumn = "PREVIEW4062";
+
+    /// <summary>A migration changed the type of a column that held values to one that cannot hold them all.</summary>
+    public const string MigrationRetypedColumn = "PREVIEW4063";
+
+    /// <summary>A migration set values of a column to NULL.</summary>
+    public const string MigrationNulledColumn = "PREVIEW4064";
+
+    /// <summary>A migration shortened (truncated or blanked) the values of a column.</summary>
+    public const string MigrationTruncatedColumn = "PREVIEW4065";
+
+    /// <summary>The migration base names no migration.</summary>
+    public const string MigrationBaseNotFound = "PREVIEW4066";
+
+    /// <summary>The git ref of the migration base does not exist.</summary>
+    public const string MigrationBaseRefNotFound = "PREVIEW4067";
+
+    /// <summary>The migration base is a git ref, but the migrations are not in a git work tree (or git is missing).</summary>
+    public const string MigrationBaseNeedsGit = "PREVIEW4068";
+
+    /// <summary>Applying a migration to the scratch database failed.</summary>
+    public const string MigrationFailed = "PREVIEW4069";
+
+    /// <summary>The <c>dotnet ef</c> tool is not available, even after <c>dotnet tool restore</c>.</summary>
+    public const string DotnetEfMissing = "PREVIEW4070";
+
+    /// <summary>Building the EF Core startup project or listing its migrations failed.</summary>
+    public const string DotnetEfFailed = "PREVIEW4071";
+
+    /// <summary>No database of preview.yaml has migrations the check can apply.</summary>
+    public const string NoMigrationsToCheck = "PREVIEW4072";
+
+    /// <summary>PreviewMigrationDatabase names a database that is not seeded with checkable migrations.</summary>
+    public const string UnknownMigrationDatabase = "PREVIEW4073";
+
+    /// <summary>The scratch PostgreSQL server of the migration check could not start.</summary>
+    public const string ScratchPostgresFailed = "PREVIEW4074";
+
+    /// <summary>Seeding the scratch database failed without a more precise diagnostic.</summary>
+    public const string ScratchSeedingFailed = "PREVIEW4075";
+
     /// <summary><c>-t:PreviewSeed</c> found no running, ready environment of that name.</summary>
     public const string SeedEnvironmentNotRunning = "PREVIEW4080";
 
     /// <summary><c>-t:PreviewSeed</c> has no database to seed: none in <c>seed:</c>, or not the one asked for.</summary>
     public const string NothingToSeed = "PREVIEW4081";
+    // 4060-4079: the migration check (-t:PreviewMigrationCheck).
 
     // 5xxx: links, gateway and CI.
 

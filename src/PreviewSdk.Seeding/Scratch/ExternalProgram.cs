@@ -1,0 +1,131 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Text;
+
+namespace PreviewSdk.Seeding.Scratch;
+
+/// <summary>What a program that ran to its end printed, and how it ended.</summary>
+/// <param name="ExitCode">The exit code; -1 when the program could not be started.</param>
+/// <param name="Output">Standard output and error, interleaved as they arrived.</param>
+internal sealed record ProgramResult(int ExitCode, string Output)
+{
+    public bool Succeeded => ExitCode == 0;
+
+    /// <summary>The last <paramref name="count"/> non-empty lines, for a diagnostic's details.</summary>
+    public string LastLines(int count = 15) =>
+        string.Join('\n', Output.Split('\n').Select(line => line.TrimEnd()).Where(line => line.Length > 0).TakeLast(count));
+}
+
+/// <summary>
+/// Runs a local program (initdb, git, dotnet) to its end and captures its output. Cancelling kills the program
+/// and its children, so Ctrl+C never leaves a half-finished <c>dotnet ef</c> or <c>initdb</c> behind.
+/// </summary>
+internal static class ExternalProgram
+{
+    /// <summary>
+    /// Variables of the build that must not reach a child <c>dotnet</c>: they would point it at the calling
+    /// build's MSBuild instead of its own.
+    /// </summary>
+    private static readonly string[] BuildVariables =
+        ["MSBuildExtensionsPath", "MSBuildSDKsPath", "MSBUILD_EXE_PATH", "MSBuildLoadMicrosoftTargetsReadOnly"];
+
+    public static async Task<ProgramResult> RunAsync(
+        string program,
+        IEnumerable<string> arguments,
+        string? workingDirectory,
+        CancellationToken cancellationToken,
+        IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var start = new ProcessStartInfo(program)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        if (workingDirectory is not null)
+        {
+            start.WorkingDirectory = workingDirectory;
+        }
+
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (var name in BuildVariables)
+        {
+            start.Environment.Remove(name);
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
+        var output = new StringBuilder();
+        using var process = new Process { StartInfo = start };
+        process.OutputDataReceived += (_, e) => Append(output, e.Data);
+        process.ErrorDataReceived += (_, e) => Append(output, e.Data);
+        try
+        {
+            process.Start();
+        }
+        catch (Win32Exception e)
+        {
+            return new ProgramResult(-1, $"'{program}' could not be started: {e.Message}");
+        }
+
+        process.StandardInput.Close();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            await process.WaitForExitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            Kill(process);
+            throw;
+        }
+
+        lock (output)
+        {
+            return new ProgramResult(process.ExitCode, output.ToString());
+        }
+    }
+
+    /// <summary>The dotnet host the build runs on (<c>DOTNET_HOST_PATH</c>), else <c>dotnet</c> from PATH.</summary>
+    public static string DotnetHost() =>
+        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
+
+    /// <summary>The command line as a person would type it, for messages.</summary>
+    public static string Describe(string program, IEnumerable<string> arguments) =>
+        string.Join(' ', new[] { Path.GetFileName(program) }.Concat(arguments.Select(a => a.Contains(' ', StringComparison.Ordinal) ? $"'{a}'" : a)));
+
+    private static void Append(StringBuilder output, string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (output)
+        {
+            output.Append(line).Append('\n');
+        }
+    }
+
+    private static void Kill(Process process)
+    {
+        try
+        {
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit(5000);
+        }
+        catch (InvalidOperationException)
+        {
+            // It ended on its own meanwhile.
+        }
+    }
+}
