@@ -82,6 +82,9 @@ internal sealed class ColumnBlueprint(ColumnSchema column, int ordinal, ColumnCo
     /// <summary>The column it is generated relative to (a column comparison), and how.</summary>
     public ColumnRelation? Anchor { get; set; }
 
+    /// <summary>Its override was reported as wrong: no plan will come of it, so it generates nothing.</summary>
+    public bool Invalid { get; set; }
+
     /// <summary>The generator, once built.</summary>
     public ValueGenerator? Generator { get; set; }
 }

@@ -57,6 +57,11 @@ internal static class InferredColumns
             column.Range = natural.FitInto(constraints.Range);
             column.FavorLow = favorLow;
             column.InjectiveCapacity = column.Column.IsSequenceBacked ? SequenceRange(constraints.Range).Count : constraints.Range.Count;
+            if (column.Column.IsSequenceBacked)
+            {
+                // Identity and serial columns are written as 1..N, keys or not, and the loader moves the sequence past N.
+                column.Role = UniqueRole.Injective;
+            }
         }
     }
 

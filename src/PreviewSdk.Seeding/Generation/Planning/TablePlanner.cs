@@ -84,7 +84,7 @@ internal static class TablePlanner
         var name = $"{table.DisplayName}.{blueprint.Column.Name}";
         if (blueprint.Override is not null)
         {
-            OverrideBuilder.Prepare(blueprint, name, context.SeedOf(table, blueprint.Column.Name), context);
+            blueprint.Invalid = !OverrideBuilder.Prepare(blueprint, name, context.SeedOf(table, blueprint.Column.Name), context);
             return;
         }
 
@@ -115,6 +115,11 @@ internal static class TablePlanner
             var copy = new ColumnBlueprint(blueprint.Column, blueprint.Ordinal, blueprint.Constraints);
             InferredColumns.Analyze(copy, table, rows, reference);
             return InferredColumns.Build(copy, rows, seed, reference);
+        }
+
+        if (blueprint.Invalid)
+        {
+            return ConstantGenerator.Null;
         }
 
         var generator = blueprint.Override is not null
