@@ -25,10 +25,10 @@ internal static class ConstantBound
             var range = constraints.Range;
             constraints.Range = compare.Operator switch
             {
-                ComparisonOperator.GreaterOrEqual => range with { Lo = Math.Max(range.Lo, Ceiling(units)) },
-                ComparisonOperator.Greater => range with { Lo = Math.Max(range.Lo, Floor(units) + 1) },
-                ComparisonOperator.LessOrEqual => range with { Hi = Math.Min(range.Hi, Floor(units)) },
-                ComparisonOperator.Less => range with { Hi = Math.Min(range.Hi, Ceiling(units) - 1) },
+                ComparisonOperator.GreaterOrEqual => range with { Lo = Math.Max(range.Lo, OrdinalRange.Ceiling(units)) },
+                ComparisonOperator.Greater => range with { Lo = Math.Max(range.Lo, OrdinalRange.Floor(units) + 1) },
+                ComparisonOperator.LessOrEqual => range with { Hi = Math.Min(range.Hi, OrdinalRange.Floor(units)) },
+                ComparisonOperator.Less => range with { Hi = Math.Min(range.Hi, OrdinalRange.Ceiling(units) - 1) },
                 _ => range,
             };
             return Equality(constraints, compare.Operator, value!);
@@ -77,8 +77,4 @@ internal static class ConstantBound
 
         return true;
     }
-
-    private static long Floor(decimal units) => units >= long.MaxValue ? long.MaxValue : units <= long.MinValue ? long.MinValue : (long)decimal.Floor(units);
-
-    private static long Ceiling(decimal units) => units >= long.MaxValue ? long.MaxValue : units <= long.MinValue ? long.MinValue : (long)decimal.Ceiling(units);
 }

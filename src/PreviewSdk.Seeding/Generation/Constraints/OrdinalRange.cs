@@ -35,6 +35,12 @@ internal readonly record struct OrdinalRange(long Lo, long Hi)
             : new OrdinalRange(SaturatingAdd(allowed.Hi, -width) is var low && low > allowed.Lo ? low : allowed.Lo, allowed.Hi);
     }
 
+    /// <summary>The largest whole unit at or below <paramref name="units"/>, saturating at the ends of <see cref="long"/>.</summary>
+    public static long Floor(decimal units) => units >= long.MaxValue ? long.MaxValue : units <= long.MinValue ? long.MinValue : (long)decimal.Floor(units);
+
+    /// <summary>The smallest whole unit at or above <paramref name="units"/>, saturating at the ends of <see cref="long"/>.</summary>
+    public static long Ceiling(decimal units) => units >= long.MaxValue ? long.MaxValue : units <= long.MinValue ? long.MinValue : (long)decimal.Ceiling(units);
+
     /// <summary>Adds without wrapping around.</summary>
     public static long SaturatingAdd(long value, long delta)
     {

@@ -54,13 +54,9 @@ internal static class NaturalRanges
             SemanticKind.FutureAt => (reference, reference.AddYears(1)),
             _ => (reference.AddYears(-2), reference),
         };
-        return new OrdinalRange(Ceiling(scale.ToUnits(from)!.Value), Floor(scale.ToUnits(to)!.Value));
+        return new OrdinalRange(OrdinalRange.Ceiling(scale.ToUnits(from)!.Value), OrdinalRange.Floor(scale.ToUnits(to)!.Value));
     }
 
     private static OrdinalRange Units(OrdinalScale scale, decimal low, decimal high) =>
-        new(Ceiling(low / scale.UnitSize), Floor(high / scale.UnitSize));
-
-    private static long Floor(decimal units) => (long)decimal.Floor(units);
-
-    private static long Ceiling(decimal units) => (long)decimal.Ceiling(units);
+        new(OrdinalRange.Ceiling(low / scale.UnitSize), OrdinalRange.Floor(high / scale.UnitSize));
 }

@@ -85,11 +85,11 @@ internal static class RelationPlanner
         var low = dependentRange.Lo * from / to;
         var bound = op switch
         {
-            ComparisonOperator.GreaterOrEqual => new OrdinalRange(long.MinValue, Floor(high)),
-            ComparisonOperator.Greater => new OrdinalRange(long.MinValue, Ceiling(high) - 1),
-            ComparisonOperator.LessOrEqual => new OrdinalRange(Ceiling(low), long.MaxValue),
-            ComparisonOperator.Less => new OrdinalRange(Floor(low) + 1, long.MaxValue),
-            ComparisonOperator.Equal => new OrdinalRange(Ceiling(low), Floor(high)),
+            ComparisonOperator.GreaterOrEqual => new OrdinalRange(long.MinValue, OrdinalRange.Floor(high)),
+            ComparisonOperator.Greater => new OrdinalRange(long.MinValue, OrdinalRange.Ceiling(high) - 1),
+            ComparisonOperator.LessOrEqual => new OrdinalRange(OrdinalRange.Ceiling(low), long.MaxValue),
+            ComparisonOperator.Less => new OrdinalRange(OrdinalRange.Floor(low) + 1, long.MaxValue),
+            ComparisonOperator.Equal => new OrdinalRange(OrdinalRange.Ceiling(low), OrdinalRange.Floor(high)),
             _ => new OrdinalRange(long.MinValue, long.MaxValue),
         };
         var trimmed = anchor.Range.Intersect(bound);
@@ -139,8 +139,4 @@ internal static class RelationPlanner
         ComparisonOperator.GreaterOrEqual => ComparisonOperator.LessOrEqual,
         _ => op,
     };
-
-    private static long Floor(decimal value) => value >= long.MaxValue ? long.MaxValue : value <= long.MinValue ? long.MinValue : (long)decimal.Floor(value);
-
-    private static long Ceiling(decimal value) => value >= long.MaxValue ? long.MaxValue : value <= long.MinValue ? long.MinValue : (long)decimal.Ceiling(value);
 }

@@ -34,26 +34,26 @@ internal sealed class RelativeGenerator(
         switch (op)
         {
             case ComparisonOperator.GreaterOrEqual:
-                low = Math.Max(low, Ceiling(units));
+                low = Math.Max(low, OrdinalRange.Ceiling(units));
                 high = Math.Min(high, OrdinalRange.SaturatingAdd(low, span));
                 break;
             case ComparisonOperator.Greater:
-                low = Math.Max(low, Floor(units) + 1);
+                low = Math.Max(low, OrdinalRange.Floor(units) + 1);
                 high = Math.Min(high, OrdinalRange.SaturatingAdd(low, span));
                 break;
             case ComparisonOperator.LessOrEqual:
-                high = Math.Min(high, Floor(units));
+                high = Math.Min(high, OrdinalRange.Floor(units));
                 low = Math.Max(low, OrdinalRange.SaturatingAdd(high, -span));
                 break;
             case ComparisonOperator.Less:
-                high = Math.Min(high, Ceiling(units) - 1);
+                high = Math.Min(high, OrdinalRange.Ceiling(units) - 1);
                 low = Math.Max(low, OrdinalRange.SaturatingAdd(high, -span));
                 break;
             case ComparisonOperator.Equal:
                 return decimal.IsInteger(units) ? scale.FromUnits((long)units) : alone.Generate(row);
             default:
                 var value = OrdinalGenerator.Draw(ref random, range, favorLow: false);
-                return scale.FromUnits(value == Floor(units) && decimal.IsInteger(units) ? (value == range.Hi ? range.Lo : value + 1) : value);
+                return scale.FromUnits(value == OrdinalRange.Floor(units) && decimal.IsInteger(units) ? (value == range.Hi ? range.Lo : value + 1) : value);
         }
 
         // The planner keeps the other column's range inside this one's, so the interval is never empty; clamp anyway.
@@ -62,8 +62,4 @@ internal sealed class RelativeGenerator(
 
     /// <inheritdoc />
     public override string? NotAddressableReason => $"it is generated relative to '{anchorColumn}'";
-
-    private static long Floor(decimal units) => (long)decimal.Floor(units);
-
-    private static long Ceiling(decimal units) => (long)decimal.Ceiling(units);
 }
