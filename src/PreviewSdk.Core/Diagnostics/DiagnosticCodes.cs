@@ -127,6 +127,66 @@ public static class DiagnosticCodes
 
     // 4xxx: seeding and migrations.
 
+    /// <summary>A seed setting for a table the database does not have.</summary>
+    public const string SeedTableUnknown = "PREVIEW4010";
+
+    /// <summary>A seed override for a column (or table) the database does not have.</summary>
+    public const string SeedColumnUnknown = "PREVIEW4011";
+
+    /// <summary>A dataset override whose path is no Bogus dataset method returning text or a number.</summary>
+    public const string SeedDatasetUnknown = "PREVIEW4012";
+
+    /// <summary>An override value that the column's type cannot hold.</summary>
+    public const string SeedValueInvalid = "PREVIEW4013";
+
+    /// <summary>An override value that breaks the column's NOT NULL, length or CHECK constraints.</summary>
+    public const string SeedValueBreaksConstraint = "PREVIEW4014";
+
+    /// <summary>An override that cannot apply to its column: a range on text, an empty list, a generated column.</summary>
+    public const string SeedOverrideNotApplicable = "PREVIEW4015";
+
+    /// <summary>A NOT NULL column of a type the seeder cannot generate.</summary>
+    public const string SeedColumnNeedsOverride = "PREVIEW4016";
+
+    /// <summary>A CHECK constraint beyond the seeder, on columns without overrides.</summary>
+    public const string SeedCheckNotUnderstood = "PREVIEW4017";
+
+    /// <summary>Constraints that leave a column no value the seeder can generate.</summary>
+    public const string SeedCheckUnsatisfiable = "PREVIEW4018";
+
+    /// <summary>A CHECK regular expression beyond the seeder's simple patterns.</summary>
+    public const string SeedPatternUnsupported = "PREVIEW4019";
+
+    /// <summary>A unique constraint with fewer possible values than rows.</summary>
+    public const string SeedUniqueUnsatisfiable = "PREVIEW4020";
+
+    /// <summary>Tables that reference each other in a cycle of NOT NULL foreign keys.</summary>
+    public const string SeedForeignKeyCycle = "PREVIEW4021";
+
+    /// <summary>A NOT NULL foreign key to a table that is skipped or not seeded.</summary>
+    public const string SeedForeignKeyToSkippedTable = "PREVIEW4022";
+
+    /// <summary>Per-parent sizing that names a table the child does not reference, or a skipped one.</summary>
+    public const string SeedPerParentInvalid = "PREVIEW4023";
+
+    /// <summary>Per-parent sizing whose min and max are not a range of counts.</summary>
+    public const string SeedPerParentRange = "PREVIEW4024";
+
+    /// <summary>A self-referencing or cyclic foreign key in a table without a primary key.</summary>
+    public const string SeedDeferredWithoutKey = "PREVIEW4025";
+
+    /// <summary>A referenced key column whose values children cannot compute from a row number.</summary>
+    public const string SeedKeyNotComputable = "PREVIEW4026";
+
+    /// <summary>Generation ran out of distinct values for a unique constraint (raised while loading).</summary>
+    public const string SeedUniqueValuesExhausted = "PREVIEW4027";
+
+    /// <summary>A row count or scale that is not a count of rows.</summary>
+    public const string SeedRowCountInvalid = "PREVIEW4028";
+
+    /// <summary>A NOT NULL foreign key to a table that ends up with no rows.</summary>
+    public const string SeedParentHasNoRows = "PREVIEW4029";
+
     /// <summary>The database to seed carries no PreviewSdk environment marker.</summary>
     public const string SeedDatabaseNotMarked = "PREVIEW4040";
 

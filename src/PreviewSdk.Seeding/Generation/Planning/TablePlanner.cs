@@ -1,0 +1,218 @@
+using PreviewSdk.Core.Diagnostics;
+using PreviewSdk.Seeding.Generation.Constraints;
+using PreviewSdk.Seeding.Generation.Overrides;
+using PreviewSdk.Seeding.Generation.Randomness;
+using PreviewSdk.Seeding.Generation.Values;
+using PreviewSdk.Seeding.Schema;
+
+namespace PreviewSdk.Seeding.Generation.Planning;
+
+/// <summary>
+/// Plans one table: gathers its constraints, checks its overrides, decides how uniqueness and column comparisons
+/// are kept, wires its foreign keys, and builds the generator of every written column.
+/// </summary>
+internal static class TablePlanner
+{
+    /// <summary>The plan of the table of <paramref name="model"/>; problems go to the context.</summary>
+    /// <param name="model">The table and its size; its generators are set here.</param>
+    /// <param name="models">Every seeded table by display name (parents are looked up here).</param>
+    /// <param name="deferred">The foreign keys (table, name) filled by the second pass.</param>
+    /// <param name="referenced">The columns (table, column) other foreign keys reference.</param>
+    /// <param name="context">The planning context.</param>
+    public static GeneratedTablePlan Plan(
+        TableModel model,
+        IReadOnlyDictionary<string, TableModel> models,
+        IReadOnlySet<(string Table, string Key)> deferred,
+        IReadOnlySet<(string Table, string Column)> referenced,
+        PlanningContext context)
+    {
+        var table = model.Table;
+        var location = context.LocationOf(table);
+        var rows = model.Size.Rows;
+        var reference = context.Settings.ReferenceDate;
+        var constraints = ConstraintCollector.Collect(table, column => context.OverrideOf(table, column) is not null, context.Diagnostics, location);
+        var written = table.Columns.Where(c => !c.IsGenerated).ToList();
+        var blueprints = new List<ColumnBlueprint>(written.Count);
+        foreach (var column in written)
+        {
+            var blueprint = new ColumnBlueprint(column, model.Ordinal(column.Name), constraints.Columns[column.Name])
+            {
+                Override = context.OverrideOf(table, column.Name),
+                Referenced = referenced.Contains((table.DisplayName, column.Name)),
+            };
+            if (blueprint.Override is null)
+            {
+                blueprint.ForeignKey = table.ForeignKeys.FirstOrDefault(fk => fk.Columns.Contains(column.Name));
+                blueprint.Deferred = blueprint.ForeignKey is { } fk && deferred.Contains((table.DisplayName, fk.Name));
+            }
+
+            Prepare(blueprint, model, rows, context);
+            blueprints.Add(blueprint);
+        }
+
+        var byName = blueprints.ToDictionary(b => b.Column.Name, StringComparer.Ordinal);
+        var plans = table.ForeignKeys.DistinctBy(fk => fk.Name).ToDictionary(fk => fk.Name, fk => new ForeignKeyPlan(PickMode.Random), StringComparer.Ordinal);
+        foreach (var fk in table.ForeignKeys.Where(fk => deferred.Contains((table.DisplayName, fk.Name)) && fk.ReferencedDisplayName == table.DisplayName))
+        {
+            plans[fk.Name] = new ForeignKeyPlan(PickMode.Earlier);
+        }
+
+        if (model.Size.PerParentKey is { } perParent)
+        {
+            plans[perParent.Name] = new ForeignKeyPlan(PickMode.PerParent);
+        }
+
+        var uniqueness = new UniquenessPlanner(table, blueprints, plans, model.Size, fk => models.GetValueOrDefault(fk.ReferencedDisplayName)?.Size.Rows ?? 0, StableHash.ForColumn(context.Settings.Seed, table.DisplayName, "unique"), context.Diagnostics, location);
+        uniqueness.Plan();
+        RelationPlanner.Plan(blueprints, constraints, table.DisplayName, context.Diagnostics, location);
+        ForeignKeyWiring.Wire(model, byName, plans, models, context);
+        foreach (var blueprint in blueprints)
+        {
+            blueprint.Generator ??= Build(blueprint, blueprints, table, rows, reference, context);
+            model.Generators[blueprint.Ordinal] = blueprint.Generator;
+        }
+
+        var slots = Order(blueprints.Where(b => !b.Deferred).ToList(), byName, blueprints);
+        var deferredSlots = blueprints.Where(b => b.Deferred).Select(b => new Slot(blueprints.IndexOf(b), b.Generator!)).ToArray();
+        var guards = uniqueness.Guarded.Select(g => Guard(g.Key, g.Columns, slots, blueprints, byName)).ToArray();
+        return new GeneratedTablePlan(table, written, model.Size, slots, deferredSlots, Key(table, blueprints, deferredSlots.Length > 0, context), guards, location);
+    }
+
+    private static void Prepare(ColumnBlueprint blueprint, TableModel model, long rows, PlanningContext context)
+    {
+        var table = model.Table;
+        var name = $"{table.DisplayName}.{blueprint.Column.Name}";
+        if (blueprint.Override is not null)
+        {
+            blueprint.Invalid = !OverrideBuilder.Prepare(blueprint, name, context.SeedOf(table, blueprint.Column.Name), context);
+            return;
+        }
+
+        if (blueprint.ForeignKey is not null)
+        {
+            return;
+        }
+
+        InferredColumns.Analyze(blueprint, table, rows, context.Settings.ReferenceDate);
+        if (!blueprint.Column.IsNullable && !CanGenerate(blueprint.Column.Type.ValueType))
+        {
+            context.Diagnostics.Error(DiagnosticCodes.SeedColumnNeedsOverride, context.LocationOf(table), name, blueprint.Column.Type.Name);
+        }
+    }
+
+    private static bool CanGenerate(PgType type) => type.Kind switch
+    {
+        PgTypeKind.Unsupported => false,
+        PgTypeKind.Array => type.Element is { } element && CanGenerate(element.ValueType) && element.ValueType.Kind != PgTypeKind.Array,
+        _ => true,
+    };
+
+    private static ValueGenerator Build(ColumnBlueprint blueprint, List<ColumnBlueprint> all, TableSchema table, long rows, DateTime reference, PlanningContext context)
+    {
+        var seed = context.SeedOf(table, blueprint.Column.Name);
+        ValueGenerator Inferred()
+        {
+            var copy = new ColumnBlueprint(blueprint.Column, blueprint.Ordinal, blueprint.Constraints);
+            InferredColumns.Analyze(copy, table, rows, reference);
+            return InferredColumns.Build(copy, rows, seed, reference);
+        }
+
+        if (blueprint.Invalid)
+        {
+            return ConstantGenerator.Null;
+        }
+
+        var generator = blueprint.Override is not null
+            ? OverrideBuilder.Build(blueprint, rows, seed, Inferred)
+            : InferredColumns.Build(blueprint, rows, seed, reference);
+        if (blueprint.Anchor is { } anchor)
+        {
+            var scale = blueprint.Constraints.Scale!;
+            var span = Math.Max(1, blueprint.Range.Count / 4);
+            var anchorOutput = all.FindIndex(b => b.Column.Name == anchor.Right);
+            var alone = blueprint.Override is null ? InferredColumns.Alone(blueprint, seed) : generator;
+            generator = new RelativeGenerator(anchorOutput, anchor.Right, anchor.Operator, scale, blueprint.Range, span, StableHash.Derive(seed, "relative"), alone);
+        }
+
+        var mayBeNull = blueprint.Column.IsNullable && !blueprint.Constraints.NotNull && !blueprint.Constraints.ForcedNull
+            && blueprint.Override is null && !blueprint.InKey && !blueprint.Referenced && blueprint.Role == UniqueRole.None;
+        return mayBeNull ? new NullableGenerator(generator, StableHash.Derive(seed, "null"), NullableGenerator.DefaultShare) : generator;
+    }
+
+    // Columns generated relative to another come after it; otherwise in column order.
+    private static Slot[] Order(List<ColumnBlueprint> columns, Dictionary<string, ColumnBlueprint> byName, List<ColumnBlueprint> all)
+    {
+        var done = new HashSet<ColumnBlueprint>();
+        var result = new List<Slot>(columns.Count);
+        void Visit(ColumnBlueprint column)
+        {
+            if (!done.Add(column))
+            {
+                return;
+            }
+
+            if (column.Anchor is { } anchor && byName.TryGetValue(anchor.Right, out var before) && columns.Contains(before))
+            {
+                Visit(before);
+            }
+
+            result.Add(new Slot(all.IndexOf(column), column.Generator!));
+        }
+
+        foreach (var column in columns)
+        {
+            Visit(column);
+        }
+
+        return [.. result];
+    }
+
+    private static RowGuard Guard(KeyConstraint key, List<ColumnBlueprint> members, Slot[] slots, List<ColumnBlueprint> all, Dictionary<string, ColumnBlueprint> byName)
+    {
+        // The members, and whatever is generated relative to them, are redrawn together.
+        var redraw = new HashSet<ColumnBlueprint>(members.Where(m => m.ForeignKey is null || m.Override is not null || m.Role == UniqueRole.None));
+        bool changed;
+        do
+        {
+            changed = false;
+            foreach (var column in all)
+            {
+                if (column.Anchor is { } anchor && byName.TryGetValue(anchor.Right, out var before) && redraw.Contains(before))
+                {
+                    changed |= redraw.Add(column);
+                }
+            }
+        }
+        while (changed);
+
+        var outputs = members.Select(m => all.IndexOf(m)).ToArray();
+        var redrawSlots = slots.Where(slot => redraw.Contains(all[slot.Output])).ToArray();
+        return new RowGuard(key.Name, string.Join(", ", members.Select(m => m.Column.Name)), outputs, redrawSlots);
+    }
+
+    // The columns the second pass finds rows by: the primary key, else a unique constraint of NOT NULL columns.
+    private static IReadOnlyList<ColumnSchema> Key(TableSchema table, List<ColumnBlueprint> all, bool needed, PlanningContext context)
+    {
+        if (!needed)
+        {
+            return [];
+        }
+
+        var candidates = (table.PrimaryKey is { } primary ? new[] { primary } : []).Concat(table.Uniques);
+        foreach (var key in candidates)
+        {
+            var columns = key.Columns.Select(name => all.FirstOrDefault(b => b.Column.Name == name)).ToList();
+            if (columns.All(c => c is { Deferred: false } && !c.Column.IsNullable))
+            {
+                return columns.Select(c => c!.Column).ToList();
+            }
+        }
+
+        var deferred = all.Where(b => b.Deferred).ToList();
+        context.Diagnostics.Error(
+            DiagnosticCodes.SeedDeferredWithoutKey, context.LocationOf(table), table.DisplayName,
+            string.Join(", ", deferred.Select(b => b.ForeignKey!.Name).Distinct()),
+            string.Join(", ", deferred.Select(b => $"{table.DisplayName}.{b.Column.Name}")));
+        return [];
+    }
+}

@@ -1,0 +1,197 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using PreviewSdk.Seeding.Generation.Inference;
+using PreviewSdk.Seeding.Schema;
+using static PreviewSdk.Seeding.Tests.Generation.Db;
+
+namespace PreviewSdk.Seeding.Tests.Generation;
+
+/// <summary>What a column's name and type make the seeder generate, whatever the naming convention.</summary>
+[TestClass]
+public sealed class ColumnInferenceTests
+{
+    [TestMethod]
+    [DataRow("unit_price", "unit price")]
+    [DataRow("UnitPrice", "unit price")]
+    [DataRow("unitPrice", "unit price")]
+    [DataRow("IPAddress", "ip address")]
+    [DataRow("CreatedAt", "created at")]
+    [DataRow("EMail", "e mail")]
+    [DataRow("address_line2", "address line2")]
+    public void Name_tokens_are_the_same_words_in_snake_pascal_and_camel_case(string name, string words)
+    {
+        Assert.AreEqual(words, string.Join(' ', NameTokens.Split(name)));
+    }
+
+    [TestMethod]
+    [DataRow("email", "users", "Email")]
+    [DataRow("Email", "Users", "Email")]
+    [DataRow("contact_email_address", "users", "Email")]
+    [DataRow("first_name", "users", "FirstName")]
+    [DataRow("FirstName", "Customers", "FirstName")]
+    [DataRow("lastName", "people", "LastName")]
+    [DataRow("surname", "people", "LastName")]
+    [DataRow("name", "customers", "FullName")]
+    [DataRow("Name", "Products", "ProductName")]
+    [DataRow("name", "companies", "Company")]
+    [DataRow("name", "categories", "Department")]
+    [DataRow("name", "projects", "Label")]
+    [DataRow("company_name", "invoices", "Company")]
+    [DataRow("UserName", "Accounts", "UserName")]
+    [DataRow("phone_number", "users", "Phone")]
+    [DataRow("MobilePhone", "users", "Phone")]
+    [DataRow("street_address", "addresses", "Street")]
+    [DataRow("City", "Addresses", "City")]
+    [DataRow("postal_code", "addresses", "PostalCode")]
+    [DataRow("ZipCode", "addresses", "PostalCode")]
+    [DataRow("country", "addresses", "Country")]
+    [DataRow("CountryCode", "addresses", "CountryCode")]
+    [DataRow("state", "addresses", "State")]
+    [DataRow("state", "orders", "Status")]
+    [DataRow("website_url", "companies", "Url")]
+    [DataRow("AvatarUrl", "users", "Url")]
+    [DataRow("ip_address", "sessions", "IpAddress")]
+    [DataRow("password_hash", "users", "PasswordHash")]
+    [DataRow("PasswordHash", "AspNetUsers", "PasswordHash")]
+    [DataRow("title", "posts", "Title")]
+    [DataRow("description", "products", "Description")]
+    [DataRow("Body", "Comments", "Description")]
+    [DataRow("status", "orders", "Status")]
+    [DataRow("OrderStatus", "Orders", "Status")]
+    [DataRow("role", "memberships", "Role")]
+    [DataRow("sku", "products", "Code")]
+    [DataRow("slug", "posts", "Slug")]
+    [DataRow("currency", "payments", "Currency")]
+    [DataRow("remarks_xyz", "things", "None")]
+    public void Text_columns_are_inferred_from_their_name_and_table(string column, string table, string expected)
+    {
+        Assert.AreEqual(Enum.Parse<SemanticKind>(expected), ColumnInference.Infer(column, table, Text));
+    }
+
+    [TestMethod]
+    [DataRow("price", "Money")]
+    [DataRow("UnitPrice", "Money")]
+    [DataRow("total_amount", "Money")]
+    [DataRow("Salary", "LargeMoney")]
+    [DataRow("shipping_fee", "SmallMoney")]
+    [DataRow("quantity", "Quantity")]
+    [DataRow("Qty", "Quantity")]
+    [DataRow("StockCount", "Quantity")]
+    [DataRow("age", "Age")]
+    [DataRow("rating", "Rating")]
+    [DataRow("discount_percent", "Percentage")]
+    [DataRow("latitude", "Latitude")]
+    [DataRow("SortOrder", "Position")]
+    [DataRow("external_id", "ExternalId")]
+    [DataRow("id", "None")]
+    public void Number_columns_are_inferred_from_their_name(string column, string expected)
+    {
+        Assert.AreEqual(Enum.Parse<SemanticKind>(expected), ColumnInference.Infer(column, "things", Numeric(10, 2)));
+    }
+
+    [TestMethod]
+    [DataRow("created_at", "CreatedAt")]
+    [DataRow("CreatedAt", "CreatedAt")]
+    [DataRow("createdOn", "CreatedAt")]
+    [DataRow("updated_at", "UpdatedAt")]
+    [DataRow("UpdatedAt", "UpdatedAt")]
+    [DataRow("LastModified", "UpdatedAt")]
+    [DataRow("shipped_at", "UpdatedAt")]
+    [DataRow("birth_date", "BirthDate")]
+    [DataRow("DateOfBirth", "BirthDate")]
+    [DataRow("dob", "BirthDate")]
+    [DataRow("starts_at", "StartsAt")]
+    [DataRow("EndDate", "EndsAt")]
+    [DataRow("expires_at", "FutureAt")]
+    [DataRow("happened", "None")]
+    public void Date_columns_are_inferred_from_their_name(string column, string expected)
+    {
+        Assert.AreEqual(Enum.Parse<SemanticKind>(expected), ColumnInference.Infer(column, "things", TimestampTz));
+        Assert.AreEqual(Enum.Parse<SemanticKind>(expected), ColumnInference.Infer(column, "things", Date));
+    }
+
+    [TestMethod]
+    [DataRow("is_active", "MostlyTrue")]
+    [DataRow("IsActive", "MostlyTrue")]
+    [DataRow("EmailConfirmed", "MostlyTrue")]
+    [DataRow("is_deleted", "MostlyFalse")]
+    [DataRow("LockoutEnabled", "MostlyTrue")]
+    [DataRow("flag", "None")]
+    public void Boolean_columns_lean_the_way_their_name_says(string column, string expected)
+    {
+        Assert.AreEqual(Enum.Parse<SemanticKind>(expected), ColumnInference.Infer(column, "things", Bool));
+    }
+
+    [TestMethod]
+    public void Generated_values_have_the_shape_of_their_column_and_stay_off_real_people_and_machines()
+    {
+        var people = Table("people", [
+            Id(), Col("first_name", Text), Col("last_name", Text), Col("full_name", Text), Col("email", Text), Col("user_name", Text),
+            Col("phone", Text), Col("website", Text), Col("ip", Inet), Col("ip_text", Varchar(45)), Col("city", Text),
+            Col("password_hash", Text), Col("birth_date", Date), Col("age", Int), Col("is_active", Bool)]);
+        var plan = Seeding.Plan(Database(people), Seeding.Settings(rows: 2000));
+
+        var rows = plan.Rows("people");
+
+        var firstNames = rows.Select(r => (string)r["first_name"]!).ToList();
+        Assert.IsTrue(firstNames.All(n => n.Length > 1 && char.IsUpper(n[0])), "first names are capitalised words");
+        Assert.IsGreaterThan(500, firstNames.Distinct().Count(), "first names vary");
+        Assert.IsTrue(rows.All(r => ((string)r["full_name"]!).Contains(' ', StringComparison.Ordinal)));
+        Assert.IsTrue(rows.All(r => Regex.IsMatch((string)r["email"]!, @"^[a-z0-9._]+@example\.(com|net|org)$")), "e-mail addresses only on reserved example domains");
+        Assert.IsTrue(rows.All(r => Regex.IsMatch((string)r["phone"]!, @"^\+1-[2-9]\d\d-555-01\d\d$")), "phone numbers only in the fictional 555-01xx range");
+        Assert.IsTrue(rows.All(r => ((string)r["website"]!).StartsWith("https://www.example.", StringComparison.Ordinal)), "URLs only on example domains");
+        Assert.IsTrue(rows.All(r => IsDocumentationAddress((IPAddress)r["ip"]!)), "IP addresses only from the documentation ranges");
+        Assert.IsTrue(rows.All(r => IsDocumentationAddress(IPAddress.Parse((string)r["ip_text"]!))));
+        Assert.IsTrue(rows.All(r => ((string)r["password_hash"]!).StartsWith("$2b$10$", StringComparison.Ordinal) && ((string)r["password_hash"]!).Length == 60));
+        var reference = new DateOnly(2025, 1, 1);
+        Assert.IsTrue(rows.All(r => (DateOnly)r["birth_date"]! >= reference.AddYears(-90) && (DateOnly)r["birth_date"]! <= reference.AddYears(-18)), "birth dates 18 to 90 years back");
+        Assert.IsTrue(rows.All(r => (int)r["age"]! is >= 18 and <= 90));
+        var active = rows.Count(r => (bool)r["is_active"]!);
+        Assert.IsTrue(active is > 1400 and < 1800, $"is_active is mostly true ({active} of 2000)");
+    }
+
+    [TestMethod]
+    public void Every_type_gets_its_clr_value()
+    {
+        var table = Table("things", [
+            Id(), Col("b", Bool), Col("s", SmallInt), Col("i", Int), Col("l", BigInt), Col("n", Numeric(8, 3)), Col("r", Float4), Col("d", Float8),
+            Col("m", Money), Col("t", Text), Col("u", Uuid), Col("j", Jsonb), Col("day", Date), Col("at_time", Time), Col("ts", Timestamp),
+            Col("tstz", TimestampTz), Col("span", Interval), Col("bytes", Bytea), Col("address", Inet), Col("mood", EnumType("mood", "sad", "ok", "happy")),
+            Col("tags", TextArray), Col("scores", IntArray)]);
+        var row = Seeding.Plan(Database(table), Seeding.Settings(rows: 3)).Rows("things")[1];
+
+        Assert.IsInstanceOfType<bool>(row["b"]);
+        Assert.IsInstanceOfType<short>(row["s"]);
+        Assert.IsInstanceOfType<int>(row["i"]);
+        Assert.IsInstanceOfType<long>(row["l"]);
+        Assert.AreEqual(3, ((decimal)row["n"]!).Scale, "numeric(8,3) values have the column's scale");
+        Assert.IsInstanceOfType<float>(row["r"]);
+        Assert.IsInstanceOfType<double>(row["d"]);
+        Assert.IsInstanceOfType<decimal>(row["m"]);
+        Assert.IsInstanceOfType<string>(row["t"]);
+        Assert.AreEqual(4, ((Guid)row["u"]!).Version);
+        using (var json = System.Text.Json.JsonDocument.Parse((string)row["j"]!))
+        {
+            Assert.AreEqual(System.Text.Json.JsonValueKind.Object, json.RootElement.ValueKind);
+        }
+
+        Assert.IsInstanceOfType<DateOnly>(row["day"]);
+        Assert.IsInstanceOfType<TimeOnly>(row["at_time"]);
+        Assert.AreEqual(DateTimeKind.Unspecified, ((DateTime)row["ts"]!).Kind);
+        Assert.AreEqual(DateTimeKind.Utc, ((DateTime)row["tstz"]!).Kind);
+        Assert.IsInstanceOfType<TimeSpan>(row["span"]);
+        Assert.IsInstanceOfType<byte[]>(row["bytes"]);
+        Assert.IsInstanceOfType<IPAddress>(row["address"]);
+        CollectionAssert.Contains(new[] { "sad", "ok", "happy" }, row["mood"]);
+        Assert.IsInstanceOfType<string[]>(row["tags"]);
+        Assert.IsInstanceOfType<int[]>(row["scores"]);
+        Assert.IsTrue(((string[])row["tags"]!).Length is >= 1 and <= 4);
+    }
+
+    private static bool IsDocumentationAddress(IPAddress address)
+    {
+        var text = address.ToString();
+        return text.StartsWith("192.0.2.", StringComparison.Ordinal) || text.StartsWith("198.51.100.", StringComparison.Ordinal)
+            || text.StartsWith("203.0.113.", StringComparison.Ordinal) || text.StartsWith("2001:db8:", StringComparison.Ordinal);
+    }
+}
