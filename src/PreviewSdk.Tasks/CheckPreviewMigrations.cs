@@ -2,6 +2,7 @@ using Microsoft.Build.Framework;
 using PreviewSdk.Core.Diagnostics;
 using PreviewSdk.Core.Manifest;
 using PreviewSdk.Seeding.Migrations;
+using PreviewSdk.Seeding.Loading;
 using PreviewSdk.Seeding.Runs;
 
 namespace PreviewSdk.Tasks;
@@ -56,16 +57,22 @@ public sealed class CheckPreviewMigrations : PreviewTask
             return false;
         }
 
+        // The scratch database is marked like an environment's own, so the seed guard treats it the same way.
+        var scratchId = "migration-check-" + Guid.NewGuid().ToString("N");
         var request = new SeedRequest(setup.Settings)
         {
-            EnvironmentId = null,
+            EnvironmentId = scratchId,
             ExcludedTables = setup.ExcludedTables,
             Log = line => Log.LogMessage(MessageImportance.Normal, line),
         };
         var result = MigrationCheck.RunAsync(
                 setup.Source,
                 setup.Options with { Log = Info },
-                (connection, token) => DatabaseSeeder.SeedAsync(connection, request, token),
+                async (connection, token) =>
+                {
+                    await SeedGuard.MarkAsync(connection, scratchId, token);
+                    return await DatabaseSeeder.SeedAsync(connection, request, token);
+                },
                 cancellationToken)
             .GetAwaiter().GetResult();
         foreach (var diagnostic in result.Diagnostics)

@@ -127,6 +127,7 @@ public sealed class PreviewLifecycle(IPreviewReporter reporter)
             [PreviewVariables.EnvironmentId] = environmentId,
             [PreviewVariables.EnvironmentName] = request.Name,
             [PreviewVariables.Profile] = request.Profile,
+            [PreviewVariables.Timeout] = ((int)Math.Ceiling(request.Timeout.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["ASPIRE_ALLOW_UNSECURED_TRANSPORT"] = "true",
             ["ASPNETCORE_URLS"] = dashboardUrl,
             ["ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL"] = $"http://127.0.0.1:{LoopbackPorts.Next()}",

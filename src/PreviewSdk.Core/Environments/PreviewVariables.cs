@@ -20,4 +20,10 @@ public static class PreviewVariables
 
     /// <summary>The profile the environment runs with.</summary>
     public const string Profile = "PREVIEW_PROFILE";
+
+    /// <summary>
+    /// How long <c>-t:Preview</c> waits for readiness, in seconds. The hosting layer captures the logs of every
+    /// resource halfway to it, so a timeout can show them; unset (F5), only failures are captured.
+    /// </summary>
+    public const string Timeout = "PREVIEW_TIMEOUT_SECONDS";
 }

@@ -9,6 +9,9 @@ namespace Aspire.Hosting;
 /// </summary>
 public sealed record PreviewRuntime(string Name, string Profile, string EnvironmentId, string StateDirectory)
 {
+    /// <summary>How long <c>-t:Preview</c> waits for readiness; null when started otherwise (F5, <c>dotnet run</c>).</summary>
+    public TimeSpan? Timeout { get; init; }
+
     /// <summary>Reads the runtime identity from the process environment, with F5 defaults.</summary>
     public static PreviewRuntime FromEnvironment()
     {
@@ -18,7 +21,12 @@ public sealed record PreviewRuntime(string Name, string Profile, string Environm
             Read(PreviewVariables.EnvironmentName) ?? "dev",
             Read(PreviewVariables.Profile) ?? "lightweight",
             Read(PreviewVariables.EnvironmentId) ?? Guid.NewGuid().ToString("N"),
-            Path.GetFullPath(stateDirectory));
+            Path.GetFullPath(stateDirectory))
+        {
+            Timeout = int.TryParse(Read(PreviewVariables.Timeout), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds > 0
+                ? TimeSpan.FromSeconds(seconds)
+                : null,
+        };
     }
 
     /// <summary>The folder where the backing service <paramref name="resourceName"/> keeps its data.</summary>

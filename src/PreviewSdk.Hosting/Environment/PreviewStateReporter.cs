@@ -18,6 +18,7 @@ internal sealed class PreviewStateReporter(
     DistributedApplicationModel model,
     ResourceNotificationService notifications,
     IConfiguration configuration,
+    ResourceLogRecorder recorder,
     ILogger<PreviewStateReporter> logger)
 {
     private static readonly HashSet<string> FailedStates = [KnownResourceStates.FailedToStart, KnownResourceStates.Exited, KnownResourceStates.Finished];
@@ -42,7 +43,7 @@ internal sealed class PreviewStateReporter(
         {
             await foreach (var update in notifications.WatchAsync(stoppingToken))
             {
-                Observe(update);
+                await ObserveAsync(update);
             }
         }
         catch (OperationCanceledException)
@@ -51,7 +52,7 @@ internal sealed class PreviewStateReporter(
         }
     }
 
-    private void Observe(ResourceEvent update)
+    private async Task ObserveAsync(ResourceEvent update)
     {
         var name = update.Resource.Name;
         if (!statuses.ContainsKey(name))
@@ -68,20 +69,29 @@ internal sealed class PreviewStateReporter(
 
         var status = ToStatus(update);
         statuses[name] = status;
-        readiness[name] = IsReady(snapshot);
+        readiness[name] = IsReady(snapshot) || FinishedWell(update);
         WriteResources();
-        if (status.State is { } state && FailedStates.Contains(state))
+        if (status.State is { } state && FailedStates.Contains(state) && !FinishedWell(update))
         {
             // Before ready this ends the start; after it (a worker without health check that crashes a moment
-            // after starting) it is what PreviewList reports as degraded.
+            // after starting) it is what PreviewList reports as degraded. Its log goes first: the failure report
+            // is what -t:Preview waits for, and it then shows that log.
+            await recorder.CaptureAsync(update.Resource);
             WriteFailure(status);
         }
         else if (!ready && readiness.Where(entry => !hidden.Contains(entry.Key)).All(entry => entry.Value))
         {
             ready = true;
+            recorder.EnvironmentReady = true;
             WriteReady();
         }
     }
+
+    // A seeding is done, not failed, when it finished with exit code 0.
+    private static bool FinishedWell(ResourceEvent update) =>
+        update.Resource is PreviewSeedResource
+        && update.Snapshot.State?.Text == KnownResourceStates.Finished
+        && update.Snapshot.ExitCode == 0;
 
     // Running, and healthy by every health check it has; a resource without checks is ready once running.
     private static bool IsReady(CustomResourceSnapshot snapshot) =>
@@ -140,7 +150,13 @@ internal sealed class PreviewStateReporter(
             DashboardLoginUrl = string.IsNullOrEmpty(token) ? dashboardUrl : $"{dashboardUrl}/login?t={token}",
             Resources = resources.Where(resource => !hidden.Contains(resource.Name)).Select(resource => statuses[resource.Name]).ToList(),
         };
-        var links = EnvironmentLinks.From(runtime.Name, runtime.Profile, report);
+        var links = EnvironmentLinks.From(runtime.Name, runtime.Profile, report) with
+        {
+            Data = model.Resources.OfType<PreviewSeedResource>()
+                .Where(seed => seed.Summary is not null)
+                .Select(seed => new SeededDatabase(seed.Parent.DatabaseName, seed.Summary!.Seed, seed.Summary.Tables.Count, seed.Summary.TotalRows))
+                .ToList(),
+        };
         StateJson.Write(Path.Combine(runtime.StateDirectory, StateFiles.LinksJson), links);
         File.WriteAllText(Path.Combine(runtime.StateDirectory, StateFiles.LinksMarkdown), LinksRenderer.RenderMarkdown(links));
         // Last: its presence is the signal that everything above is in place.

@@ -1,6 +1,8 @@
 using Aspire.Hosting.ApplicationModel;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using PreviewSdk.Core.Environments;
+using PreviewSdk.Seeding.Loading;
 
 namespace Aspire.Hosting;
 
@@ -25,9 +27,11 @@ internal static class PostgresDatabases
                 // Identifiers cannot be parameters; the name is quoted with embedded quotes doubled.
                 await using var create = new NpgsqlCommand($"CREATE DATABASE \"{databaseName.Replace("\"", "\"\"", StringComparison.Ordinal)}\"", connection);
                 await create.ExecuteNonQueryAsync(cancellationToken);
+                await MarkAsync(connectionString, databaseName, services.GetService<PreviewRuntime>(), cancellationToken);
             }
         }
 
+        RecordConnections(server, connectionString, services.GetService<PreviewRuntime>());
         var notifications = services.GetRequiredService<ResourceNotificationService>();
         foreach (var database in server.Databases)
         {
@@ -36,6 +40,43 @@ internal static class PostgresDatabases
                 State = KnownResourceStates.Running,
                 StartTimeStamp = DateTime.UtcNow,
             });
+        }
+    }
+
+    // The seed guard writes only into a database that carries its environment's mark, which only the database
+    // created here gets.
+    private static async Task MarkAsync(string? connectionString, string databaseName, PreviewRuntime? runtime, CancellationToken cancellationToken)
+    {
+        if (runtime is null)
+        {
+            return;
+        }
+
+        await using var connection = new NpgsqlConnection($"{connectionString};Database={databaseName};Pooling=false");
+        await connection.OpenAsync(cancellationToken);
+        await SeedGuard.MarkAsync(connection, runtime.EnvironmentId, cancellationToken);
+    }
+
+    // -t:PreviewSeed reaches a running environment's databases through this file; it holds passwords, so only the
+    // owner may read it (the state folder is the user's own).
+    private static void RecordConnections(LocalPostgresServerResource server, string? connectionString, PreviewRuntime? runtime)
+    {
+        if (runtime is null || connectionString is null)
+        {
+            return;
+        }
+
+        var path = Path.Combine(runtime.StateDirectory, StateFiles.Databases);
+        lock (server.Setup)
+        {
+            var known = StateJson.TryRead<DatabasesReport>(path)?.Databases ?? [];
+            var added = server.Databases.Select(database =>
+                new DatabaseConnection(database.Name, server.Name, $"{connectionString};Database={database.DatabaseName}"));
+            var report = new DatabasesReport
+            {
+                Databases = known.Where(entry => entry.Server != server.Name).Concat(added).ToList(),
+            };
+            StateJson.WritePrivate(path, report);
         }
     }
 }

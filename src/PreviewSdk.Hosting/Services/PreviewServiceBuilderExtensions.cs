@@ -40,7 +40,18 @@ public static class PreviewServiceBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(service);
         ArgumentNullException.ThrowIfNull(dependency);
-        return service.WithReference(dependency).WaitFor(dependency);
+        service.WithReference(dependency).WaitFor(dependency);
+
+        // A database whose schema the seeder creates from SQL files is usable once seeding finished; one that a
+        // service migrates as it starts is seeded after that service, which must not wait for the seeding.
+        var seeds = service.ApplicationBuilder.Resources.OfType<PreviewSeedResource>()
+            .Where(seed => ReferenceEquals(seed.Parent, dependency.Resource) && seed.Entry.Migrations?.Service is null);
+        foreach (var seed in seeds)
+        {
+            service.WaitForCompletion(service.ApplicationBuilder.CreateResourceBuilder(seed));
+        }
+
+        return service;
     }
 
     /// <summary>

@@ -7,10 +7,11 @@ namespace PreviewSdk.Seeding.Runs;
 public sealed record SeedRequest(SeedSettings Settings)
 {
     /// <summary>
-    /// The environment that owns the database: the guard refuses a database it did not create. Null only for a
-    /// scratch database the caller created itself (the migration check), which skips the ownership check.
+    /// The environment that owns the database: the guard refuses a database that does not carry this environment's
+    /// mark (<see cref="Loading.SeedGuard.MarkAsync"/>), which only a database the environment created has. A scratch
+    /// database (the migration check) is marked by whoever created it.
     /// </summary>
-    public string? EnvironmentId { get; init; }
+    public required string EnvironmentId { get; init; }
 
     /// <summary>Empty the tables first (TRUNCATE … RESTART IDENTITY CASCADE); without it, tables holding rows are refused.</summary>
     public bool Reset { get; init; }

@@ -1,0 +1,71 @@
+using Aspire.Hosting.ApplicationModel;
+using Microsoft.Extensions.DependencyInjection;
+using PreviewSdk.Core.Diagnostics;
+using PreviewSdk.Core.Manifest;
+
+namespace Aspire.Hosting;
+
+/// <summary>Adds generated seed data to a local PostgreSQL database.</summary>
+public static class PreviewSeedBuilderExtensions
+{
+    /// <summary>
+    /// Seeds the database as preview.yaml's <c>seed.&lt;database&gt;</c> entry says, once its schema is in place:
+    /// after the service named by <c>migrations.service</c> is healthy (it migrates the database as it starts), or
+    /// after applying the <c>migrations.sql</c> folder (then the services using the database wait for the seeding).
+    /// The environment is ready only when the seeding finished. Without an entry for the database, nothing is added.
+    /// </summary>
+    /// <param name="database">The database to seed.</param>
+    /// <param name="manifestPath">preview.yaml, relative to the app host's folder unless absolute.</param>
+    public static IResourceBuilder<LocalPostgresDatabaseResource> WithSeedData(
+        this IResourceBuilder<LocalPostgresDatabaseResource> database, string manifestPath = "preview.yaml")
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        ArgumentException.ThrowIfNullOrEmpty(manifestPath);
+        var builder = database.ApplicationBuilder;
+        var path = Path.GetFullPath(Path.Combine(builder.AppHostDirectory, manifestPath));
+        if (FindEntry(path, database.Resource.Name) is not { } entry)
+        {
+            return database;
+        }
+
+        // The seed guard needs the environment's id on both sides: where databases are marked and where they are seeded.
+        builder.AddPreviewEnvironment();
+        var seed = new PreviewSeedResource($"{database.Resource.Name}-seed", database.Resource, entry, path);
+        builder.Services.TryAddPreviewSeeding();
+        builder.AddResource(seed)
+            .WithIconName("DatabaseArrowUp")
+            .WithInitialState(new CustomResourceSnapshot
+            {
+                ResourceType = "Seed",
+                State = KnownResourceStates.Waiting,
+                Properties = [new("seed.database", database.Resource.DatabaseName)],
+            })
+            .ExcludeFromManifest();
+        builder.Eventing.Subscribe<BeforeStartEvent>((e, ct) =>
+        {
+            e.Services.GetRequiredService<PreviewSeedRunner>().Start(seed);
+            return Task.CompletedTask;
+        });
+        return database;
+    }
+
+    private static SeedEntry? FindEntry(string manifestPath, string databaseName)
+    {
+        var result = ManifestReader.Read(manifestPath, File.ReadAllText(manifestPath));
+        if (result.Diagnostics.FirstOrDefault(d => d.IsError) is { } error)
+        {
+            // The build checked preview.yaml already; this is an app host started on a file edited since.
+            throw new DistributedApplicationException(error.ToString());
+        }
+
+        return result.Manifest!.Seeds.FirstOrDefault(seed => seed.Database.Value == databaseName);
+    }
+
+    private static void TryAddPreviewSeeding(this IServiceCollection services)
+    {
+        if (!services.Any(service => service.ServiceType == typeof(PreviewSeedRunner)))
+        {
+            services.AddSingleton<PreviewSeedRunner>();
+        }
+    }
+}
