@@ -165,7 +165,7 @@ public sealed class ConstraintTests
     [TestMethod]
     public void Not_null_columns_of_types_without_a_generator_are_preview4016_and_nullable_ones_stay_null()
     {
-        var point = new Schema.PgType("point", Schema.PgTypeKind.Unsupported);
+        var point = new PreviewSdk.Seeding.Schema.PgType("point", PreviewSdk.Seeding.Schema.PgTypeKind.Unsupported);
         var table = Table("places", [Id(), Col("location", point), Null("area", point)]);
 
         var error = Seeding.Single(Seeding.Errors(Database(table), Seeding.Settings()), DiagnosticCodes.SeedColumnNeedsOverride);

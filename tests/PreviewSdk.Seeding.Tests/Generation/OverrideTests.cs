@@ -11,7 +11,7 @@ public sealed class OverrideTests
 {
     private static readonly SourceLocation At = new("preview/preview.yaml", 12, 7);
 
-    private static readonly Schema.TableSchema Products = Table("products", [
+    private static readonly PreviewSdk.Seeding.Schema.TableSchema Products = Table("products", [
         Id(), Col("name", Varchar(30)), Col("price", Numeric(8, 2)), Col("tier", EnumType("tier", "basic", "pro")), Col("launched_on", Date),
         Col("code", Varchar(8)), Null("notes", Text), Col("weight", Int)],
         checks: [Check("products_price", new CompareToConstant("price", ComparisonOperator.GreaterOrEqual, "1"))]);
