@@ -1,10 +1,20 @@
 #!/usr/bin/env bash
 # PreviewSdk benchmarks. Not a test: it prints figures and fails only when a run fails.
 #
+#   build/bench.sh seed [--scale FACTOR]
 #   build/bench.sh time-to-links [--runs N] [--warmup N] [--timeout SECONDS]
 #     --runs     timed runs of each (default 5, or BENCH_RUNS)
 #     --warmup   untimed pairs first (default 1, or BENCH_WARMUP)
 #     --timeout  how long a baseline run may take to be ready (default 240 s; -t:Preview has its PreviewTimeout)
+#
+# seed: seeding throughput on a scratch PostgreSQL server (bench/seed, a Release build): DatabaseSeeder fills an
+#   empty database of a 12-table shop schema (about 285,000 rows at scale 1: identity and uuid keys, enums, a
+#   domain, unique and composite unique constraints, foreign keys incl. a self-reference, CHECKs), timed end to end
+#   (schema read, plan, generation, foreign keys, binary COPY, commit); then the same rows, exported to CSV before
+#   (not timed), are loaded into a second empty database of the same schema by psql `\copy … FROM` in one
+#   transaction: the raw insert limit. Prints both, the ratio and the seeding process's peak memory; last line:
+#   seed: rows=<n> rows_per_s=<x> copy_rows_per_s=<y> ratio=<x/y> peak_mb=<m>
+#   Target: ratio >= 0.5. Needs PostgreSQL's binaries (initdb, postgres, psql).
 #
 # time-to-links: the time from start to "every resource healthy", measured alternately, N times each, for
 #   preview   `dotnet build samples/Shop/Shop.Preview -t:Preview` on the already-built sample, from the start of the
@@ -33,7 +43,22 @@ usage() {
     exit 2
 }
 
-[[ $# -ge 1 && $1 == time-to-links ]] || usage
+[[ $# -ge 1 ]] || usage
+if [[ $1 == seed ]]; then
+    shift
+    SCALE=1
+    while [[ $# -gt 0 ]]; do
+        case $1 in
+            --scale) SCALE=$2; shift 2 ;;
+            *) usage ;;
+        esac
+    done
+    [[ $SCALE =~ ^[0-9]+(\.[0-9]+)?$ ]] || usage
+    REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+    dotnet build "$REPO/bench/seed/SeedBench.csproj" -c Release -v:q -nologo >&2
+    exec dotnet "$REPO/bench/seed/bin/Release/net10.0/SeedBench.dll" --scale "$SCALE"
+fi
+[[ $1 == time-to-links ]] || usage
 shift
 RUNS=${BENCH_RUNS:-5}
 WARMUP=${BENCH_WARMUP:-1}
