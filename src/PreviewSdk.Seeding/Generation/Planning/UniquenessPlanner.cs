@@ -111,7 +111,7 @@ internal sealed class UniquenessPlanner
 
         // Line numbers: an integer next to the key of the parent the table is sized per counts 1, 2, 3 per parent.
         if (perParent is not null
-            && plain.FirstOrDefault(m => m.Role == UniqueRole.None && m.Override is null && m.Constraints.Scale is { Family: Constraints.OrdinalFamily.Number, Scale: 0 }) is { } line
+            && plain.FirstOrDefault(m => m.Role == UniqueRole.None && m.Override is null && m.Finite is null && m.Constraints.Scale is { Family: Constraints.OrdinalFamily.Number, Scale: 0 }) is { } line
             && line.Constraints.Range.Hi - line.Range.Lo + 1 >= size.Sizing!.Max)
         {
             line.Role = UniqueRole.Position;
