@@ -7,8 +7,14 @@ namespace PreviewSdk.Seeding.Generation.Planning;
 /// by the parent's own generator (parents' rows are never stored), converted to this column's CLR type when the
 /// two differ (an integer key referenced by a bigint column).
 /// </summary>
-internal sealed class ForeignKeyGenerator(ForeignKeyPick pick, TableModel parent, int referencedOrdinal, Func<object, object>? convert) : ValueGenerator
+internal sealed class ForeignKeyGenerator(ForeignKeyPick pick, TableModel parent, int referencedOrdinal, Func<object, object>? convert, bool deferred) : ValueGenerator
 {
+    // Keys that are foreign keys of keys that are foreign keys…: deep enough for any real schema, and a stop for cycles.
+    private const int MaxDepth = 16;
+
+    [ThreadStatic]
+    private static int depth;
+
     /// <inheritdoc />
     public override object? Generate(in RowState row)
     {
@@ -23,6 +29,29 @@ internal sealed class ForeignKeyGenerator(ForeignKeyPick pick, TableModel parent
     }
 
     /// <inheritdoc />
-    public override string? NotAddressableReason =>
-        pick.Mode == PickMode.Earlier ? "it is filled in a second pass" : parent.Generators[referencedOrdinal]?.NotAddressableReason;
+    public override string? NotAddressableReason
+    {
+        get
+        {
+            if (deferred)
+            {
+                return "it is filled in a second pass, after the rows that would reference it";
+            }
+
+            if (depth >= MaxDepth)
+            {
+                return "its foreign keys reference each other in a loop";
+            }
+
+            depth++;
+            try
+            {
+                return parent.Generators[referencedOrdinal]?.NotAddressableReason;
+            }
+            finally
+            {
+                depth--;
+            }
+        }
+    }
 }

@@ -60,7 +60,7 @@ internal static class ForeignKeyWiring
 
                 var ordinal = parent.Ordinal(fk.ReferencedColumns[i]);
                 var convert = ordinal < 0 ? null : Conversion(column.Column.Type, parent.Table.Columns[ordinal].Type);
-                column.Generator = ordinal < 0 ? Values.ConstantGenerator.Null : new ForeignKeyGenerator(pick, parent, ordinal, convert);
+                column.Generator = ordinal < 0 ? Values.ConstantGenerator.Null : new ForeignKeyGenerator(pick, parent, ordinal, convert, column.Deferred);
             }
         }
     }

@@ -111,7 +111,7 @@ internal sealed class UniquenessPlanner
 
         // Line numbers: an integer next to the key of the parent the table is sized per counts 1, 2, 3 per parent.
         if (perParent is not null
-            && plain.FirstOrDefault(m => m.Role == UniqueRole.None && m.Override is null && m.Constraints.Scale is { Family: Constraints.OrdinalFamily.Number, Scale: 0 }) is { } line
+            && plain.FirstOrDefault(m => m.Role == UniqueRole.None && m.Override is null && m.Finite is null && m.Constraints.Scale is { Family: Constraints.OrdinalFamily.Number, Scale: 0 }) is { } line
             && line.Constraints.Range.Hi - line.Range.Lo + 1 >= size.Sizing!.Max)
         {
             line.Role = UniqueRole.Position;
@@ -124,14 +124,9 @@ internal sealed class UniquenessPlanner
             return;
         }
 
-        if (TryEnumerate(key, groups, plain, perParent) is { } enumerated)
+        if (!TryEnumerate(key, groups, plain, perParent))
         {
-            if (!enumerated)
-            {
-                Guard(key, members);
-            }
-
-            return;
+            Guard(key, members);
         }
     }
 
@@ -191,9 +186,9 @@ internal sealed class UniquenessPlanner
         }
     }
 
-    // Distinct combinations of parents and short lists; null when some column is neither (then guarded),
-    // false when a column is already enumerated by another constraint (guarded too).
-    private bool? TryEnumerate(KeyConstraint key, List<ForeignKey> groups, List<ColumnBlueprint> plain, ForeignKey? perParent)
+    // Distinct combinations of parents and short lists. False when a column is already enumerated by another
+    // constraint (then the caller guards); true when planned, guarded here (a column that is neither) or reported.
+    private bool TryEnumerate(KeyConstraint key, List<ForeignKey> groups, List<ColumnBlueprint> plain, ForeignKey? perParent)
     {
         if (plain.Any(m => m.Finite is null))
         {
