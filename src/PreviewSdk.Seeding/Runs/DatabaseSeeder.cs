@@ -57,6 +57,11 @@ public static class DatabaseSeeder
         {
             return new SeedRunResult(null, [.. planned.Diagnostics, e.Diagnostic]);
         }
+        catch (SeedGenerationException e)
+        {
+            // Rows are generated while they are loaded; the load was rolled back.
+            return new SeedRunResult(null, [.. planned.Diagnostics, e.Diagnostic]);
+        }
 
         var summary = new SeedSummary(
             connection.Database,

@@ -87,7 +87,7 @@ public sealed class SeedGuardTests
         Assert.AreEqual(DiagnosticCodes.SeedTablesNotEmpty, diagnostic.Code);
         Assert.Contains($"'{database.Name}' already holds rows in orders,", diagnostic.Message);
         Assert.DoesNotContain("customers", diagnostic.Message);
-        Assert.EndsWith("Fix: seed again from scratch with -t:PreviewSeed -p:PreviewSeedReset=true, which empties those tables first.", diagnostic.Message);
+        Assert.EndsWith("or seed again with -t:PreviewSeed, which empties the seeded tables first.", diagnostic.Message);
     }
 
     [TestMethod]
