@@ -65,18 +65,27 @@ internal sealed class UniquenessPlanner
         foreach (var key in all)
         {
             var members = key.Columns.Select(name => columns.GetValueOrDefault(name)).ToList();
-            if (members.Any(m => m is null || m.Deferred))
+            if (members.Any(m => m is null))
             {
-                // A generated or deferred column: its values are not the first pass's to keep distinct.
+                // A generated column: its values are not the seeder's to keep distinct.
                 continue;
             }
 
-            foreach (var member in members)
+            // A deferred column (a self-reference, a cycle's key) is only filled after the first pass, with any
+            // parent: the rest of the key must then be distinct on its own, or two rows that get the same parent
+            // collide (categories (parent_id, name)).
+            var kept = members.Where(m => !m!.Deferred).Select(m => m!).ToList();
+            if (kept.Count == 0)
             {
-                member!.InKey = true;
+                continue;
             }
 
-            planned.Add((key, members.Select(m => m!).ToList()));
+            foreach (var member in kept)
+            {
+                member.InKey = true;
+            }
+
+            planned.Add((key, kept));
         }
 
         // One-column constraints first: they decide the most, and a composite one containing them is then kept already.
