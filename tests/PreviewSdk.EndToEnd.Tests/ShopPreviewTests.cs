@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using PreviewSdk.EndToEnd.Tests.Infrastructure;
@@ -32,11 +33,17 @@ public sealed class ShopPreviewTests(TestContext testContext)
         var web = links.Services.Single(service => service.Name == "shop-web").Url;
         await AssertApiSummaryAsync(browser, api, cancellationToken);
         var productNames = await ProductNamesAsync(browser, api, cancellationToken);
-        Assert.IsNotEmpty(productNames, "The API lists no products; the sample seeds five.");
+        AssertSeeded(up, links, productNames);
         await AssertWebShowsAsync(browser, web, productNames, cancellationToken);
         var added = await AddProductAsync(browser, api, cancellationToken);
         await AssertWebShowsAsync(browser, web, [added], cancellationToken);
         AssertPagesRenderInARealBrowser(links.Dashboard, web, [.. productNames.Take(2), added]);
+
+        var reseed = preview.Seed("-p:PreviewSeedValue=7");
+        Assert.AreEqual(0, reseed.ExitCode, reseed.ToString());
+        Assert.Contains("shopdb: 4 tables, ", reseed.Output, reseed.ToString());
+        Assert.Contains(", seed 7", reseed.Output, reseed.ToString());
+        Assert.AreEqual(7, preview.ReadLinks().Data.Single().Seed, "links.json still names the first seed.");
 
         var list = preview.List();
         Assert.AreEqual(0, list.ExitCode, list.ToString());
@@ -109,10 +116,11 @@ public sealed class ShopPreviewTests(TestContext testContext)
     private static void AssertEveryResourceRunsWithTheId(PreviewUnderTest preview, string environmentId)
     {
         var resources = StateFiles.ReadResources(preview.StateFolder).Resources;
-        CollectionAssert.IsSubsetOf(new[] { "postgres", "cache", "shop-api", "shop-worker", "shop-web" }, resources.Select(resource => resource.Name).ToList());
+        CollectionAssert.IsSubsetOf(new[] { "postgres", "cache", "shop-api", "shop-worker", "shop-web", "shopdb-seed" }, resources.Select(resource => resource.Name).ToList());
         foreach (var resource in resources)
         {
-            Assert.AreEqual("Running", resource.State, $"Resource {resource.Name}");
+            // The seeding runs to completion before the environment is ready; everything else keeps running.
+            Assert.AreEqual(resource.Name == "shopdb-seed" ? "Finished" : "Running", resource.State, $"Resource {resource.Name}");
             foreach (var processId in resource.ProcessIds)
             {
                 Assert.IsTrue(EnvironmentProcessTable.Carries(processId, environmentId), $"Process {processId} of {resource.Name} does not carry the environment id.");
@@ -185,6 +193,16 @@ public sealed class ShopPreviewTests(TestContext testContext)
         var page = await browser.PostJsonAsync(api + "/products", body, cancellationToken);
         Assert.AreEqual(HttpStatusCode.Created, page.Status, page.ToString());
         return name;
+    }
+
+    // preview.yaml seeds shopdb (seed 42, 40 products) after shop-api migrated it, before the links are printed.
+    private static void AssertSeeded(CommandResult up, StateFiles.LinksFile links, IReadOnlyList<string> productNames)
+    {
+        var data = links.Data.Single();
+        Assert.AreEqual(("shopdb", 42, 4), (data.Database, data.Seed, data.Tables), up.ToString());
+        Assert.IsGreaterThan(80 + 40 + 200 + 200, data.Rows, "customers, products, orders and 1-4 lines per order");
+        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"data       shopdb: 4 tables, {data.Rows:N0} rows, seed 42"), up.Output, up.ToString());
+        Assert.HasCount(40, productNames, "The API lists the 40 seeded products (and not the sample's own five).");
     }
 
     private static IEnumerable<string> AllLinks(StateFiles.LinksFile links) => links.Services.Select(service => service.Url).Prepend(links.Dashboard);

@@ -50,6 +50,9 @@ internal sealed class PreviewUnderTest : IDisposable
     /// <summary><c>dotnet build -t:PreviewDown</c> for this environment.</summary>
     public CommandResult Down() => Build("PreviewDown");
 
+    /// <summary><c>dotnet build -t:PreviewSeed</c> for this environment, plus <paramref name="arguments"/>.</summary>
+    public CommandResult Seed(params string[] arguments) => Build("PreviewSeed", arguments);
+
     /// <summary><c>dotnet build -t:PreviewList</c> over this test's state root.</summary>
     public CommandResult List() => Build("PreviewList");
 

@@ -16,7 +16,14 @@ internal static class StateFiles
         string? Owner, string? Branch, string DashboardUrl);
 
     /// <summary>links.json: the links of a ready environment.</summary>
-    public sealed record LinksFile(string Environment, string Profile, DateTimeOffset ReadyAt, string Dashboard, IReadOnlyList<ServiceLink> Services);
+    public sealed record LinksFile(string Environment, string Profile, DateTimeOffset ReadyAt, string Dashboard, IReadOnlyList<ServiceLink> Services)
+    {
+        /// <summary>The seeded databases.</summary>
+        public IReadOnlyList<SeededDatabase> Data { get; init; } = [];
+    }
+
+    /// <summary>One seeded database of links.json.</summary>
+    public sealed record SeededDatabase(string Database, int Seed, int Tables, long Rows);
 
     /// <summary>One service link of links.json.</summary>
     public sealed record ServiceLink(string Name, string Url);
