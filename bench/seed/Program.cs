@@ -38,7 +38,11 @@ var settings = new SeedSettings
 };
 
 var schemaSql = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "schema.sql"));
-var psql = Path.Combine(new LocalBinaryLocator().FindPostgresBinDirectory() ?? throw new InvalidOperationException("PostgreSQL binaries not found."), "psql");
+var locator = new LocalBinaryLocator();
+// psql beside the server binaries, else on PATH (Debian's /usr/bin/psql picks the installed version).
+var psql = locator.FindPostgresBinDirectory() is { } bin && File.Exists(Path.Combine(bin, "psql"))
+    ? Path.Combine(bin, "psql")
+    : locator.FindOnPath("psql") ?? throw new InvalidOperationException("psql not found: apt-get install postgresql-client.");
 var work = Directory.CreateTempSubdirectory("previewsdk-bench-seed-");
 try
 {
