@@ -1,0 +1,33 @@
+namespace PreviewSdk.Core.Profiles;
+
+/// <summary>
+/// A profile resolved for one environment: built-in defaults, then the profiles it extends, then its own settings,
+/// merged. What the hosting layer applies (replicas, limits, variables, dependencies on or off) and what the budget
+/// counts (limits times replicas) and the registry records (time to live).
+/// </summary>
+/// <param name="Name">The profile's name, e.g. <c>lightweight</c>.</param>
+/// <param name="TimeToLive">How long an environment of this profile lives unless extended or kept.</param>
+/// <param name="Services">Per service name; a service absent here runs with its <c>services:</c> settings.</param>
+/// <param name="Dependencies">Per dependency name; a dependency absent here is on, local, scale 1.</param>
+public sealed record EffectiveProfile(
+    string Name,
+    TimeSpan TimeToLive,
+    IReadOnlyDictionary<string, ServiceProfile> Services,
+    IReadOnlyDictionary<string, DependencyProfile> Dependencies);
+
+/// <summary>What a profile sets for one service.</summary>
+/// <param name="Replicas">Replicas, or null for the <c>services:</c> setting.</param>
+/// <param name="Limits">CPU and memory limits per replica.</param>
+/// <param name="Environment">Variables added to (or replacing) the service's <c>env:</c>, in file order.</param>
+/// <param name="Features">Feature flags, passed as <c>FeatureManagement__&lt;name&gt;=true|false</c>.</param>
+public sealed record ServiceProfile(
+    int? Replicas,
+    ResourceLimits Limits,
+    IReadOnlyList<KeyValuePair<string, string>> Environment,
+    IReadOnlyList<KeyValuePair<string, bool>> Features);
+
+/// <summary>What a profile sets for one dependency.</summary>
+/// <param name="Enabled">False leaves the dependency out: services that use it get no connection to it and use their in-process fallback.</param>
+/// <param name="Runtime">How it runs: <c>local</c> (installed binaries); <c>container</c> is reserved for the container engine support.</param>
+/// <param name="Scale">A factor on the seeded row counts of its databases.</param>
+public sealed record DependencyProfile(bool Enabled, string Runtime, double Scale);
