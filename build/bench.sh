@@ -2,10 +2,14 @@
 # PreviewSdk benchmarks. Not a test: it prints figures and fails only when a run fails.
 #
 #   build/bench.sh seed [--scale FACTOR]
-#   build/bench.sh time-to-links [--runs N] [--warmup N] [--timeout SECONDS]
+#   build/bench.sh time-to-links [--runs N] [--warmup N] [--timeout SECONDS] [--sdk source|package]
 #     --runs     timed runs of each (default 5, or BENCH_RUNS)
 #     --warmup   untimed pairs first (default 1, or BENCH_WARMUP)
 #     --timeout  how long a baseline run may take to be ready (default 240 s; -t:Preview has its PreviewTimeout)
+#     --sdk      source (default): the sample as it is in this repository, importing the SDK from sdk/ and building
+#                its src/ projects as it goes; package: the SDK packed into a temporary feed and a copy of the
+#                sample outside the repository naming <Project Sdk="PreviewSdk"> through global.json, as a team
+#                uses it (or BENCH_SDK)
 #
 # seed: seeding throughput on a scratch PostgreSQL server (bench/seed, a Release build): DatabaseSeeder fills an
 #   empty database of a 12-table shop schema (about 285,000 rows at scale 1: identity and uuid keys, enums, a
@@ -61,6 +65,7 @@ fi
 [[ $1 == time-to-links ]] || usage
 shift
 RUNS=${BENCH_RUNS:-5}
+SDK_MODE=${BENCH_SDK:-source}
 WARMUP=${BENCH_WARMUP:-1}
 TIMEOUT=${BENCH_TIMEOUT:-240}
 while [[ $# -gt 0 ]]; do
@@ -68,10 +73,11 @@ while [[ $# -gt 0 ]]; do
         --runs) RUNS=$2; shift 2 ;;
         --warmup) WARMUP=$2; shift 2 ;;
         --timeout) TIMEOUT=$2; shift 2 ;;
+        --sdk) SDK_MODE=$2; shift 2 ;;
         *) usage ;;
     esac
 done
-[[ $RUNS =~ ^[1-9][0-9]*$ && $WARMUP =~ ^[0-9]+$ && $TIMEOUT =~ ^[1-9][0-9]*$ ]] || usage
+[[ $RUNS =~ ^[1-9][0-9]*$ && $WARMUP =~ ^[0-9]+$ && $TIMEOUT =~ ^[1-9][0-9]*$ && $SDK_MODE =~ ^(source|package)$ ]] || usage
 
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 SAMPLE=$REPO/samples/Shop/Shop.Preview
@@ -180,6 +186,11 @@ cleanup() {
     for id in "${baseline_runs[@]}"; do rm -rf "${BASELINE_DATA:?}/$id"; done
     rmdir "$BASELINE_DATA" 2>/dev/null
     cgroup_remove_all
+    if [[ -n ${PACKAGE_VERSION:-} ]]; then
+        for id in previewsdk previewsdk.hosting previewsdk.seeding previewsdk.core; do
+            rm -rf "${NUGET_PACKAGES:-$HOME/.nuget/packages}/$id/$PACKAGE_VERSION"
+        done
+    fi
     rm -rf "$WORK" "$STATE"
     exit "$rc"
 }
@@ -342,13 +353,51 @@ median() { sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) printf "%.2f", v[(NR 
 # --- main -------------------------------------------------------------------------------------------------------------
 command -v dotnet >/dev/null || { echo "dotnet is not on PATH" >&2; exit 1; }
 cd "$REPO"
-log "Building the sample and the baseline (not timed)…"
+# The packed SDK, as a team gets it: a feed with the packages, and a copy of the samples outside the repository whose
+# preview project names the SDK by name and version (global.json msbuild-sdks) instead of importing sdk/ by path.
+use_packed_sdk() {
+    PACKAGE_VERSION="0.1.0-bench.$(date +%Y%m%d%H%M%S)"
+    log "Packing the SDK as $PACKAGE_VERSION (not timed)…"
+    run_waiting "$WORK/pack.log" "${OWNED[@]}" dotnet pack "$REPO/sdk/PreviewSdk" -o "$WORK/feed" "-p:PreviewSdkVersion=$PACKAGE_VERSION" -nologo -v:q \
+        || { tail -40 "$WORK/pack.log"; exit 1; }
+    mkdir -p "$WORK/consumer"
+    (cd "$REPO" && git ls-files -z samples | tar --null -T - -cf - | tar -xf - -C "$WORK/consumer")
+    local sdk_version
+    sdk_version=$(sed -n 's/.*"version": *"\([^"]*\)".*/\1/p' "$REPO/global.json" | head -1)
+    cat > "$WORK/consumer/global.json" <<JSON
+{
+  "sdk": { "version": "$sdk_version", "rollForward": "latestFeature" },
+  "msbuild-sdks": { "PreviewSdk": "$PACKAGE_VERSION", "Aspire.AppHost.Sdk": "13.6.4" }
+}
+JSON
+    cat > "$WORK/consumer/nuget.config" <<XML
+<?xml version="1.0" encoding="utf-8"?>
+<configuration>
+  <packageSources>
+    <add key="previewsdk-bench" value="$WORK/feed" />
+  </packageSources>
+</configuration>
+XML
+    cat > "$WORK/consumer/samples/Shop/Shop.Preview/Shop.Preview.csproj" <<XML
+<Project Sdk="PreviewSdk">
+  <ItemGroup>
+    <ProjectReference Include="../Shop.Api/Shop.Api.csproj" />
+    <ProjectReference Include="../Shop.Worker/Shop.Worker.csproj" />
+    <ProjectReference Include="../Shop.Web/Shop.Web.csproj" />
+  </ItemGroup>
+</Project>
+XML
+    SAMPLE=$WORK/consumer/samples/Shop/Shop.Preview
+}
+
+if [[ $SDK_MODE == package ]]; then use_packed_sdk; fi
+log "Building the sample ($SDK_MODE SDK) and the baseline (not timed)…"
 run_waiting "$WORK/build-sample.log" "${OWNED[@]}" dotnet build "$SAMPLE" --disable-build-servers -nologo -v:q \
     || { tail -40 "$WORK/build-sample.log"; exit 1; }
 run_waiting "$WORK/build-baseline.log" "${OWNED[@]}" dotnet build "$BASELINE_DIR" --disable-build-servers -nologo -v:q \
     || { tail -40 "$WORK/build-baseline.log"; exit 1; }
 
-log "time-to-links: $RUNS runs each, alternately, after $WARMUP warm-up pair(s); $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+log "time-to-links: $RUNS runs each, alternately, after $WARMUP warm-up pair(s); $SDK_MODE SDK; $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 if [[ ${BASELINE_PROJECTS_BY_PATH:-} == 1 ]]; then log "(analysis: the baseline adds its services by path, BASELINE_PROJECTS_BY_PATH=1)"; fi
 if [[ ${BASELINE_VIA:-run} == dll ]]; then log "(analysis: the baseline starts from its dll without a build check, BASELINE_VIA=dll)"; fi
 preview_times=() baseline_times=() preview_cpu=() baseline_cpu=() phases_build=() phases_host=() phases_return=()

@@ -11,7 +11,7 @@ namespace PreviewSdk.EndToEnd.Tests;
 [TestClass]
 public sealed class PackagedSdkTests(TestContext testContext)
 {
-    private static readonly string[] PackageIds = ["PreviewSdk", "PreviewSdk.Hosting", "PreviewSdk.Core"];
+    private static readonly string[] PackageIds = ["PreviewSdk", "PreviewSdk.Hosting", "PreviewSdk.Seeding", "PreviewSdk.Core"];
 
     [TestMethod]
     public async Task Preview_ProjectUsingThePackedSdk_ServesItsLinksAndPreviewDownRemovesEverything()
