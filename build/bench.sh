@@ -2,6 +2,7 @@
 # PreviewSdk benchmarks. Not a test: it prints figures and fails only when a run fails.
 #
 #   build/bench.sh seed [--scale FACTOR]
+#   build/bench.sh concurrency [--envs "1 2 4 6"]   (see build/bench-concurrency.sh)
 #   build/bench.sh time-to-links [--runs N] [--warmup N] [--timeout SECONDS] [--sdk source|package]
 #     --runs     timed runs of each (default 5, or BENCH_RUNS)
 #     --warmup   untimed pairs first (default 1, or BENCH_WARMUP)
@@ -48,6 +49,10 @@ usage() {
 }
 
 [[ $# -ge 1 ]] || usage
+if [[ $1 == concurrency ]]; then
+    shift
+    exec "$(dirname "${BASH_SOURCE[0]}")/bench-concurrency.sh" "$@"
+fi
 if [[ $1 == seed ]]; then
     shift
     SCALE=1
@@ -102,49 +107,8 @@ baseline_run_id=""
 baseline_runs=()  # run ids whose data folders to remove
 env_ids=()        # ids of preview environments started, whose data folders PreviewDown removes
 
-log() { printf '%s\n' "$*"; }
-now_ns() { date +%s%N; }
-seconds_between() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b - a) / 1e9 }'; }
-
-# The ids of live processes whose environment holds $1 (NAME=value); zombies hold nothing and do not count.
-processes_with() {
-    local file pid
-    for file in $(grep -lasF "$1" /proc/[0-9]*/environ 2>/dev/null); do
-        pid=${file#/proc/}; pid=${pid%/environ}
-        [[ $pid == "$$" ]] && continue
-        grep -qs '^State:[[:space:]]*[ZX]' "/proc/$pid/status" 2>/dev/null || printf '%s\n' "$pid"
-    done
-}
-
-# Waits up to $2 seconds for the processes holding $1 to end by themselves; then terminates, and finally kills, the
-# rest. Fails if any survive.
-stop_processes_with() {
-    local marker=$1 grace=$2 deadline pids round
-    deadline=$(( $(date +%s) + grace ))
-    while [[ -n $(processes_with "$marker") && $(date +%s) -lt $deadline ]]; do sleep 0.2; done
-    for round in TERM KILL; do
-        pids=$(processes_with "$marker")
-        if [[ -z $pids ]]; then return 0; fi
-        log "  (sending SIG$round to leftover processes: $(echo $pids))" >&2
-        kill "-$round" $pids 2>/dev/null || true
-        deadline=$(( $(date +%s) + 8 ))
-        while [[ -n $(processes_with "$marker") && $(date +%s) -lt $deadline ]]; do sleep 0.2; done
-    done
-    [[ -z $(processes_with "$marker") ]]
-}
-
-# Runs a command in the background with its output in file $1 and waits for it, so that a signal interrupts the wait
-# at once (and the bench's own output stays where it was, for the trap's messages).
-run_waiting() {
-    local out=$1
-    shift
-    "$@" >"$out" 2>&1 &
-    child=$!
-    local rc=0
-    wait "$child" || rc=$?
-    child=""
-    return "$rc"
-}
+# shellcheck source=build/bench-lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/bench-lib.sh"
 
 preview_down() {
     local name=$1
