@@ -13,7 +13,8 @@ public static class SeedSettingsFactory
     /// <param name="entry">The database's <c>seed:</c> entry.</param>
     /// <param name="profile">The environment's profile; its <c>scale:</c> factor applies (1 when it has none).</param>
     /// <param name="manifestPath">The preview.yaml the entry comes from.</param>
-    public static SeedSettings From(SeedEntry entry, string profile, string manifestPath)
+    /// <param name="profileScale">The profile's <c>scale:</c> of the database's server, applied on top of the entry's own factor.</param>
+    public static SeedSettings From(SeedEntry entry, string profile, string manifestPath, double profileScale = 1)
     {
         ArgumentNullException.ThrowIfNull(entry);
         ArgumentNullException.ThrowIfNull(profile);
@@ -41,7 +42,7 @@ public static class SeedSettingsFactory
         {
             Seed = entry.Seed?.Value ?? defaults.Seed,
             DefaultRows = entry.Rows?.Value ?? defaults.DefaultRows,
-            Scale = entry.Scale.FirstOrDefault(scale => scale.Profile.Value == profile)?.Factor.Value ?? defaults.Scale,
+            Scale = (entry.Scale.FirstOrDefault(scale => scale.Profile.Value == profile)?.Factor.Value ?? defaults.Scale) * profileScale,
             Tables = tables,
             Columns = columns,
             SourceFile = manifestPath,
