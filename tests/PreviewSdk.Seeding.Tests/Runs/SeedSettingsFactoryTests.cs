@@ -29,6 +29,15 @@ public sealed class SeedSettingsFactoryTests
         """;
 
     [TestMethod]
+    public void From_multiplies_the_entry_factor_by_the_profile_scale_of_the_server()
+    {
+        var entry = Read().Seeds.Single();
+
+        Assert.AreEqual(2.0, SeedSettingsFactory.From(entry, "lightweight", "/repo/preview.yaml", profileScale: 4).Scale);
+        Assert.AreEqual(3.0, SeedSettingsFactory.From(entry, "heavyweight", "/repo/preview.yaml", profileScale: 3).Scale, "no entry factor for heavyweight: 1 x 3");
+    }
+
+    [TestMethod]
     public void From_maps_every_setting_of_the_entry_for_the_profile()
     {
         var entry = Read().Seeds.Single();
