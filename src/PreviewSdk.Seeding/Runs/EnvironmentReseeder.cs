@@ -3,7 +3,6 @@ using PreviewSdk.Core.Diagnostics;
 using PreviewSdk.Core.Environments;
 using PreviewSdk.Core.Links;
 using PreviewSdk.Core.Manifest;
-using PreviewSdk.Core.Profiles;
 
 namespace PreviewSdk.Seeding.Runs;
 
@@ -58,9 +57,7 @@ public sealed class EnvironmentReseeder(IPreviewReporter reporter)
         foreach (var seedEntry in chosen)
         {
             var connection = databases.Databases.First(database => database.Name == seedEntry.Database.Value);
-            var server = request.Manifest.Dependencies.FirstOrDefault(d => d.Databases.Any(database => database.Value == seedEntry.Database.Value))?.Name.Value;
-            var profileScale = server is null ? 1 : ProfileCatalog.Resolve(request.Manifest, entry.Record.Profile)?.ScaleOf(server) ?? 1;
-            var settings = SeedSettingsFactory.From(seedEntry, entry.Record.Profile, request.Manifest.Path, profileScale);
+            var settings = SeedSettingsFactory.From(seedEntry, entry.Record.Profile, request.Manifest);
             if (request.Seed is { } seed)
             {
                 settings = settings with { Seed = seed };

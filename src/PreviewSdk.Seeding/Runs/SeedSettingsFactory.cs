@@ -1,4 +1,5 @@
 using PreviewSdk.Core.Manifest;
+using PreviewSdk.Core.Profiles;
 using PreviewSdk.Seeding.Settings;
 
 namespace PreviewSdk.Seeding.Runs;
@@ -47,6 +48,22 @@ public static class SeedSettingsFactory
             Columns = columns,
             SourceFile = manifestPath,
         };
+    }
+
+    /// <summary>
+    /// The settings of <paramref name="entry"/> under <paramref name="profile"/>, with the profile's <c>scale:</c> of
+    /// the database's server as <paramref name="manifest"/> resolves it (1 when the profile sets none).
+    /// </summary>
+    /// <param name="entry">The database's <c>seed:</c> entry.</param>
+    /// <param name="profile">The environment's profile.</param>
+    /// <param name="manifest">The preview.yaml the entry comes from.</param>
+    public static SeedSettings From(SeedEntry entry, string profile, PreviewManifest manifest)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(manifest);
+        var server = manifest.Dependencies.FirstOrDefault(d => d.Databases.Any(database => database.Value == entry.Database.Value))?.Name.Value;
+        var profileScale = server is null ? 1 : ProfileCatalog.Resolve(manifest, profile)?.ScaleOf(server) ?? 1;
+        return From(entry, profile, manifest.Path, profileScale);
     }
 
     private static ColumnOverride Override(SeedColumnEntry column) => column.Kind switch
