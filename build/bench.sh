@@ -40,7 +40,7 @@
 #   BASELINE_VIA=dll             the baseline starts as `dotnet bin/…/Baseline.dll`, skipping the up-to-date build
 #                                that both `dotnet run` and -t:Preview do: the app hosts alone, compared.
 # Target: ratio <= 1.10. Everything it starts carries BENCH_OWNER=<id> in its environment; whatever is left of it is
-# stopped on exit, on failure and on Ctrl+C. Needs the .NET SDK of global.json, PostgreSQL and redis-server.
+# stopped on exit, on failure and on Ctrl+C. Needs the .NET SDK of global.json and PostgreSQL (the sample runs lightweight).
 set -euo pipefail
 
 usage() {

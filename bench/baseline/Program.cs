@@ -1,7 +1,8 @@
 // The baseline of build/bench.sh time-to-links: the Shop sample's environment as a team would write it by hand
 // with plain Aspire, without PreviewSdk. It has the same resources, arguments, health checks and dependencies as
 // the app host PreviewSdk generates from samples/Shop/Shop.Preview/preview.yaml (PreviewAppHost.Resources.g.cs and
-// src/PreviewSdk.Hosting), so the benchmark compares PreviewSdk's overhead and nothing else.
+// src/PreviewSdk.Hosting) in its default profile, lightweight, which runs no Redis, so the benchmark compares
+// PreviewSdk's overhead and nothing else.
 //
 // Once every resource is healthy it prints a line and, when BASELINE_READY_FILE is set, writes that file with the
 // time (Unix milliseconds): the moment a user of this app host would see the environment up.
@@ -48,18 +49,6 @@ builder.Eventing.Subscribe<BeforeResourceStartedEvent>(postgres.Resource, (e, ct
 builder.Eventing.Subscribe<ResourceReadyEvent>(postgres.Resource, (e, ct) =>
     LocalServers.CreateDatabasesAsync(pgServer, [shopdb.Resource], e.Services, ct));
 
-// Redis: redis-server in the foreground without persistence, healthy once it answers PING.
-var redisData = Path.Combine(dataRoot, "cache");
-Directory.CreateDirectory(redisData);
-var redisPort = LocalServers.FreePort();
-var redisPortText = redisPort.ToString(CultureInfo.InvariantCulture);
-builder.Services.AddHealthChecks().AddAsyncCheck("cache_check", ct => Probes.RedisAsync(redisPort, ct));
-var cache = builder.AddExecutable("cache", LocalServers.FindOnPath("redis-server") ?? throw new InvalidOperationException("redis-server is not on PATH (apt-get install redis-server)."), redisData,
-        "--port", redisPortText, "--bind", "127.0.0.1", "--dir", redisData, "--save", "", "--appendonly", "no",
-        "--protected-mode", "no", "--daemonize", "no", "--set-proc-title", "no")
-    .WithEndpoint(name: "tcp", scheme: "tcp", port: redisPort, targetPort: redisPort, isProxied: false)
-    .WithHealthCheck("cache_check");
-
 // The services, as the generated code adds them: no launch profile, no HTTPS development certificate (plain HTTP
 // on loopback), one HTTP endpoint for web projects, /health. They are added as a hand-written app host adds its
 // ProjectReferences: by their Projects.* metadata, which tells Aspire the app host's build has built them (it runs
@@ -80,8 +69,7 @@ IResourceBuilder<ProjectResource> AddProject<TProject>(string name)
 var shopApi = AddProject<Projects.Shop_Api>("shop-api")
     .WithHttpEndpoint(name: "http")
     .WithHttpHealthCheck("/health")
-    .WithReference(shopdb).WaitFor(shopdb)
-    .WithEnvironment("ConnectionStrings__cache", $"127.0.0.1:{redisPortText}").WaitFor(cache);
+    .WithReference(shopdb).WaitFor(shopdb);
 var shopWorker = AddProject<Projects.Shop_Worker>("shop-worker")
     .WithEnvironment("Orders__BatchSize", "20")
     .WithReference(shopdb).WaitFor(shopdb);
@@ -90,7 +78,7 @@ var shopWeb = AddProject<Projects.Shop_Web>("shop-web")
     .WithHttpHealthCheck("/health")
     .WithReference(shopApi).WaitFor(shopApi);
 
-IResource[] environment = [postgres.Resource, shopdb.Resource, cache.Resource, shopApi.Resource, shopWorker.Resource, shopWeb.Resource];
+IResource[] environment = [postgres.Resource, shopdb.Resource, shopApi.Resource, shopWorker.Resource, shopWeb.Resource];
 builder.Eventing.Subscribe<BeforeStartEvent>((e, ct) =>
 {
     _ = ReadyReporter.RunAsync(e.Services, environment);
@@ -103,7 +91,6 @@ namespace PreviewSdk.Bench.Baseline
 {
     using System.Net;
     using System.Net.Sockets;
-    using System.Text;
     using Microsoft.Extensions.Diagnostics.HealthChecks;
     using Npgsql;
 
@@ -312,7 +299,7 @@ namespace PreviewSdk.Bench.Baseline
         }
     }
 
-    /// <summary>The health checks: a PostgreSQL database answers SELECT 1; Redis answers PING.</summary>
+    /// <summary>The health check: a PostgreSQL database answers SELECT 1.</summary>
     internal static class Probes
     {
         public static async Task<HealthCheckResult> PostgresAsync(string serverConnectionString, string database, CancellationToken cancellationToken)
@@ -328,29 +315,6 @@ namespace PreviewSdk.Bench.Baseline
             catch (Exception e) when (e is NpgsqlException or InvalidOperationException or TimeoutException)
             {
                 return HealthCheckResult.Unhealthy($"PostgreSQL database '{database}' does not answer yet: {e.Message}");
-            }
-        }
-
-        public static async Task<HealthCheckResult> RedisAsync(int port, CancellationToken cancellationToken)
-        {
-            try
-            {
-                using var client = new TcpClient();
-                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                timeout.CancelAfter(TimeSpan.FromSeconds(3));
-                await client.ConnectAsync("127.0.0.1", port, timeout.Token);
-                var stream = client.GetStream();
-                await stream.WriteAsync("PING\r\n"u8.ToArray(), timeout.Token);
-                var buffer = new byte[64];
-                var read = await stream.ReadAsync(buffer, timeout.Token);
-                var reply = Encoding.ASCII.GetString(buffer, 0, read);
-                return reply.StartsWith("+PONG", StringComparison.Ordinal)
-                    ? HealthCheckResult.Healthy()
-                    : HealthCheckResult.Unhealthy($"Redis answered '{reply.Trim()}' to PING.");
-            }
-            catch (Exception e) when (e is SocketException or IOException or OperationCanceledException)
-            {
-                return HealthCheckResult.Unhealthy($"Redis on port {port} does not answer yet: {e.Message}");
             }
         }
     }

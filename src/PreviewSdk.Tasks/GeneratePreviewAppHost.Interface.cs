@@ -33,6 +33,12 @@ public sealed partial class GeneratePreviewAppHost
     /// <summary>Whether to generate the entry point too; false when the project has its own Program.</summary>
     public bool GenerateEntryPoint { get; set; } = true;
 
+    /// <summary>
+    /// The profile the build is for (PreviewProfile; empty for <c>lightweight</c>): it must exist (PREVIEW1030) and is
+    /// recorded in the plan. The generated code does not depend on it.
+    /// </summary>
+    public string Profile { get; set; } = string.Empty;
+
     /// <summary>The SDK's version, stamped into [GeneratedCode].</summary>
     public string SdkVersion { get; set; } = "0.0.0";
 

@@ -21,7 +21,12 @@ public sealed partial class GeneratePreviewAppHost : PreviewTask
                 IsRunnable: item.GetMetadata("OutputType") is "Exe" or "WinExe",
                 IsWeb: string.Equals(item.GetMetadata("IsWeb"), "true", StringComparison.OrdinalIgnoreCase)))
             .ToList();
-        var result = PreviewPlanner.Plan(Path.GetFullPath(ManifestPath), Path.GetFullPath(ProjectPath), DefaultAppName, projects);
+        if (!PreviewProperties.TryReadProfile(this, Profile, ProjectPath, out var profile))
+        {
+            return false;
+        }
+
+        var result = PreviewPlanner.Plan(Path.GetFullPath(ManifestPath), Path.GetFullPath(ProjectPath), DefaultAppName, projects, profile);
         foreach (var diagnostic in result.Diagnostics)
         {
             Report(diagnostic);

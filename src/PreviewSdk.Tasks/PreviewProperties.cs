@@ -6,7 +6,7 @@ namespace PreviewSdk.Tasks;
 /// <summary>Validates the properties users set on the command line (PREVIEW1019).</summary>
 internal static class PreviewProperties
 {
-    public const string DefaultProfile = "lightweight";
+    public const string DefaultProfile = Core.Profiles.ProfileCatalog.Lightweight;
 
     public static bool TryReadSeconds(PreviewTask task, string property, string text, string projectPath, out TimeSpan value)
     {

@@ -5,7 +5,10 @@ using PreviewSdk.EndToEnd.Tests.Infrastructure;
 
 namespace PreviewSdk.EndToEnd.Tests;
 
-/// <summary>The Shop sample brought up, used through its links, listed, brought up again, and brought down.</summary>
+/// <summary>
+/// The Shop sample brought up in its default profile (lightweight: PostgreSQL and the services, no Redis), used
+/// through its links, listed, brought up again, and brought down.
+/// </summary>
 [TestClass]
 public sealed class ShopPreviewTests(TestContext testContext)
 {
@@ -34,6 +37,7 @@ public sealed class ShopPreviewTests(TestContext testContext)
         await AssertApiSummaryAsync(browser, api, cancellationToken);
         var productNames = await ProductNamesAsync(browser, api, cancellationToken);
         AssertSeeded(up, links, productNames);
+        await AssertProductsCachedWithoutRedisAsync(browser, api, record.EnvironmentId, cancellationToken);
         await AssertWebShowsAsync(browser, web, productNames, cancellationToken);
         var added = await AddProductAsync(browser, api, cancellationToken);
         await AssertWebShowsAsync(browser, web, [added], cancellationToken);
@@ -83,7 +87,7 @@ public sealed class ShopPreviewTests(TestContext testContext)
     private void AssertPagesRenderInARealBrowser(string dashboardLogin, string web, IReadOnlyCollection<string> productNames)
     {
         using var chromium = new HeadlessChromium();
-        chromium.OpenAndWaitFor(dashboardLogin, ["shop-api", "shop-web", "shop-worker", "postgres", "shopdb", "cache"], TimeSpan.FromSeconds(60));
+        chromium.OpenAndWaitFor(dashboardLogin, ["shop-api", "shop-web", "shop-worker", "postgres", "shopdb"], TimeSpan.FromSeconds(60));
         SaveScreenshot(chromium, "dashboard.png");
         Assert.DoesNotContain("/login", chromium.CurrentUrl, "The token did not log the browser in.");
         chromium.OpenAndWaitFor(web, productNames, TimeSpan.FromSeconds(30));
@@ -116,7 +120,8 @@ public sealed class ShopPreviewTests(TestContext testContext)
     private static void AssertEveryResourceRunsWithTheId(PreviewUnderTest preview, string environmentId)
     {
         var resources = StateFiles.ReadResources(preview.StateFolder).Resources;
-        CollectionAssert.IsSubsetOf(new[] { "postgres", "cache", "shop-api", "shop-worker", "shop-web", "shopdb-seed" }, resources.Select(resource => resource.Name).ToList());
+        CollectionAssert.IsSubsetOf(new[] { "postgres", "shop-api", "shop-worker", "shop-web", "shopdb-seed" }, resources.Select(resource => resource.Name).ToList());
+        Assert.IsFalse(resources.Any(resource => resource.Name == "cache"), "The lightweight profile leaves Redis out.");
         foreach (var resource in resources)
         {
             // The seeding runs to completion before the environment is ready; everything else keeps running.
@@ -161,6 +166,16 @@ public sealed class ShopPreviewTests(TestContext testContext)
         using var summary = JsonDocument.Parse(page.Text);
         Assert.AreEqual("shop-api", summary.RootElement.GetProperty("service").GetString());
         Assert.AreEqual(JsonValueKind.Number, summary.RootElement.GetProperty("products").ValueKind, page.ToString());
+    }
+
+    // Lightweight runs no Redis: the API, given no ConnectionStrings__cache, caches the product list in its own memory.
+    private static async Task AssertProductsCachedWithoutRedisAsync(Browser browser, string api, string environmentId, CancellationToken cancellationToken)
+    {
+        var redis = EnvironmentProcessTable.Carrying(environmentId).Where(process => process.CommandLine.Contains("redis-server", StringComparison.Ordinal)).ToList();
+        Assert.IsEmpty(redis, "A Redis server runs in the lightweight environment: " + string.Join("; ", redis));
+        var page = await browser.GetAsync(api + "/products", cancellationToken);
+        Assert.AreEqual(HttpStatusCode.OK, page.Status, page.ToString());
+        Assert.AreEqual("hit", page.Headers.GetValueOrDefault("X-Cache"), $"The list read just before was not cached. {page}");
     }
 
     private static async Task<IReadOnlyList<string>> ProductNamesAsync(Browser browser, string api, CancellationToken cancellationToken)

@@ -6,10 +6,10 @@ namespace PreviewSdk.Hosting.Tests;
 /// <summary>A private preview identity and state folder per test, removed afterwards with every process it started.</summary>
 internal sealed class TestRuntime : IDisposable
 {
-    public TestRuntime()
+    public TestRuntime(string profile = "lightweight")
     {
         StateDirectory = Directory.CreateTempSubdirectory("preview-hosting-test-").FullName;
-        Runtime = new PreviewRuntime("test", "lightweight", Guid.NewGuid().ToString("N"), StateDirectory);
+        Runtime = new PreviewRuntime("test", profile, Guid.NewGuid().ToString("N"), StateDirectory);
     }
 
     public string StateDirectory { get; }
@@ -34,6 +34,14 @@ internal sealed class TestRuntime : IDisposable
         });
         builder.AddPreviewEnvironment(Runtime);
         return builder;
+    }
+
+    /// <summary>Writes a file into the state folder (removed with it) and returns its path.</summary>
+    public string Write(string fileName, string text)
+    {
+        var path = Path.Combine(StateDirectory, fileName);
+        File.WriteAllText(path, text);
+        return path;
     }
 
     public void Dispose()

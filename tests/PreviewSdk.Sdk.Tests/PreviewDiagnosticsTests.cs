@@ -97,6 +97,32 @@ public sealed class PreviewDiagnosticsTests
         Workspace.AssertNothingStarted(project);
     }
 
+    [TestMethod]
+    public void Build_UnknownProfile_ReportsPreview1030AtTheProfilesKeyAndSwitchingBackRecompilesNothing()
+    {
+        var project = ServiceProject("Profile.Preview", """
+            app: demo
+            profiles:
+              qa:
+                extends: heavyweight
+            """);
+        Workspace.Build(project, "-p:PreviewProfile=qa").AssertCleanSuccess();
+        var appHost = Path.Combine(Path.GetDirectoryName(project)!, "obj", "Debug", "net10.0", "Profile.Preview.dll");
+        var compiled = File.GetLastWriteTimeUtc(appHost);
+
+        // The build before planned for 'qa': a generation skipped as up to date must not hide the new profile.
+        var result = Workspace.Build(project, "-p:PreviewProfile=qa2");
+
+        var error = result.AssertSingleError("PREVIEW1030");
+        Assert.AreEqual((ManifestOf(project), 2, 1), (error.File, error.Line, error.Column), result.Describe());
+        Assert.StartsWith("The profile 'qa2' is neither built in nor defined under profiles: in preview.yaml. Did you mean 'qa'? Profiles: lightweight, heavyweight, qa.", error.Message);
+        Workspace.AssertNothingStarted(project);
+
+        // One app host serves every profile: choosing another re-plans, and compiles nothing.
+        Workspace.Build(project, "-p:PreviewProfile=lightweight").AssertCleanSuccess();
+        Assert.AreEqual(compiled, File.GetLastWriteTimeUtc(appHost), "the app host was compiled again for another profile");
+    }
+
     private static string ServiceProject(string name, string? manifest)
     {
         var from = Path.Combine(Workspace.Root, name, name + ".csproj");

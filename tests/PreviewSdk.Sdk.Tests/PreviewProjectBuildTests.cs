@@ -40,21 +40,24 @@ public sealed class PreviewProjectBuildTests
         var generated = TestWorkspace.GeneratedFolder(project);
         Assert.Contains($"{TestWorkspace.ProbeMessage}: plan={Path.Combine(generated, PlanFile)} generated=", result.Output, result.Describe());
         CollectionAssert.AreEquivalent(
-            new[] { EntryPointFile, ResourcesFile, PlanFile },
+            new[] { EntryPointFile, ResourcesFile, PlanFile, "preview.profile" },
             Directory.GetFiles(generated).Select(Path.GetFileName).Where(name => !name!.EndsWith(".stamp", StringComparison.Ordinal)).ToArray());
         var resources = File.ReadAllText(Path.Combine(generated, ResourcesFile));
         Assert.Contains(
-            "            var cache = builder.AddLocalRedis(\"cache\");\n" +
+            "            var profile = builder.UsePreviewProfile(\"preview.yaml\");\n" +
+            "            var cache = profile.IsEnabled(\"cache\") ? builder.AddLocalRedis(\"cache\") : null;\n" +
             "            var shopApi = builder.AddPreviewService<global::Projects.Shop_Api>(\"shop-api\", isWeb: true)\n" +
             "                .WithHttpHealthCheck(\"/healthz\")\n" +
             "                .WithEnvironment(\"Greeting\", \"hello \\\"preview\\\"\")\n" +
             "                .WithEnvironment(\"Banner\", \"line\\u2028separator\")\n" +
+            "                .WithProfile(profile)\n" +
             "                .Uses(cache);\n" +
             "            return builder;\n",
             resources);
         Assert.Contains("/// <summary>The resources of the preview environment 'demo'.</summary>", resources);
         Assert.Contains("builder.AddPreviewResources();", File.ReadAllText(Path.Combine(generated, EntryPointFile)));
         Assert.Contains("\"appName\": \"demo\"", File.ReadAllText(Path.Combine(generated, PlanFile)));
+        Assert.Contains("\"name\": \"lightweight\"", File.ReadAllText(Path.Combine(generated, PlanFile)), "the plan records the profile it was checked for");
         var assembly = TestWorkspace.AppHostAssembly(project);
         Assert.IsTrue(File.Exists(assembly), $"No app host at {assembly}");
         Assert.IsTrue(Contains(assembly, "hello \"preview\""), "the escaped value compiles to the value of preview.yaml");
@@ -74,8 +77,9 @@ public sealed class PreviewProjectBuildTests
         var watched = Directory.GetFiles(TestWorkspace.GeneratedFolder(project))
             .Append(Path.Combine(Path.GetDirectoryName(project)!, "obj", "Debug", "net10.0", "Incremental.Preview.dll"))
             .ToDictionary(path => path, File.GetLastWriteTimeUtc);
-        // The plan, the two generated files and the stamp of the incremental generation, plus the app host.
-        Assert.HasCount(5, watched);
+        // The plan, the two generated files, the stamp of the incremental generation and the profile it was
+        // planned for, plus the app host.
+        Assert.HasCount(6, watched);
 
         var second = Workspace.Build(project);
 

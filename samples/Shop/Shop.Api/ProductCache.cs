@@ -1,10 +1,12 @@
+using Microsoft.Extensions.Caching.Distributed;
+using Microsoft.Extensions.Caching.StackExchangeRedis;
 using StackExchange.Redis;
 
 namespace Shop.Api;
 
-// Caches the serialized product list. Redis being down must not take the API down with it,
+// Caches the serialized product list. A cache being down must not take the API down with it,
 // so every failure degrades to a cache miss.
-public sealed class ProductCache(IConnectionMultiplexer redis, ILogger<ProductCache> logger)
+public sealed class ProductCache(IDistributedCache cache, ILogger<ProductCache> logger)
 {
     private const string Key = "shop:products:v1";
     public static readonly TimeSpan Ttl = TimeSpan.FromSeconds(30);
@@ -13,8 +15,7 @@ public sealed class ProductCache(IConnectionMultiplexer redis, ILogger<ProductCa
     {
         try
         {
-            var value = await redis.GetDatabase().StringGetAsync(Key);
-            return value.HasValue ? value.ToString() : null;
+            return await cache.GetStringAsync(Key);
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
@@ -27,7 +28,7 @@ public sealed class ProductCache(IConnectionMultiplexer redis, ILogger<ProductCa
     {
         try
         {
-            await redis.GetDatabase().StringSetAsync(Key, json, Ttl);
+            await cache.SetStringAsync(Key, json, new DistributedCacheEntryOptions { AbsoluteExpirationRelativeToNow = Ttl });
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
@@ -40,11 +41,36 @@ public sealed class ProductCache(IConnectionMultiplexer redis, ILogger<ProductCa
     {
         try
         {
-            await redis.GetDatabase().KeyDeleteAsync(Key);
+            await cache.RemoveAsync(Key);
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
             logger.LogWarning(ex, "Invalidating the product cache failed; it expires within {Ttl}", Ttl);
         }
+    }
+}
+
+public static class ProductCacheRegistration
+{
+    // Redis is optional: an environment that has none (a lightweight preview, a developer's machine) gives no
+    // ConnectionStrings__cache, and the API then caches in its own memory. Each instance has its own memory cache,
+    // which is why an environment with several replicas of the API turns Redis on.
+    public static IHostApplicationBuilder AddProductCache(this IHostApplicationBuilder builder)
+    {
+        if (string.IsNullOrEmpty(builder.Configuration.GetConnectionString("cache")))
+        {
+            builder.Services.AddDistributedMemoryCache();
+        }
+        else
+        {
+            // Aspire's client brings health checks and telemetry; the distributed cache shares its connection.
+            builder.AddRedisClient("cache");
+            builder.Services.AddStackExchangeRedisCache(_ => { });
+            builder.Services.AddOptions<RedisCacheOptions>()
+                .Configure<IConnectionMultiplexer>((options, redis) => options.ConnectionMultiplexerFactory = () => Task.FromResult(redis));
+        }
+
+        builder.Services.AddSingleton<ProductCache>();
+        return builder;
     }
 }

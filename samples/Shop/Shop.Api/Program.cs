@@ -7,12 +7,11 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddNpgsqlDbContext<ShopDbContext>("shopdb");
-builder.AddRedisClient("cache");
+builder.AddProductCache();
 
 builder.Services.AddProblemDetails();
 builder.Services.ConfigureHttpJsonOptions(o =>
     o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
-builder.Services.AddSingleton<ProductCache>();
 
 var app = builder.Build();
 

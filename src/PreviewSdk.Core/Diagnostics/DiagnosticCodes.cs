@@ -94,6 +94,26 @@ public static class DiagnosticCodes
     /// <summary><c>migrations:</c> names both a service and an SQL folder.</summary>
     public const string ConflictingMigrations = "PREVIEW1024";
 
+    // 1030-1049: profiles.
+
+    /// <summary>The profile asked for (PreviewProfile, PREVIEW_PROFILE) is neither built in nor defined in preview.yaml.</summary>
+    public const string UnknownProfile = "PREVIEW1030";
+
+    /// <summary>A profile's <c>extends:</c> names no profile.</summary>
+    public const string UnknownProfileParent = "PREVIEW1031";
+
+    /// <summary>Profiles that extend each other in a cycle.</summary>
+    public const string ProfileExtendsCycle = "PREVIEW1032";
+
+    /// <summary>A profile sets a service the environment does not have.</summary>
+    public const string UnknownProfileService = "PREVIEW1033";
+
+    /// <summary>A profile sets a dependency preview.yaml does not declare.</summary>
+    public const string UnknownProfileDependency = "PREVIEW1034";
+
+    /// <summary>A profile asks for <c>runtime: container</c>, which is not supported yet.</summary>
+    public const string ContainerRuntimeNotSupported = "PREVIEW1035";
+
     // 2xxx: budget, registry and state.
 
     /// <summary>The environment did not become ready within PreviewTimeout.</summary>

@@ -189,7 +189,8 @@ public sealed class PreviewLifecycle(IPreviewReporter reporter)
     {
         var locator = new LocalBinaryLocator();
         var ok = true;
-        foreach (var dependency in plan.Dependencies)
+        // A dependency the profile leaves out never starts, so its binaries need not be there.
+        foreach (var dependency in plan.DependenciesToRun())
         {
             var missing = dependency.Kind switch
             {

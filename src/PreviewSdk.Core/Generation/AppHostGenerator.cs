@@ -37,6 +37,10 @@ public static class AppHostGenerator
         var taken = new HashSet<string>(StringComparer.Ordinal);
         var body = new StringBuilder();
 
+        // The profile is chosen when the app host starts (PREVIEW_PROFILE), not here: one build serves every
+        // profile, so a dependency a profile leaves out is skipped at run time and its variable is null.
+        var profile = CSharpLiteral.Variable("profile", taken);
+        body.Append($"            var {profile} = builder.UsePreviewProfile({CSharpLiteral.String(plan.ManifestPath)});\n");
         foreach (var dependency in plan.Dependencies)
         {
             var variable = CSharpLiteral.Variable(dependency.Name, taken);
@@ -47,7 +51,8 @@ public static class AppHostGenerator
                 DependencyKind.Redis => "AddLocalRedis",
                 _ => throw new ArgumentOutOfRangeException(nameof(plan), dependency.Kind, "Unknown dependency kind."),
             };
-            body.Append($"            var {variable} = builder.{add}({CSharpLiteral.String(dependency.Name)});\n");
+            var name = CSharpLiteral.String(dependency.Name);
+            body.Append($"            var {variable} = {profile}.IsEnabled({name}) ? builder.{add}({name}) : null;\n");
             foreach (var database in dependency.Databases)
             {
                 var databaseVariable = CSharpLiteral.Variable(database, taken);
@@ -55,7 +60,7 @@ public static class AppHostGenerator
                 var seed = plan.Seeds.Any(s => s.Database == database)
                     ? $"\n                .WithSeedData({CSharpLiteral.String(plan.ManifestPath)})"
                     : string.Empty;
-                body.Append($"            var {databaseVariable} = {variable}.AddDatabase({CSharpLiteral.String(database)}){seed};\n");
+                body.Append($"            var {databaseVariable} = {variable}?.AddDatabase({CSharpLiteral.String(database)}){seed};\n");
             }
         }
 
@@ -63,7 +68,7 @@ public static class AppHostGenerator
         {
             var variable = CSharpLiteral.Variable(service.Name, taken);
             variables[service.Name] = variable;
-            AppendService(body, service, variable, variables);
+            AppendService(body, service, variable, variables, profile);
         }
 
         var text = new StringBuilder(Header);
@@ -95,7 +100,7 @@ public static class AppHostGenerator
         return text.ToString();
     }
 
-    private static void AppendService(StringBuilder body, ServicePlan service, string variable, Dictionary<string, string> variables)
+    private static void AppendService(StringBuilder body, ServicePlan service, string variable, Dictionary<string, string> variables, string profile)
     {
         var projectType = ProjectMetadataTypeName.For(service.ProjectPath);
         body.Append($"            var {variable} = builder.AddPreviewService<global::Projects.{projectType}>({CSharpLiteral.String(service.Name)}, isWeb: {(service.IsWeb ? "true" : "false")})");
@@ -114,6 +119,8 @@ public static class AppHostGenerator
             body.Append($"\n                .WithEnvironment({CSharpLiteral.String(name)}, {CSharpLiteral.String(value)})");
         }
 
+        // After services:' own settings, which the profile overrides (replicas, variables of the same name).
+        body.Append($"\n                .WithProfile({profile})");
         foreach (var reference in service.Uses)
         {
             var method = reference.Kind == ReferenceKind.Service ? "UsesService" : "Uses";

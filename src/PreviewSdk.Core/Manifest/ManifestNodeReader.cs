@@ -108,6 +108,32 @@ internal sealed class ManifestNodeReader(DiagnosticBag diagnostics)
         return new Located<int>(value, scalar.Location);
     }
 
+    /// <summary><c>true</c> or <c>false</c>, unquoted; null (reported) for anything else.</summary>
+    public Located<bool>? ReadBoolean(ManifestNode node, string keyPath)
+    {
+        if (node is ManifestScalar { IsPlain: true } scalar && bool.TryParse(scalar.Value, out var value))
+        {
+            return new Located<bool>(value, scalar.Location);
+        }
+
+        ReportWrongType(node, keyPath, "Text.Shape.Boolean");
+        return null;
+    }
+
+    /// <summary>A finite number, unquoted (<c>0.5</c>, <c>20</c>); null (reported) for anything else. Ranges are the caller's.</summary>
+    public Located<double>? ReadNumber(ManifestNode node, string keyPath)
+    {
+        if (node is ManifestScalar { IsNull: false, IsPlain: true } scalar
+            && double.TryParse(scalar.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
+            && double.IsFinite(value))
+        {
+            return new Located<double>(value, scalar.Location);
+        }
+
+        ReportWrongType(node, keyPath, "Text.Shape.Number");
+        return null;
+    }
+
     /// <summary>
     /// A list of names (<c>uses</c>, <c>databases</c>). A YAML null reads as an empty list; items that are not
     /// text or are blank are reported and left out.

@@ -14,7 +14,7 @@ namespace PreviewSdk.Core.Manifest;
 public static class ManifestReader
 {
     /// <summary>The keys allowed at the top level of preview.yaml.</summary>
-    public static IReadOnlyList<string> TopLevelKeys { get; } = ["app", "dependencies", "services", "seed"];
+    public static IReadOnlyList<string> TopLevelKeys { get; } = ["app", "dependencies", "services", "seed", "profiles"];
 
     /// <summary>Reads the text of a preview.yaml.</summary>
     /// <param name="path">The path of the file, used in diagnostics.</param>
@@ -46,6 +46,8 @@ public static class ManifestReader
         IReadOnlyList<DependencyEntry> dependencies = [];
         IReadOnlyList<ServiceEntry> services = [];
         IReadOnlyList<SeedEntry> seeds = [];
+        IReadOnlyList<ProfileEntry> profiles = [];
+        SourceLocation? profilesKey = null;
         foreach (var (key, value) in reader.ReadMap(root, keyPath: string.Empty, TopLevelKeys))
         {
             switch (key.Value)
@@ -62,9 +64,13 @@ public static class ManifestReader
                 case "seed":
                     seeds = SeedSectionReader.Read(reader, value, key.Value);
                     break;
+                case "profiles":
+                    profiles = ProfilesSectionReader.Read(reader, value, key.Value);
+                    profilesKey = key.Location;
+                    break;
             }
         }
 
-        return new PreviewManifest(path, app, dependencies, services) { Seeds = seeds };
+        return new PreviewManifest(path, app, dependencies, services) { Seeds = seeds, Profiles = profiles, ProfilesLocation = profilesKey };
     }
 }

@@ -18,6 +18,12 @@ public sealed record PreviewManifest(
     /// <summary>The <c>seed:</c> entries, one per database to fill with generated data, in file order.</summary>
     public IReadOnlyList<SeedEntry> Seeds { get; init; } = [];
 
+    /// <summary>The <c>profiles:</c> entries, which define profiles or refine the built-in ones, in file order.</summary>
+    public IReadOnlyList<ProfileEntry> Profiles { get; init; } = [];
+
+    /// <summary>Where the <c>profiles:</c> key is written, or null when preview.yaml has none.</summary>
+    public Diagnostics.SourceLocation? ProfilesLocation { get; init; }
+
     /// <summary>The manifest of an empty preview.yaml: every setting at its default.</summary>
     /// <param name="path">The path of preview.yaml.</param>
     public static PreviewManifest Empty(string path) => new(path, null, [], []);

@@ -100,22 +100,30 @@ internal static class SeedSectionReader
         foreach (var (profile, value) in reader.ReadMap(node, keyPath))
         {
             var factorPath = ManifestNodeReader.Child(keyPath, profile.Value);
-            if (value is not ManifestScalar { IsNull: false, IsPlain: true } scalar
-                || !double.TryParse(scalar.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var factor))
+            if (ReadScaleFactor(reader, value, factorPath) is { } factor)
             {
-                reader.ReportWrongType(value, factorPath, "Text.Shape.Number");
-            }
-            else if (!double.IsFinite(factor) || factor <= 0 || factor > 10_000)
-            {
-                reader.ReportInvalidValue(scalar, factorPath, DiagnosticFactory.Format("Text.Rule.Scale"));
-            }
-            else
-            {
-                factors.Add(new SeedScaleEntry(profile, new Located<double>(factor, scalar.Location)));
+                factors.Add(new SeedScaleEntry(profile, factor));
             }
         }
 
         return factors;
+    }
+
+    /// <summary>A factor on row counts: above 0, at most 10,000 (also a profile's dependency <c>scale:</c>).</summary>
+    internal static Located<double>? ReadScaleFactor(ManifestNodeReader reader, ManifestNode value, string keyPath)
+    {
+        if (reader.ReadNumber(value, keyPath) is not { } factor)
+        {
+            return null;
+        }
+
+        if (factor.Value is <= 0 or > 10_000)
+        {
+            reader.ReportInvalidValue((ManifestScalar)value, keyPath, DiagnosticFactory.Format("Text.Rule.Scale"));
+            return null;
+        }
+
+        return factor;
     }
 
     private static MigrationsEntry? ReadMigrations(ManifestNodeReader reader, Located<string> key, ManifestNode node, string keyPath)
@@ -174,7 +182,7 @@ internal static class SeedSectionReader
                 case "per": per = reader.ReadText(value, keyPath); break;
                 case "min": min = ReadRowCount(reader, value, keyPath); break;
                 case "max": max = ReadRowCount(reader, value, keyPath); break;
-                case "skip": skip = ReadBoolean(reader, value, keyPath); break;
+                case "skip": skip = reader.ReadBoolean(value, keyPath)?.Value ?? false; break;
             }
         }
 
@@ -197,17 +205,6 @@ internal static class SeedSectionReader
         }
 
         return new SeedTableEntry(table, rows, per, low, high, skip);
-    }
-
-    private static bool ReadBoolean(ManifestNodeReader reader, ManifestNode node, string keyPath)
-    {
-        if (node is ManifestScalar { IsPlain: true } scalar && bool.TryParse(scalar.Value, out var value))
-        {
-            return value;
-        }
-
-        reader.ReportWrongType(node, keyPath, "Text.Shape.Boolean");
-        return false;
     }
 
     private static IReadOnlyList<SeedColumnEntry> ReadColumns(ManifestNodeReader reader, ManifestNode node, string keyPath)

@@ -75,7 +75,8 @@ internal static class ServicesSectionReader
         return health;
     }
 
-    private static IReadOnlyList<EnvironmentVariableEntry> ReadEnvironment(
+    /// <summary>An <c>env:</c> map (of a service, or of a service in a profile).</summary>
+    internal static IReadOnlyList<EnvironmentVariableEntry> ReadEnvironment(
         ManifestNodeReader reader, ManifestNode section, string sectionPath)
     {
         var variables = new List<EnvironmentVariableEntry>();

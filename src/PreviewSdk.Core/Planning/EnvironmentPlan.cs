@@ -17,4 +17,15 @@ public sealed record EnvironmentPlan(
 
     /// <summary>The databases to seed, in preview.yaml order.</summary>
     public IReadOnlyList<DatabaseSeedPlan> Seeds { get; init; } = [];
+
+    /// <summary>
+    /// The profile the build was asked for (<c>PreviewProfile</c>), resolved; null when planned without one. The
+    /// generated code never depends on it (the app host resolves its profile when it starts): it tells
+    /// <c>-t:Preview</c> which dependencies run, and so which binaries it needs.
+    /// </summary>
+    public Profiles.EffectiveProfile? Profile { get; init; }
+
+    /// <summary>The dependencies that run under <see cref="Profile"/>: all of them but those it leaves out.</summary>
+    public IReadOnlyList<DependencyPlan> DependenciesToRun() =>
+        Dependencies.Where(dependency => Profile?.IsEnabled(dependency.Name) ?? true).ToList();
 }

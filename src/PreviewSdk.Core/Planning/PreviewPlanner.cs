@@ -18,8 +18,9 @@ public static class PreviewPlanner
     /// <param name="previewProjectPath">The preview project file; errors about ProjectReferences point into it.</param>
     /// <param name="defaultAppName">The app name when preview.yaml sets none, usually the preview project's name.</param>
     /// <param name="projects">The ProjectReferences, in the order the preview project lists them.</param>
+    /// <param name="profile">The profile the build is for (<c>PreviewProfile</c>), which must exist; null checks every profile but resolves none.</param>
     public static PlanResult Plan(
-        string manifestPath, string previewProjectPath, string defaultAppName, IReadOnlyList<ServiceProject> projects)
+        string manifestPath, string previewProjectPath, string defaultAppName, IReadOnlyList<ServiceProject> projects, string? profile = null)
     {
         ArgumentNullException.ThrowIfNull(manifestPath);
         ArgumentNullException.ThrowIfNull(previewProjectPath);
@@ -45,7 +46,7 @@ public static class PreviewPlanner
                     DiagnosticCodes.ManifestUnreadable, SourceLocation.WholeFile(manifestPath), manifestPath, exception.Message));
             }
 
-            return Plan(ManifestReader.Read(manifestPath, text), previewProjectPath, defaultAppName, projects);
+            return Plan(ManifestReader.Read(manifestPath, text), previewProjectPath, defaultAppName, projects, profile);
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
@@ -63,8 +64,9 @@ public static class PreviewPlanner
     /// <param name="previewProjectPath">The preview project file; errors about ProjectReferences point into it.</param>
     /// <param name="defaultAppName">The app name when preview.yaml sets none.</param>
     /// <param name="projects">The ProjectReferences, in the order the preview project lists them.</param>
+    /// <param name="profile">The profile the build is for (<c>PreviewProfile</c>), which must exist; null checks every profile but resolves none.</param>
     public static PlanResult Plan(
-        ManifestReadResult manifest, string previewProjectPath, string defaultAppName, IReadOnlyList<ServiceProject> projects)
+        ManifestReadResult manifest, string previewProjectPath, string defaultAppName, IReadOnlyList<ServiceProject> projects, string? profile = null)
     {
         ArgumentNullException.ThrowIfNull(manifest);
         ArgumentNullException.ThrowIfNull(previewProjectPath);
@@ -80,6 +82,7 @@ public static class PreviewPlanner
         }
 
         var plan = new EnvironmentPlanBuilder(manifest.Manifest, previewProjectPath, projects, diagnostics).Build(defaultAppName);
+        plan = plan with { Profile = ProfilePlanChecker.Check(manifest.Manifest, plan, profile, diagnostics) };
         return new PlanResult(diagnostics.HasErrors ? null : plan, diagnostics.ToSortedList());
     }
 

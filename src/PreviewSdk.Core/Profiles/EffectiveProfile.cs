@@ -13,7 +13,22 @@ public sealed record EffectiveProfile(
     string Name,
     TimeSpan TimeToLive,
     IReadOnlyDictionary<string, ServiceProfile> Services,
-    IReadOnlyDictionary<string, DependencyProfile> Dependencies);
+    IReadOnlyDictionary<string, DependencyProfile> Dependencies)
+{
+    /// <summary>Whether the dependency <paramref name="dependency"/> runs; false leaves it out of the environment.</summary>
+    /// <param name="dependency">A dependency (server) name.</param>
+    public bool IsEnabled(string dependency) =>
+        !Dependencies.TryGetValue(dependency, out var settings) || settings.Enabled;
+
+    /// <summary>The factor on the seeded row counts of the databases of <paramref name="dependency"/> (1 unless set).</summary>
+    /// <param name="dependency">A dependency (server) name.</param>
+    public double ScaleOf(string dependency) =>
+        Dependencies.TryGetValue(dependency, out var settings) ? settings.Scale : 1;
+
+    /// <summary>What the profile sets for the service <paramref name="service"/>, or null when it sets nothing.</summary>
+    /// <param name="service">A service name.</param>
+    public ServiceProfile? ServiceOf(string service) => Services.GetValueOrDefault(service);
+}
 
 /// <summary>What a profile sets for one service.</summary>
 /// <param name="Replicas">Replicas, or null for the <c>services:</c> setting.</param>

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using PreviewSdk.Core.Profiles;
 using PreviewSdk.Seeding.Migrations;
 using PreviewSdk.Seeding.Runs;
 
@@ -49,7 +50,9 @@ internal sealed class PreviewSeedRunner(
                 log.LogInformation("Applied {Count} SQL migrations: {Names}.", applied.Count, string.Join(", ", applied));
             }
 
-            var settings = SeedSettingsFactory.From(seed.Entry, runtime.Profile, seed.ManifestPath);
+            // The profile's scale for the server multiplies the seed entry's own factor for the profile.
+            var profileScale = services.GetService<EffectiveProfile>()?.ScaleOf(seed.Parent.Parent.Name) ?? 1;
+            var settings = SeedSettingsFactory.From(seed.Entry, runtime.Profile, seed.ManifestPath, profileScale);
             var result = await DatabaseSeeder.SeedAsync(connection, new SeedRequest(settings)
             {
                 EnvironmentId = runtime.EnvironmentId,

@@ -33,13 +33,18 @@ public static class PreviewServiceBuilderExtensions
 
     /// <summary>
     /// Makes <paramref name="dependency"/> available to the service (a connection string or service discovery
-    /// entry) and starts the service only once the dependency is healthy.
+    /// entry) and starts the service only once the dependency is healthy. A null dependency is one the
+    /// environment's profile leaves out: the service gets no connection to it (and uses its in-process fallback).
     /// </summary>
-    public static IResourceBuilder<ProjectResource> Uses<TDependency>(this IResourceBuilder<ProjectResource> service, IResourceBuilder<TDependency> dependency)
+    public static IResourceBuilder<ProjectResource> Uses<TDependency>(this IResourceBuilder<ProjectResource> service, IResourceBuilder<TDependency>? dependency)
         where TDependency : class, IResourceWithConnectionString
     {
         ArgumentNullException.ThrowIfNull(service);
-        ArgumentNullException.ThrowIfNull(dependency);
+        if (dependency is null)
+        {
+            return service;
+        }
+
         service.WithReference(dependency).WaitFor(dependency);
 
         // A database whose schema the seeder creates from SQL files is usable once seeding finished; one that a

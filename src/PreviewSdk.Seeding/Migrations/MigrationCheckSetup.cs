@@ -73,7 +73,7 @@ public sealed record MigrationCheckSetup(IMigrationSource Source, MigrationCheck
             Location = chosen.EfCoreProject is not null ? migrations.EfCore!.Value.Location : migrations.Sql!.Value.Location,
         };
         return new MigrationCheckSetup(
-            source, options, SeedSettingsFactory.From(entry, profile, manifest.Path), entry.Exclude.Select(table => table.Value).ToList());
+            source, options, SeedSettingsFactory.From(entry, profile, manifest), entry.Exclude.Select(table => table.Value).ToList());
     }
 
     private static string SeededWithout(EnvironmentPlan plan) =>

@@ -57,7 +57,7 @@ public sealed class EnvironmentReseeder(IPreviewReporter reporter)
         foreach (var seedEntry in chosen)
         {
             var connection = databases.Databases.First(database => database.Name == seedEntry.Database.Value);
-            var settings = SeedSettingsFactory.From(seedEntry, entry.Record.Profile, request.Manifest.Path);
+            var settings = SeedSettingsFactory.From(seedEntry, entry.Record.Profile, request.Manifest);
             if (request.Seed is { } seed)
             {
                 settings = settings with { Seed = seed };

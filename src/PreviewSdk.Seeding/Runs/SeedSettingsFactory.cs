@@ -1,4 +1,5 @@
 using PreviewSdk.Core.Manifest;
+using PreviewSdk.Core.Profiles;
 using PreviewSdk.Seeding.Settings;
 
 namespace PreviewSdk.Seeding.Runs;
@@ -13,7 +14,8 @@ public static class SeedSettingsFactory
     /// <param name="entry">The database's <c>seed:</c> entry.</param>
     /// <param name="profile">The environment's profile; its <c>scale:</c> factor applies (1 when it has none).</param>
     /// <param name="manifestPath">The preview.yaml the entry comes from.</param>
-    public static SeedSettings From(SeedEntry entry, string profile, string manifestPath)
+    /// <param name="profileScale">The profile's <c>scale:</c> of the database's server, applied on top of the entry's own factor.</param>
+    public static SeedSettings From(SeedEntry entry, string profile, string manifestPath, double profileScale = 1)
     {
         ArgumentNullException.ThrowIfNull(entry);
         ArgumentNullException.ThrowIfNull(profile);
@@ -41,11 +43,27 @@ public static class SeedSettingsFactory
         {
             Seed = entry.Seed?.Value ?? defaults.Seed,
             DefaultRows = entry.Rows?.Value ?? defaults.DefaultRows,
-            Scale = entry.Scale.FirstOrDefault(scale => scale.Profile.Value == profile)?.Factor.Value ?? defaults.Scale,
+            Scale = (entry.Scale.FirstOrDefault(scale => scale.Profile.Value == profile)?.Factor.Value ?? defaults.Scale) * profileScale,
             Tables = tables,
             Columns = columns,
             SourceFile = manifestPath,
         };
+    }
+
+    /// <summary>
+    /// The settings of <paramref name="entry"/> under <paramref name="profile"/>, with the profile's <c>scale:</c> of
+    /// the database's server as <paramref name="manifest"/> resolves it (1 when the profile sets none).
+    /// </summary>
+    /// <param name="entry">The database's <c>seed:</c> entry.</param>
+    /// <param name="profile">The environment's profile.</param>
+    /// <param name="manifest">The preview.yaml the entry comes from.</param>
+    public static SeedSettings From(SeedEntry entry, string profile, PreviewManifest manifest)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(manifest);
+        var server = manifest.Dependencies.FirstOrDefault(d => d.Databases.Any(database => database.Value == entry.Database.Value))?.Name.Value;
+        var profileScale = server is null ? 1 : ProfileCatalog.Resolve(manifest, profile)?.ScaleOf(server) ?? 1;
+        return From(entry, profile, manifest.Path, profileScale);
     }
 
     private static ColumnOverride Override(SeedColumnEntry column) => column.Kind switch

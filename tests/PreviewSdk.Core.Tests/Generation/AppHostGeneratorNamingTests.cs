@@ -43,7 +43,7 @@ public sealed partial class AppHostGeneratorNamingTests
         Assert.Contains(".WithEnvironment(\"QUOTE\", \"say \\\"hi\\\"\")\n", text);
         Assert.Contains(".WithEnvironment(\"PATH_LIKE\", \"C:\\\\temp\\\\\")\n", text);
         Assert.Contains(".WithEnvironment(\"MULTI\", \"a\\nb\")\n", text);
-        Assert.Contains(".WithEnvironment(\"EMPTY\", \"\");\n", text);
+        Assert.Contains(".WithEnvironment(\"EMPTY\", \"\")\n                .WithProfile(profile);\n", text);
     }
 
     [TestMethod]
@@ -77,7 +77,7 @@ public sealed partial class AppHostGeneratorNamingTests
     [TestMethod]
     public void GenerateResources_AwkwardNames_DeclareDistinctValidIdentifiers()
     {
-        string[] names = ["class", "builder", "args", "9lives", "a-b", "a_b", "return"];
+        string[] names = ["class", "builder", "args", "9lives", "a-b", "a_b", "return", "profile"];
         var plan = new EnvironmentPlan(
             "awkward",
             [new DependencyPlan("a-b", DependencyKind.Postgres, ["a_b"])],
@@ -87,11 +87,12 @@ public sealed partial class AppHostGeneratorNamingTests
 
         var declared = DeclarationPattern().Matches(text).Select(match => match.Groups[1].Value).ToList();
         CollectionAssert.AreEqual(
-            new[] { "aB", "aB2", "classResource", "builderResource", "argsResource", "resource9lives", "returnResource" },
+            new[] { "profile", "aB", "aB2", "classResource", "builderResource", "argsResource", "resource9lives", "returnResource", "profile2" },
             declared,
             text);
-        Assert.Contains("var aB2 = aB.AddDatabase(\"a_b\");", text);
-        Assert.Contains("var builderResource = builder.AddPreviewService<global::Projects.Project7>(\"builder\", isWeb: false);", text);
+        Assert.Contains("var aB2 = aB?.AddDatabase(\"a_b\");", text);
+        Assert.Contains("var builderResource = builder.AddPreviewService<global::Projects.Project7>(\"builder\", isWeb: false)\n                .WithProfile(profile);", text);
+        Assert.Contains("var profile2 = builder.AddPreviewService<global::Projects.Project7>(\"profile\", isWeb: false)\n                .WithProfile(profile);", text, "a service named profile never shadows the profile");
         Assert.Contains("return builder;", text, "the builder parameter is never shadowed");
     }
 
@@ -108,7 +109,7 @@ public sealed partial class AppHostGeneratorNamingTests
 
         var text = AppHostGenerator.GenerateResources(plan, "1.0.0");
 
-        Assert.Contains("var aB = builder.AddLocalRedis(\"a-b\");", text);
+        Assert.Contains("var aB = profile.IsEnabled(\"a-b\") ? builder.AddLocalRedis(\"a-b\") : null;", text);
         Assert.Contains("var aB2 = builder.AddPreviewService<global::Projects.Project3>(\"a_b\", isWeb: false)", text);
         Assert.Contains(".UsesService(aB2)\n                .Uses(aB);", text);
     }

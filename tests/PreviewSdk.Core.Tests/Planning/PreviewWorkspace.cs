@@ -45,10 +45,10 @@ internal sealed class PreviewWorkspace : IDisposable
     }
 
     /// <summary>Writes the preview project and plans.</summary>
-    public PlanResult Plan(string defaultAppName = "Shop.Preview")
+    public PlanResult Plan(string defaultAppName = "Shop.Preview", string? profile = null)
     {
         WritePreviewProject();
-        return PreviewPlanner.Plan(ManifestPath, PreviewProjectPath, defaultAppName, projects);
+        return PreviewPlanner.Plan(ManifestPath, PreviewProjectPath, defaultAppName, projects, profile);
     }
 
     public void Dispose()

@@ -20,7 +20,10 @@ internal sealed class Browser : IDisposable
     {
         using var response = await client.GetAsync(new Uri(url), cancellationToken);
         var text = await response.Content.ReadAsStringAsync(cancellationToken);
-        return new Page(response.StatusCode, response.RequestMessage?.RequestUri ?? new Uri(url), response.Content.Headers.ContentType?.MediaType, text);
+        return new Page(response.StatusCode, response.RequestMessage?.RequestUri ?? new Uri(url), response.Content.Headers.ContentType?.MediaType, text)
+        {
+            Headers = response.Headers.ToDictionary(header => header.Key, header => string.Join(", ", header.Value), StringComparer.OrdinalIgnoreCase),
+        };
     }
 
     /// <summary>POSTs <paramref name="json"/> to <paramref name="url"/>; returns the status and the response's text.</summary>
@@ -37,6 +40,9 @@ internal sealed class Browser : IDisposable
     /// <summary>A fetched page.</summary>
     public sealed record Page(HttpStatusCode Status, Uri FinalAddress, string? MediaType, string Text)
     {
+        /// <summary>The response's headers (of a GET), by case-insensitive name.</summary>
+        public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
+
         public override string ToString() => $"{(int)Status} {MediaType} from {FinalAddress}:\n{(Text.Length > 2000 ? Text[..2000] + "…" : Text)}";
     }
 }

@@ -29,6 +29,30 @@ public sealed class SeedSettingsFactoryTests
         """;
 
     [TestMethod]
+    public void From_multiplies_the_entry_factor_by_the_profile_scale_of_the_server()
+    {
+        var entry = Read().Seeds.Single();
+
+        Assert.AreEqual(2.0, SeedSettingsFactory.From(entry, "lightweight", "/repo/preview.yaml", profileScale: 4).Scale);
+        Assert.AreEqual(3.0, SeedSettingsFactory.From(entry, "heavyweight", "/repo/preview.yaml", profileScale: 3).Scale, "no entry factor for heavyweight: 1 x 3");
+    }
+
+    [TestMethod]
+    public void From_the_manifest_takes_the_scale_of_the_database_server_in_the_resolved_profile()
+    {
+        var manifest = Read(Manifest + "\n" + """
+            profiles:
+              demo:
+                dependencies:
+                  postgres: { scale: 2.5 }
+            """);
+        var entry = manifest.Seeds.Single();
+
+        Assert.AreEqual(10.0, SeedSettingsFactory.From(entry, "demo", manifest).Scale, "4 for demo in seed:, times 2.5 for postgres in the profile");
+        Assert.AreEqual(0.5, SeedSettingsFactory.From(entry, "lightweight", manifest).Scale);
+    }
+
+    [TestMethod]
     public void From_maps_every_setting_of_the_entry_for_the_profile()
     {
         var entry = Read().Seeds.Single();
@@ -64,9 +88,9 @@ public sealed class SeedSettingsFactoryTests
         Assert.AreEqual(1.0, settings.Scale);
     }
 
-    private static PreviewManifest Read()
+    private static PreviewManifest Read(string text = Manifest)
     {
-        var result = ManifestReader.Read("/repo/preview.yaml", Manifest);
+        var result = ManifestReader.Read("/repo/preview.yaml", text);
         Assert.IsEmpty(result.Diagnostics, string.Join("\n", result.Diagnostics));
         return result.Manifest!;
     }

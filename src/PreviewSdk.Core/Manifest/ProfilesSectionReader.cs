@@ -1,0 +1,217 @@
+using System.Globalization;
+using PreviewSdk.Core.Diagnostics;
+using PreviewSdk.Core.Profiles;
+
+namespace PreviewSdk.Core.Manifest;
+
+/// <summary>
+/// Reads the <c>profiles:</c> section of preview.yaml: shapes and values, and the <c>extends:</c> chains (unknown
+/// parents, cycles), which need no more than the section itself. Service and dependency names are the planner's.
+/// </summary>
+internal static class ProfilesSectionReader
+{
+    private static readonly string[] ProfileKeys = ["extends", "ttl", "services", "dependencies"];
+    private static readonly string[] ServiceKeys = ["replicas", "cpu", "memory", "env", "features"];
+    private static readonly string[] DependencyKeys = ["enabled", "runtime", "scale"];
+
+    public static IReadOnlyList<ProfileEntry> Read(ManifestNodeReader reader, ManifestNode section, string sectionPath)
+    {
+        var profiles = new List<ProfileEntry>();
+        foreach (var (name, body) in reader.ReadMap(section, sectionPath))
+        {
+            if (!ResourceName.IsValid(name.Value))
+            {
+                reader.Diagnostics.Error(
+                    DiagnosticCodes.InvalidValue, name.Location, sectionPath, name.Value, DiagnosticFactory.Format("Text.Rule.ProfileName"));
+            }
+
+            profiles.Add(ReadProfile(reader, name, body, ManifestNodeReader.Child(sectionPath, name.Value)));
+        }
+
+        ProfileChains.Report(profiles, reader.Diagnostics);
+        return profiles;
+    }
+
+    private static ProfileEntry ReadProfile(ManifestNodeReader reader, Located<string> name, ManifestNode body, string path)
+    {
+        Located<string>? extends = null;
+        Located<TimeSpan>? timeToLive = null;
+        IReadOnlyList<ServiceProfileEntry> services = [];
+        IReadOnlyList<DependencyProfileEntry> dependencies = [];
+        foreach (var (key, value) in reader.ReadMap(body, path, ProfileKeys))
+        {
+            var keyPath = ManifestNodeReader.Child(path, key.Value);
+            switch (key.Value)
+            {
+                case "extends":
+                    extends = reader.ReadText(value, keyPath);
+                    break;
+                case "ttl":
+                    timeToLive = ReadTimeToLive(reader, value, keyPath);
+                    break;
+                case "services":
+                    services = reader.ReadMap(value, keyPath)
+                        .Select(entry => ReadService(reader, entry.Key, entry.Value, ManifestNodeReader.Child(keyPath, entry.Key.Value)))
+                        .ToList();
+                    break;
+                case "dependencies":
+                    dependencies = reader.ReadMap(value, keyPath)
+                        .Select(entry => ReadDependency(reader, entry.Key, entry.Value, ManifestNodeReader.Child(keyPath, entry.Key.Value)))
+                        .ToList();
+                    break;
+            }
+        }
+
+        return new ProfileEntry(name, extends, timeToLive, services, dependencies);
+    }
+
+    private static ServiceProfileEntry ReadService(ManifestNodeReader reader, Located<string> name, ManifestNode body, string path)
+    {
+        Located<int>? replicas = null;
+        Located<double>? cpus = null;
+        Located<long>? memory = null;
+        IReadOnlyList<EnvironmentVariableEntry> environment = [];
+        IReadOnlyList<FeatureFlagEntry> features = [];
+        foreach (var (key, value) in reader.ReadMap(body, path, ServiceKeys))
+        {
+            var keyPath = ManifestNodeReader.Child(path, key.Value);
+            switch (key.Value)
+            {
+                case "replicas":
+                    replicas = reader.ReadPositiveInteger(value, keyPath);
+                    break;
+                case "cpu":
+                    cpus = ReadCpus(reader, value, keyPath);
+                    break;
+                case "memory":
+                    memory = ReadMemory(reader, value, keyPath);
+                    break;
+                case "env":
+                    environment = ServicesSectionReader.ReadEnvironment(reader, value, keyPath);
+                    break;
+                case "features":
+                    features = ReadFeatures(reader, value, keyPath);
+                    break;
+            }
+        }
+
+        return new ServiceProfileEntry(name, replicas, cpus, memory, environment, features);
+    }
+
+    private static DependencyProfileEntry ReadDependency(ManifestNodeReader reader, Located<string> name, ManifestNode body, string path)
+    {
+        Located<bool>? enabled = null;
+        Located<string>? runtime = null;
+        Located<double>? scale = null;
+        foreach (var (key, value) in reader.ReadMap(body, path, DependencyKeys))
+        {
+            var keyPath = ManifestNodeReader.Child(path, key.Value);
+            switch (key.Value)
+            {
+                case "enabled":
+                    enabled = reader.ReadBoolean(value, keyPath);
+                    break;
+                case "runtime":
+                    runtime = ReadRuntime(reader, value, keyPath);
+                    break;
+                case "scale":
+                    scale = SeedSectionReader.ReadScaleFactor(reader, value, keyPath);
+                    break;
+            }
+        }
+
+        return new DependencyProfileEntry(name, enabled, runtime, scale);
+    }
+
+    private static Located<TimeSpan>? ReadTimeToLive(ManifestNodeReader reader, ManifestNode value, string keyPath)
+    {
+        if (reader.ReadText(value, keyPath) is not { } text)
+        {
+            return null;
+        }
+
+        if (!DurationText.TryParse(text.Value, out var duration) || duration < DurationText.Minimum || duration > DurationText.Maximum)
+        {
+            reader.ReportInvalidValue((ManifestScalar)value, keyPath, DiagnosticFactory.Format("Text.Rule.TimeToLive"));
+            return null;
+        }
+
+        return new Located<TimeSpan>(duration, text.Location);
+    }
+
+    private static Located<double>? ReadCpus(ManifestNodeReader reader, ManifestNode value, string keyPath)
+    {
+        if (reader.ReadNumber(value, keyPath) is not { } cpus)
+        {
+            return null;
+        }
+
+        if (cpus.Value is <= 0 or > 1024)
+        {
+            reader.ReportInvalidValue((ManifestScalar)value, keyPath, DiagnosticFactory.Format("Text.Rule.Cpu"));
+            return null;
+        }
+
+        return cpus;
+    }
+
+    private static Located<long>? ReadMemory(ManifestNodeReader reader, ManifestNode value, string keyPath)
+    {
+        if (reader.ReadText(value, keyPath) is not { } text)
+        {
+            return null;
+        }
+
+        if (!MemoryQuantity.TryParse(text.Value, out var bytes) || bytes < MemoryQuantity.MinimumBytes || bytes > MemoryQuantity.MaximumBytes)
+        {
+            reader.ReportInvalidValue((ManifestScalar)value, keyPath, DiagnosticFactory.Format("Text.Rule.Memory"));
+            return null;
+        }
+
+        return new Located<long>(bytes, text.Location);
+    }
+
+    private static Located<string>? ReadRuntime(ManifestNodeReader reader, ManifestNode value, string keyPath)
+    {
+        if (reader.ReadText(value, keyPath) is not { } runtime)
+        {
+            return null;
+        }
+
+        if (runtime.Value == DependencyRuntimes.Container)
+        {
+            reader.Diagnostics.Error(DiagnosticCodes.ContainerRuntimeNotSupported, runtime.Location, keyPath);
+            return null;
+        }
+
+        if (runtime.Value != DependencyRuntimes.Local)
+        {
+            reader.ReportInvalidValue((ManifestScalar)value, keyPath, DiagnosticFactory.Format("Text.Rule.Runtime"));
+            return null;
+        }
+
+        return runtime;
+    }
+
+    private static IReadOnlyList<FeatureFlagEntry> ReadFeatures(ManifestNodeReader reader, ManifestNode section, string sectionPath)
+    {
+        var features = new List<FeatureFlagEntry>();
+        foreach (var (name, value) in reader.ReadMap(section, sectionPath))
+        {
+            // The name becomes part of a variable name (FeatureManagement__<name>) and a configuration key.
+            if (name.Value.Length == 0 || !name.Value.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-'))
+            {
+                reader.Diagnostics.Error(
+                    DiagnosticCodes.InvalidValue, name.Location, sectionPath, name.Value, DiagnosticFactory.Format("Text.Rule.FeatureName"));
+                continue;
+            }
+
+            if (reader.ReadBoolean(value, ManifestNodeReader.Child(sectionPath, name.Value)) is { } enabled)
+            {
+                features.Add(new FeatureFlagEntry(name, enabled.Value));
+            }
+        }
+
+        return features;
+    }
+}

@@ -1,0 +1,115 @@
+using Aspire.Hosting.ApplicationModel;
+using Microsoft.Extensions.DependencyInjection;
+using PreviewSdk.Core.Manifest;
+using PreviewSdk.Core.Profiles;
+
+namespace Aspire.Hosting;
+
+/// <summary>Applies the environment's profile (<c>lightweight</c>, <c>heavyweight</c> or one of preview.yaml) to its resources.</summary>
+public static class PreviewProfileBuilderExtensions
+{
+    /// <summary>The dashboard property that names a service's profile.</summary>
+    public const string ProfileProperty = "preview.profile";
+
+    /// <summary>
+    /// The profile this app host runs with: the one named by <c>PREVIEW_PROFILE</c> (<see cref="PreviewRuntime.Profile"/>;
+    /// <c>lightweight</c> under F5), resolved against preview.yaml's <c>profiles:</c> as the app host starts, so one
+    /// build serves every profile. Registered as a service; a second call returns the same profile.
+    /// </summary>
+    /// <param name="builder">The app builder.</param>
+    /// <param name="manifestPath">preview.yaml, relative to the app host's folder unless absolute; without the file only the built-in profiles exist.</param>
+    /// <exception cref="DistributedApplicationException">
+    /// preview.yaml has an error, or the profile is unknown (PREVIEW1030, worded as the build words it).
+    /// </exception>
+    public static EffectiveProfile UsePreviewProfile(this IDistributedApplicationBuilder builder, string manifestPath = "preview.yaml")
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentException.ThrowIfNullOrEmpty(manifestPath);
+        if (Registered(builder) is { } registered)
+        {
+            return registered;
+        }
+
+        var path = Path.GetFullPath(Path.Combine(builder.AppHostDirectory, manifestPath));
+        var manifest = ReadManifest(path);
+        var name = builder.GetPreviewRuntime().Profile;
+        var profile = ProfileCatalog.Resolve(manifest, name)
+            ?? throw new DistributedApplicationException(ProfileCatalog.DescribeUnknown(manifest, name).ToString());
+        builder.Services.AddSingleton(profile);
+        return profile;
+    }
+
+    /// <summary>
+    /// Applies what <paramref name="profile"/> sets for this service: replicas, environment variables, feature flags
+    /// (<c>FeatureManagement__&lt;name&gt;=true|false</c>) and CPU and memory limits (<see cref="ResourceLimitsBuilderExtensions.WithResourceLimits"/>).
+    /// Call it after the service's own settings, which it overrides. The profile's name shows in the dashboard as
+    /// the property <see cref="ProfileProperty"/>, and what was applied is recorded as a <see cref="PreviewProfileAnnotation"/>.
+    /// </summary>
+    /// <param name="service">The service.</param>
+    /// <param name="profile">The environment's profile, from <see cref="UsePreviewProfile"/>.</param>
+    public static IResourceBuilder<ProjectResource> WithProfile(this IResourceBuilder<ProjectResource> service, EffectiveProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(service);
+        ArgumentNullException.ThrowIfNull(profile);
+        var settings = profile.ServiceOf(service.Resource.Name);
+        service.WithAnnotation(new PreviewProfileAnnotation(profile.Name, settings), ResourceAnnotationMutationBehavior.Replace);
+        WithDashboardProperty(service, ProfileProperty, profile.Name);
+        if (settings is null)
+        {
+            return service;
+        }
+
+        if (settings.Replicas is { } replicas)
+        {
+            // Replace, not add: the services: setting (WithReplicas) may already have put one there.
+            service.WithAnnotation(new ReplicaAnnotation(replicas), ResourceAnnotationMutationBehavior.Replace);
+        }
+
+        foreach (var (name, value) in settings.Environment)
+        {
+            service.WithEnvironment(name, value);
+        }
+
+        foreach (var (feature, enabled) in settings.Features)
+        {
+            service.WithEnvironment($"FeatureManagement__{feature}", enabled ? "true" : "false");
+        }
+
+        return service.WithResourceLimits(settings.Limits);
+    }
+
+    private static EffectiveProfile? Registered(IDistributedApplicationBuilder builder) =>
+        builder.Services.LastOrDefault(service => service.ServiceType == typeof(EffectiveProfile))?.ImplementationInstance as EffectiveProfile;
+
+    private static PreviewManifest ReadManifest(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return PreviewManifest.Empty(path);
+        }
+
+        var result = ManifestReader.Read(path, File.ReadAllText(path));
+        if (result.Diagnostics.FirstOrDefault(d => d.IsError) is { } error)
+        {
+            // The build checked preview.yaml already; this is an app host started on a file edited since.
+            throw new DistributedApplicationException(error.ToString());
+        }
+
+        return result.Manifest!;
+    }
+
+    // Dashboard properties live in the resource's snapshot. The orchestrator builds each later snapshot from the
+    // previous one and keeps properties it does not set, so one put into the initial snapshot stays visible.
+    private static void WithDashboardProperty(IResourceBuilder<ProjectResource> service, string name, string value)
+    {
+        var initial = service.Resource.Annotations.OfType<ResourceSnapshotAnnotation>().LastOrDefault()?.InitialSnapshot
+            ?? new CustomResourceSnapshot { ResourceType = "Project", Properties = [] };
+        var properties = initial.Properties.RemoveAll(p => p.Name == name).Add(new ResourcePropertySnapshot(name, value));
+        service.WithAnnotation(new ResourceSnapshotAnnotation(initial with { Properties = properties }), ResourceAnnotationMutationBehavior.Replace);
+    }
+}
+
+/// <summary>The profile applied to a service, and what it set for it.</summary>
+/// <param name="Profile">The profile's name.</param>
+/// <param name="Settings">What the profile set for the service, or null when it set nothing (the service runs with its own settings).</param>
+public sealed record PreviewProfileAnnotation(string Profile, ServiceProfile? Settings) : IResourceAnnotation;

@@ -1,0 +1,140 @@
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using PreviewSdk.Core.Profiles;
+
+namespace PreviewSdk.Hosting.Tests;
+
+/// <summary>
+/// What a profile does to the Aspire model, built the way the generated app host builds it from the Shop sample's
+/// preview.yaml, asserted on annotations without running anything.
+/// </summary>
+[TestClass]
+[DoNotParallelize]
+public sealed class ProfileModelTests
+{
+    private static readonly string SampleManifest = Path.Combine(RepositoryRoot(), "samples", "Shop", "Shop.Preview", "preview.yaml");
+
+    [TestMethod]
+    public async Task Lightweight_SampleLeavesRedisOutAndRunsOneReplica()
+    {
+        using var test = new TestRuntime("lightweight");
+        var (builder, api, worker) = BuildSample(test);
+
+        Assert.IsFalse(builder.Resources.Any(resource => resource.Name == "cache"), "Redis is off in lightweight: no resource, no binary needed.");
+        Assert.IsTrue(builder.Resources.Any(resource => resource.Name == "shopdb"));
+        Assert.IsFalse(api.Resource.Annotations.OfType<WaitAnnotation>().Any(wait => wait.Resource.Name == "cache"));
+        var environment = await EnvironmentOfAsync(api.Resource);
+        Assert.IsFalse(environment.ContainsKey("ConnectionStrings__cache"), "shop-api gets no connection to a left-out cache, so it caches in memory.");
+        Assert.IsTrue(environment.ContainsKey("ConnectionStrings__shopdb"));
+        Assert.IsFalse(api.Resource.Annotations.OfType<ReplicaAnnotation>().Any(replicas => replicas.Replicas != 1));
+        Assert.IsEmpty(api.Resource.Annotations.OfType<PreviewLimitsAnnotation>());
+        Assert.AreEqual("20", (await EnvironmentOfAsync(worker.Resource))["Orders__BatchSize"], "the services: setting stands");
+        Assert.AreEqual("lightweight", DashboardProperty(api.Resource));
+        Assert.AreEqual("lightweight", api.Resource.Annotations.OfType<PreviewProfileAnnotation>().Single().Profile);
+    }
+
+    [TestMethod]
+    public async Task Heavyweight_SampleRunsRedisTwoApiReplicasWithLimitsAndItsVariables()
+    {
+        using var test = new TestRuntime("heavyweight");
+        var (builder, api, worker) = BuildSample(test);
+
+        var cache = builder.Resources.OfType<LocalRedisResource>().Single();
+        Assert.AreEqual("cache", cache.Name);
+        Assert.IsTrue(api.Resource.Annotations.OfType<WaitAnnotation>().Any(wait => wait.Resource == cache));
+        Assert.IsTrue((await EnvironmentOfAsync(api.Resource)).ContainsKey("ConnectionStrings__cache"));
+        Assert.AreEqual(2, api.Resource.Annotations.OfType<ReplicaAnnotation>().Single().Replicas);
+        Assert.AreEqual(new ResourceLimits(1, 512L * 1024 * 1024), api.Resource.Annotations.OfType<PreviewLimitsAnnotation>().Single().Limits);
+        Assert.AreEqual(new ResourceLimits(0.5, 256L * 1024 * 1024), worker.Resource.Annotations.OfType<PreviewLimitsAnnotation>().Single().Limits);
+        Assert.AreEqual("50", (await EnvironmentOfAsync(worker.Resource))["Orders__BatchSize"], "the profile's variable overrides services:' one");
+        Assert.AreEqual("heavyweight", DashboardProperty(worker.Resource));
+        Assert.AreEqual(20.0, builder.UsePreviewProfile(SampleManifest).ScaleOf("postgres"), "a second call returns the profile in use");
+    }
+
+    [TestMethod]
+    public async Task WithProfile_SetsReplicasOverTheServicesSettingAndFeatureFlags()
+    {
+        using var test = new TestRuntime("qa");
+        var manifest = test.Write("preview.yaml", """
+            services:
+              api: { replicas: 4 }
+            profiles:
+              qa:
+                extends: lightweight
+                services:
+                  api:
+                    env: { Shop__Banner: qa }
+                    features: { NewCheckout: true, LegacyExport: false }
+            """);
+        var builder = test.CreateBuilder();
+        var profile = builder.UsePreviewProfile(manifest);
+
+        var api = builder.AddPreviewService("api", "../api/api.csproj", isWeb: true).WithReplicas(4).WithProfile(profile);
+
+        Assert.AreEqual(1, api.Resource.Annotations.OfType<ReplicaAnnotation>().Single().Replicas, "qa extends lightweight, which runs one replica");
+        var environment = await EnvironmentOfAsync(api.Resource);
+        Assert.AreEqual(("qa", "true", "false"), (environment["Shop__Banner"], environment["FeatureManagement__NewCheckout"], environment["FeatureManagement__LegacyExport"]));
+        Assert.AreEqual(TimeSpan.FromHours(8), profile.TimeToLive);
+    }
+
+    [TestMethod]
+    public void UsePreviewProfile_UnknownProfile_FailsWithPreview1030()
+    {
+        using var test = new TestRuntime("heavy");
+        var builder = test.CreateBuilder();
+
+        var error = Assert.ThrowsExactly<DistributedApplicationException>(() => builder.UsePreviewProfile(SampleManifest));
+
+        StringAssert.Contains(error.Message, "error PREVIEW1030: The profile 'heavy' is neither built in nor defined under profiles: in preview.yaml.");
+        StringAssert.Contains(error.Message, "preview.yaml(");
+    }
+
+    // The generated AddPreviewResources of the sample, less shop-web (which changes nothing here).
+    private static (IDistributedApplicationBuilder Builder, IResourceBuilder<ProjectResource> Api, IResourceBuilder<ProjectResource> Worker) BuildSample(TestRuntime test)
+    {
+        var builder = test.CreateBuilder();
+        var profile = builder.UsePreviewProfile(SampleManifest);
+        var postgres = profile.IsEnabled("postgres") ? builder.AddLocalPostgres("postgres") : null;
+        var shopdb = postgres?.AddDatabase("shopdb");
+        var cache = profile.IsEnabled("cache") ? builder.AddLocalRedis("cache") : null;
+        var api = builder.AddPreviewService("shop-api", "../Shop.Api/Shop.Api.csproj", isWeb: true)
+            .WithEnvironment("Shop__SeedDemoData", "false")
+            .WithProfile(profile)
+            .Uses(shopdb)
+            .Uses(cache);
+        var worker = builder.AddPreviewService("shop-worker", "../Shop.Worker/Shop.Worker.csproj", isWeb: false)
+            .WithEnvironment("Orders__BatchSize", "20")
+            .WithProfile(profile)
+            .Uses(shopdb);
+        return (builder, api, worker);
+    }
+
+    private static async Task<Dictionary<string, string>> EnvironmentOfAsync(IResource resource)
+    {
+        var values = new Dictionary<string, object>(StringComparer.Ordinal);
+        var context = new EnvironmentCallbackContext(new DistributedApplicationExecutionContext(DistributedApplicationOperation.Run), resource, values);
+        foreach (var annotation in resource.Annotations.OfType<EnvironmentCallbackAnnotation>())
+        {
+            await annotation.Callback(context);
+        }
+
+        return values.ToDictionary(pair => pair.Key, pair => pair.Value as string ?? pair.Value.GetType().Name, StringComparer.Ordinal);
+    }
+
+    private static object? DashboardProperty(IResource resource) =>
+        resource.Annotations.OfType<ResourceSnapshotAnnotation>().Single().InitialSnapshot.Properties
+            .Single(property => property.Name == PreviewProfileBuilderExtensions.ProfileProperty).Value;
+
+    private static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "global.json")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"No global.json above {AppContext.BaseDirectory}.");
+    }
+}
