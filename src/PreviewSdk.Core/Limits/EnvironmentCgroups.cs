@@ -18,6 +18,12 @@ public static class EnvironmentCgroups
     public static IReadOnlyList<int> ProcessesOf(CgroupLayout layout, string environmentId)
     {
         ArgumentNullException.ThrowIfNull(layout);
+        // An id no cgroup could have been named after (a hand-edited record) has none.
+        if (!CgroupNames.IsValid(environmentId))
+        {
+            return [];
+        }
+
         return layout.EnvironmentFolders(environmentId)
             .Where(Directory.Exists)
             .SelectMany(folder => Directory.EnumerateDirectories(folder, "*", SearchOption.AllDirectories).Prepend(folder))
@@ -56,6 +62,11 @@ public static class EnvironmentCgroups
     public static CgroupException? Remove(CgroupLayout layout, string environmentId, TimeSpan wait)
     {
         ArgumentNullException.ThrowIfNull(layout);
+        if (!CgroupNames.IsValid(environmentId))
+        {
+            return null;
+        }
+
         var stopwatch = Stopwatch.StartNew();
         while (ProcessesOf(layout, environmentId).Count > 0 && stopwatch.Elapsed < wait)
         {
