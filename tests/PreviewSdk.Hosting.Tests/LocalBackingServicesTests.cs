@@ -46,7 +46,7 @@ public sealed class LocalBackingServicesTests
         Assert.AreEqual("+PONG", await PingAsync(redis.Resource.Port, timeout.Token));
 
         // The state folder tells -t:Preview the environment is ready.
-        var ready = await WaitForFileAsync<ReadyReport>(Path.Combine(test.StateDirectory, StateFiles.Ready), timeout.Token);
+        var ready = await TestRuntime.WaitForFileAsync<ReadyReport>(Path.Combine(test.StateDirectory, StateFiles.Ready), timeout.Token);
         CollectionAssert.AreEquivalent(new[] { "postgres", "appdb", "cache" }, ready.Resources.Select(r => r.Name).ToList());
         Assert.IsTrue(ready.Resources.All(r => r.State == "Running"), string.Join(", ", ready.Resources.Select(r => $"{r.Name}={r.State}")));
         Assert.IsTrue(File.Exists(Path.Combine(test.StateDirectory, StateFiles.LinksJson)));
@@ -71,24 +71,11 @@ public sealed class LocalBackingServicesTests
         timeout.CancelAfter(StartTimeout);
         await app.StartAsync(timeout.Token);
 
-        var failure = await WaitForFileAsync<FailureReport>(Path.Combine(test.StateDirectory, StateFiles.Failed), timeout.Token);
+        var failure = await TestRuntime.WaitForFileAsync<FailureReport>(Path.Combine(test.StateDirectory, StateFiles.Failed), timeout.Token);
         Assert.AreEqual("postgres", failure.Resource);
         Assert.IsFalse(File.Exists(Path.Combine(test.StateDirectory, StateFiles.Ready)));
         StringAssert.Contains(await File.ReadAllTextAsync(Path.Combine(test.StateDirectory, StateFiles.LogsFolder, "postgres.log"), timeout.Token) + failure.Reason, "PREVIEW3003");
         await app.StopAsync(timeout.Token);
-    }
-
-    private static async Task<T> WaitForFileAsync<T>(string path, CancellationToken cancellationToken) where T : class
-    {
-        while (true)
-        {
-            if (StateJson.TryRead<T>(path) is { } value)
-            {
-                return value;
-            }
-
-            await Task.Delay(100, cancellationToken);
-        }
     }
 
     private static async Task<string> PingAsync(int port, CancellationToken cancellationToken)

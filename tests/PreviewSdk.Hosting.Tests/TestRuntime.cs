@@ -1,5 +1,6 @@
 using Aspire.Hosting;
 using PreviewSdk.Core.Environments;
+using PreviewSdk.Core.Limits;
 
 namespace PreviewSdk.Hosting.Tests;
 
@@ -44,6 +45,20 @@ internal sealed class TestRuntime : IDisposable
         return path;
     }
 
+    /// <summary>Waits until the state file at <paramref name="path"/> exists and reads it.</summary>
+    public static async Task<T> WaitForFileAsync<T>(string path, CancellationToken cancellationToken) where T : class
+    {
+        while (true)
+        {
+            if (StateJson.TryRead<T>(path) is { } value)
+            {
+                return value;
+            }
+
+            await Task.Delay(100, cancellationToken);
+        }
+    }
+
     public void Dispose()
     {
         EnvironmentProcesses.Stop(new EnvironmentRecord
@@ -56,6 +71,7 @@ internal sealed class TestRuntime : IDisposable
             StartedAt = DateTimeOffset.UtcNow,
             DashboardUrl = string.Empty,
         }, TimeSpan.Zero);
+        EnvironmentCgroups.Remove(Runtime.EnvironmentId, id => EnvironmentProcesses.Find(id).Count > 0);
         Environment.SetEnvironmentVariable(PreviewVariables.EnvironmentId, null);
         var outside = Path.Combine(Path.GetTempPath(), "previewsdk-data", Runtime.EnvironmentId);
         if (Directory.Exists(outside))

@@ -145,6 +145,15 @@ public static class DiagnosticCodes
     /// <summary>Preparing a backing service's data folder failed (for example initdb).</summary>
     public const string BackingServiceInitFailed = "PREVIEW3003";
 
+    /// <summary>A service has CPU or memory limits, but cgroups cannot be used here: best effort only (a warning).</summary>
+    public const string LimitsBestEffort = "PREVIEW3010";
+
+    /// <summary>The cgroup of a limited replica could not be created, written or joined.</summary>
+    public const string LimitsCgroupFailed = "PREVIEW3011";
+
+    /// <summary>The cgroups of a stopped environment could not be removed.</summary>
+    public const string LimitsCgroupNotRemoved = "PREVIEW3012";
+
     // 4xxx: seeding and migrations.
 
     /// <summary>A seed setting for a table the database does not have.</summary>

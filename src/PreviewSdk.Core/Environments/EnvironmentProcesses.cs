@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
+using PreviewSdk.Core.Limits;
 
 namespace PreviewSdk.Core.Environments;
 
@@ -56,24 +57,40 @@ public static class EnvironmentProcesses
             WaitUntil(() => !IsHostAlive(record), grace);
         }
 
-        var remaining = Find(record.EnvironmentId);
+        var remaining = Remaining(record.EnvironmentId);
         foreach (var pid in remaining)
         {
             Signal(pid, SigTerm);
         }
 
-        if (WaitUntil(() => Find(record.EnvironmentId).Count == 0, TimeSpan.FromSeconds(5)))
+        if (WaitUntil(() => Remaining(record.EnvironmentId).Count == 0, TimeSpan.FromSeconds(5)))
         {
             return [];
         }
 
-        foreach (var pid in Find(record.EnvironmentId))
+        foreach (var pid in Remaining(record.EnvironmentId))
         {
             Signal(pid, SigKill);
         }
 
-        WaitUntil(() => Find(record.EnvironmentId).Count == 0, TimeSpan.FromSeconds(5));
-        return Find(record.EnvironmentId);
+        WaitUntil(() => Remaining(record.EnvironmentId).Count == 0, TimeSpan.FromSeconds(5));
+        return Remaining(record.EnvironmentId);
+    }
+
+    // Processes in the environment's cgroups are its own too, also those that overwrote their environment block.
+    private static IReadOnlyList<int> Remaining(string environmentId) =>
+        [.. Find(environmentId).Union(EnvironmentCgroups.ProcessesOf(environmentId).Where(pid => pid != Environment.ProcessId && IsLive(pid)))];
+
+    private static bool IsLive(int pid)
+    {
+        try
+        {
+            return !IsZombie(pid);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
     }
 
     private static string Marker(string environmentId) => $"{PreviewVariables.EnvironmentId}={environmentId}";

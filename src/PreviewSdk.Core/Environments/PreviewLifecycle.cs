@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using PreviewSdk.Core.Binaries;
 using PreviewSdk.Core.Diagnostics;
+using PreviewSdk.Core.Limits;
 using PreviewSdk.Core.Links;
 using PreviewSdk.Core.Planning;
 
@@ -176,6 +177,11 @@ public sealed class PreviewLifecycle(IPreviewReporter reporter)
             var seconds = stopwatch.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture);
             reporter.Info(LinksRenderer.RenderTable(entry.Links!, $"is up in {seconds} s"));
             reporter.Info($"Links: {Path.Combine(folder, StateFiles.LinksJson)} and {StateFiles.LinksMarkdown}. Stop it with -t:PreviewDown.");
+            foreach (var warning in entry.Links!.Limits.Select(limits => limits.ToWarning(SourceLocation.WholeFile(request.ProjectPath))).OfType<PreviewDiagnostic>())
+            {
+                reporter.Report(warning);
+            }
+
             return true;
         }
 
@@ -215,6 +221,13 @@ public sealed class PreviewLifecycle(IPreviewReporter reporter)
         {
             reporter.Report(DiagnosticFactory.Create(DiagnosticCodes.ProcessesLeftBehind, SourceLocation.WholeFile(entry.Folder),
                 entry.Record.Name, string.Join(' ', survivors)));
+            return false;
+        }
+
+        if (EnvironmentCgroups.Remove(entry.Record.EnvironmentId, id => EnvironmentProcesses.Find(id).Count > 0) is { } leftover)
+        {
+            reporter.Report(DiagnosticFactory.Create(DiagnosticCodes.LimitsCgroupNotRemoved, SourceLocation.WholeFile(entry.Folder),
+                entry.Record.Name, leftover.Message, leftover.Path));
             return false;
         }
 

@@ -1,4 +1,5 @@
 using PreviewSdk.Core.Environments;
+using PreviewSdk.Core.Limits;
 
 namespace PreviewSdk.Core.Links;
 
@@ -22,6 +23,9 @@ public sealed record EnvironmentLinks
 
     /// <summary>The databases filled with generated data, in model order; empty when none is seeded.</summary>
     public IReadOnlyList<SeededDatabase> Data { get; init; } = [];
+
+    /// <summary>The services with CPU or memory limits and how each is kept, in model order; empty when none is limited.</summary>
+    public IReadOnlyList<AppliedLimits> Limits { get; init; } = [];
 
     /// <summary>Builds the links of <paramref name="report"/>: every resource's HTTP(S) URLs.</summary>
     public static EnvironmentLinks From(string environment, string profile, ReadyReport report)

@@ -27,6 +27,11 @@ public static class LinksRenderer
             text.Append('\n').Append("  ").Append("data".PadRight(width)).Append("  ").Append(data.Describe());
         }
 
+        foreach (var limits in links.Limits)
+        {
+            text.Append('\n').Append("  ").Append("limits".PadRight(width)).Append("  ").Append(limits.Service).Append(": ").Append(limits.Describe());
+        }
+
         return text.ToString();
     }
 
@@ -46,6 +51,13 @@ public static class LinksRenderer
         {
             text.Append("\nSeeded data (generated, no personal data): ");
             text.Append(string.Join("; ", links.Data.Select(data => data.Describe()))).Append('.');
+            text.Append('\n');
+        }
+
+        if (links.Limits.Count > 0)
+        {
+            text.Append("\nLimits per replica: ");
+            text.Append(string.Join("; ", links.Limits.Select(limits => $"{limits.Service}: {limits.Describe()}"))).Append('.');
             text.Append('\n');
         }
 

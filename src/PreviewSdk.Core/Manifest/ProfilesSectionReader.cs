@@ -141,18 +141,18 @@ internal static class ProfilesSectionReader
 
     private static Located<double>? ReadCpus(ManifestNodeReader reader, ManifestNode value, string keyPath)
     {
-        if (reader.ReadNumber(value, keyPath) is not { } cpus)
+        if (reader.ReadText(value, keyPath) is not { } text)
         {
             return null;
         }
 
-        if (cpus.Value is <= 0 or > 1024)
+        if (!ResourceLimitsParser.TryParseCpus(text.Value, out var cpus))
         {
-            reader.ReportInvalidValue((ManifestScalar)value, keyPath, DiagnosticFactory.Format("Text.Rule.Cpu"));
+            reader.ReportInvalidValue((ManifestScalar)value, keyPath, ResourceLimitsParser.CpuRule);
             return null;
         }
 
-        return cpus;
+        return new Located<double>(cpus, text.Location);
     }
 
     private static Located<long>? ReadMemory(ManifestNodeReader reader, ManifestNode value, string keyPath)
@@ -162,9 +162,9 @@ internal static class ProfilesSectionReader
             return null;
         }
 
-        if (!MemoryQuantity.TryParse(text.Value, out var bytes) || bytes < MemoryQuantity.MinimumBytes || bytes > MemoryQuantity.MaximumBytes)
+        if (!ResourceLimitsParser.TryParseMemory(text.Value, out var bytes))
         {
-            reader.ReportInvalidValue((ManifestScalar)value, keyPath, DiagnosticFactory.Format("Text.Rule.Memory"));
+            reader.ReportInvalidValue((ManifestScalar)value, keyPath, ResourceLimitsParser.MemoryRule);
             return null;
         }
 

@@ -23,6 +23,7 @@ public static class PreviewEnvironmentBuilderExtensions
         builder.Services.AddSingleton(runtime ?? PreviewRuntime.FromEnvironment());
         builder.Services.AddSingleton<PreviewStateReporter>();
         builder.Services.AddSingleton<ResourceLogRecorder>();
+        ResourceLimitsBuilderExtensions.AddLimitsEnforcement(builder);
 
         // Not hosted services: Aspire's orchestrator starts the resources inside its own StartAsync, and hosted
         // services registered after it would only start once every resource has started, too late to report.

@@ -19,6 +19,7 @@ internal sealed class PreviewStateReporter(
     ResourceNotificationService notifications,
     IConfiguration configuration,
     ResourceLogRecorder recorder,
+    ResourceLimitsEnforcer limits,
     ILogger<PreviewStateReporter> logger)
 {
     private static readonly HashSet<string> FailedStates = [KnownResourceStates.FailedToStart, KnownResourceStates.Exited, KnownResourceStates.Finished];
@@ -101,11 +102,7 @@ internal sealed class PreviewStateReporter(
     private static ResourceStatus ToStatus(ResourceEvent update)
     {
         var snapshot = update.Snapshot;
-        var processIds = snapshot.Properties
-            .Where(property => property.Name is "executable.pid" or "project.pid" or "container.pid")
-            .Select(property => property.Value is int pid ? pid : int.TryParse(property.Value?.ToString(), out var parsed) ? parsed : 0)
-            .Where(pid => pid > 0)
-            .ToList();
+        var processIds = ResourceProcessIds.Of(snapshot);
         return new ResourceStatus
         {
             Name = update.Resource.Name,
@@ -156,6 +153,7 @@ internal sealed class PreviewStateReporter(
                 .Where(seed => seed.Summary is not null)
                 .Select(seed => new SeededDatabase(seed.Parent.DatabaseName, seed.Summary!.Seed, seed.Summary.Tables.Count, seed.Summary.TotalRows))
                 .ToList(),
+            Limits = limits.Applied,
         };
         StateJson.Write(Path.Combine(runtime.StateDirectory, StateFiles.LinksJson), links);
         File.WriteAllText(Path.Combine(runtime.StateDirectory, StateFiles.LinksMarkdown), LinksRenderer.RenderMarkdown(links));

@@ -23,6 +23,9 @@ internal sealed class MarkedProcess : IDisposable
 
     public bool HasExited => process.HasExited;
 
+    /// <summary>The exit code, once <see cref="WaitForExit"/> returned true.</summary>
+    public int ExitCode => process.ExitCode;
+
     /// <summary>Starts <c>/bin/sh -c <paramref name="script"/></c> with the marker (none when <paramref name="environmentId"/> is null).</summary>
     public static MarkedProcess Start(string? environmentId, string script = "exec sleep 60")
     {

@@ -1,4 +1,7 @@
+using PreviewSdk.Core.Environments;
+using PreviewSdk.Core.Limits;
 using PreviewSdk.Core.Links;
+using PreviewSdk.Core.Profiles;
 
 namespace PreviewSdk.Core.Tests.Links;
 
@@ -63,5 +66,48 @@ public sealed class LinksRendererTests
             "\n" +
             "Ready at 2026-11-26 10:04:05 UTC.\n",
             text);
+    }
+
+    private static readonly EnvironmentLinks LimitedLinks = Links with
+    {
+        Services = [new ServiceLink("shop-api", "http://127.0.0.1:5001")],
+        Limits =
+        [
+            new AppliedLimits("shop-api", new ResourceLimits(0.5, 512L << 20), LimitsEnforcement.Cgroup, "cgroup v2"),
+            new AppliedLimits("shop-worker", new ResourceLimits(null, 256L << 20), LimitsEnforcement.BestEffort, "DOTNET_GCHeapHardLimit=192 MiB") { Reason = "turned off by PREVIEW_CGROUPS=off" },
+        ],
+    };
+
+    [TestMethod]
+    public void RenderTable_AddsOneLinePerLimitedService()
+    {
+        Assert.AreEqual(
+            "Preview 'feature-cart' (lightweight) is up in 9.4 s\n" +
+            "  dashboard  http://127.0.0.1:18888/login?t=abc\n" +
+            "  shop-api   http://127.0.0.1:5001\n" +
+            "  limits     shop-api: cpu 0.5, memory 512 MiB (cgroup v2)\n" +
+            "  limits     shop-worker: memory 256 MiB (best effort: DOTNET_GCHeapHardLimit=192 MiB)",
+            LinksRenderer.RenderTable(LimitedLinks, "is up in 9.4 s"));
+    }
+
+    [TestMethod]
+    public void RenderMarkdown_ListsTheLimitsInOneSentence()
+    {
+        StringAssert.Contains(
+            LinksRenderer.RenderMarkdown(LimitedLinks),
+            "| shop-api | <http://127.0.0.1:5001> |\n\nLimits per replica: shop-api: cpu 0.5, memory 512 MiB (cgroup v2); shop-worker: memory 256 MiB (best effort: DOTNET_GCHeapHardLimit=192 MiB).\n\nReady at");
+    }
+
+    [TestMethod]
+    public void Limits_SurviveTheLinksFile()
+    {
+        using var folder = new TempFolder();
+        var path = folder.PathOf(StateFiles.LinksJson);
+
+        StateJson.Write(path, LimitedLinks);
+        var read = StateJson.TryRead<EnvironmentLinks>(path)!;
+
+        CollectionAssert.AreEqual(LimitedLinks.Limits.ToArray(), read.Limits.ToArray());
+        StringAssert.Contains(File.ReadAllText(path), "\"enforcement\": \"bestEffort\"");
     }
 }

@@ -80,7 +80,7 @@ public sealed class ProfilesSectionReaderTests
             (DiagnosticCodes.InvalidValue, 4, 10),
             (DiagnosticCodes.UnknownKey, 5, 5),
             (DiagnosticCodes.InvalidValue, 8, 19),
-            (DiagnosticCodes.WrongType, 9, 14),
+            (DiagnosticCodes.InvalidValue, 9, 14),
             (DiagnosticCodes.InvalidValue, 10, 17),
             (DiagnosticCodes.InvalidValue, 11, 21),
             (DiagnosticCodes.WrongType, 11, 49),
@@ -91,7 +91,7 @@ public sealed class ProfilesSectionReaderTests
         Assert.StartsWith("'profiles' has the invalid value 'Heavy'. Fix: use a profile name", result.Diagnostics[0].Message);
         Assert.StartsWith("'profiles.qa.ttl' has the invalid value 'forever'. Fix: use a duration from 1m to 365d", result.Diagnostics[1].Message);
         Assert.StartsWith("Unknown key 'profiles.qa.colour'. Allowed keys here: extends, ttl, services, dependencies.", result.Diagnostics[2].Message);
-        Assert.StartsWith("'profiles.qa.services.shop-api.memory' has the invalid value '2Mi'. Fix: use an amount of memory from 16Mi", result.Diagnostics[5].Message);
+        Assert.StartsWith("'profiles.qa.services.shop-api.memory' has the invalid value '2Mi'. Fix: use a size from 16Mi", result.Diagnostics[5].Message);
         Assert.StartsWith("'profiles.qa.dependencies.cache.runtime' has the invalid value 'podman'. Fix: use runtime: local", result.Diagnostics[9].Message);
         Assert.AreEqual(
             "'profiles.qa.dependencies.postgres.runtime' asks for runtime 'container', but containers are not supported yet: dependencies run from binaries installed on the machine. Fix: use runtime: local (the default), or remove runtime:.",

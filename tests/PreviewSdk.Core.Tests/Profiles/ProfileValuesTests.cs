@@ -2,44 +2,10 @@ using PreviewSdk.Core.Profiles;
 
 namespace PreviewSdk.Core.Tests.Profiles;
 
-/// <summary>The texts of a profile's values: memory (<c>512Mi</c>) and durations (<c>8h</c>).</summary>
+/// <summary>The durations of a profile (<c>8h</c>); cpu and memory values are ResourceLimitsParser's (its own tests).</summary>
 [TestClass]
 public sealed class ProfileValuesTests
 {
-    [TestMethod]
-    [DataRow("512Mi", 512L * 1024 * 1024)]
-    [DataRow("1Gi", 1024L * 1024 * 1024)]
-    [DataRow("1.5Gi", 1536L * 1024 * 1024)]
-    [DataRow("64Ki", 64L * 1024)]
-    [DataRow("2G", 2_000_000_000L)]
-    [DataRow("300M", 300_000_000L)]
-    [DataRow("1048576", 1048576L)]
-    public void MemoryQuantity_ReadsUnits(string text, long bytes)
-    {
-        Assert.IsTrue(MemoryQuantity.TryParse(text, out var parsed), text);
-        Assert.AreEqual(bytes, parsed);
-    }
-
-    [TestMethod]
-    [DataRow("")]
-    [DataRow("Mi")]
-    [DataRow("512 MB")]
-    [DataRow("-1Gi")]
-    [DataRow("1gi")]
-    [DataRow("lots")]
-    public void MemoryQuantity_RefusesWhatIsNoAmount(string text)
-    {
-        Assert.IsFalse(MemoryQuantity.TryParse(text, out _), text);
-    }
-
-    [TestMethod]
-    public void MemoryQuantity_FormatsInTheLargestBinaryUnit()
-    {
-        Assert.AreEqual("512Mi", MemoryQuantity.Format(512L * 1024 * 1024));
-        Assert.AreEqual("1.5Gi", MemoryQuantity.Format(1536L * 1024 * 1024));
-        Assert.AreEqual("100", MemoryQuantity.Format(100));
-    }
-
     [TestMethod]
     [DataRow("8h", 8 * 3600)]
     [DataRow("30m", 30 * 60)]
