@@ -14,7 +14,7 @@ namespace PreviewSdk.Core.Manifest;
 public static class ManifestReader
 {
     /// <summary>The keys allowed at the top level of preview.yaml.</summary>
-    public static IReadOnlyList<string> TopLevelKeys { get; } = ["app", "dependencies", "services", "seed"];
+    public static IReadOnlyList<string> TopLevelKeys { get; } = ["app", "dependencies", "services", "seed", "team", "budget"];
 
     /// <summary>Reads the text of a preview.yaml.</summary>
     /// <param name="path">The path of the file, used in diagnostics.</param>
@@ -46,6 +46,8 @@ public static class ManifestReader
         IReadOnlyList<DependencyEntry> dependencies = [];
         IReadOnlyList<ServiceEntry> services = [];
         IReadOnlyList<SeedEntry> seeds = [];
+        Located<string>? team = null;
+        BudgetEntry? budget = null;
         foreach (var (key, value) in reader.ReadMap(root, keyPath: string.Empty, TopLevelKeys))
         {
             switch (key.Value)
@@ -62,9 +64,27 @@ public static class ManifestReader
                 case "seed":
                     seeds = SeedSectionReader.Read(reader, value, key.Value);
                     break;
+                case "team":
+                    team = ReadTeam(reader, value, key.Value);
+                    break;
+                case "budget":
+                    budget = BudgetSectionReader.Read(reader, key, value, key.Value);
+                    break;
             }
         }
 
-        return new PreviewManifest(path, app, dependencies, services) { Seeds = seeds };
+        return new PreviewManifest(path, app, dependencies, services) { Seeds = seeds, Team = team, Budget = budget };
+    }
+
+    private static Located<string>? ReadTeam(ManifestNodeReader reader, ManifestNode value, string keyPath)
+    {
+        var team = reader.ReadText(value, keyPath);
+        if (team is { } name && !ResourceName.IsValid(name.Value))
+        {
+            reader.ReportInvalidValue((ManifestScalar)value, keyPath, DiagnosticFactory.Format("Text.Rule.Name"));
+            return null;
+        }
+
+        return team;
     }
 }

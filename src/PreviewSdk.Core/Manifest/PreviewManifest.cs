@@ -18,6 +18,12 @@ public sealed record PreviewManifest(
     /// <summary>The <c>seed:</c> entries, one per database to fill with generated data, in file order.</summary>
     public IReadOnlyList<SeedEntry> Seeds { get; init; } = [];
 
+    /// <summary>The <c>team:</c> whose budget the app's environments count against, or null when not set.</summary>
+    public Located<string>? Team { get; init; }
+
+    /// <summary>The <c>budget:</c> of that team, or null when not set (a shared budget file wins over it).</summary>
+    public BudgetEntry? Budget { get; init; }
+
     /// <summary>The manifest of an empty preview.yaml: every setting at its default.</summary>
     /// <param name="path">The path of preview.yaml.</param>
     public static PreviewManifest Empty(string path) => new(path, null, [], []);
