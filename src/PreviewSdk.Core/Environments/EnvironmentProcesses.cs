@@ -56,24 +56,32 @@ public static class EnvironmentProcesses
             WaitUntil(() => !IsHostAlive(record), grace);
         }
 
-        var remaining = Find(record.EnvironmentId);
-        foreach (var pid in remaining)
+        return StopRemaining(record.EnvironmentId);
+    }
+
+    /// <summary>
+    /// Terminates, then kills, every process but this one that carries <paramref name="environmentId"/>: what an
+    /// app host that stopped itself does last. Returns the ids of processes that survived, which is empty on success.
+    /// </summary>
+    public static IReadOnlyList<int> StopRemaining(string environmentId)
+    {
+        foreach (var pid in Find(environmentId))
         {
             Signal(pid, SigTerm);
         }
 
-        if (WaitUntil(() => Find(record.EnvironmentId).Count == 0, TimeSpan.FromSeconds(5)))
+        if (WaitUntil(() => Find(environmentId).Count == 0, TimeSpan.FromSeconds(5)))
         {
             return [];
         }
 
-        foreach (var pid in Find(record.EnvironmentId))
+        foreach (var pid in Find(environmentId))
         {
             Signal(pid, SigKill);
         }
 
-        WaitUntil(() => Find(record.EnvironmentId).Count == 0, TimeSpan.FromSeconds(5));
-        return Find(record.EnvironmentId);
+        WaitUntil(() => Find(environmentId).Count == 0, TimeSpan.FromSeconds(5));
+        return Find(environmentId);
     }
 
     private static string Marker(string environmentId) => $"{PreviewVariables.EnvironmentId}={environmentId}";
