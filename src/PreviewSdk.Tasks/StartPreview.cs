@@ -10,10 +10,12 @@ public sealed partial class StartPreview : PreviewTask
     /// <inheritdoc />
     protected override bool ExecuteCore(CancellationToken cancellationToken)
     {
-        if (!PreviewProperties.TryReadSeconds(this, "PreviewTimeout", Timeout, ProjectPath, out var timeout)
-            || !PreviewProperties.TryReadProfile(this, Profile, ProjectPath, out var profile)
-            || !PreviewProperties.TryReadTimeToLive(this, TimeToLive, ProjectPath, out var timeToLive)
-            || !PreviewProperties.TryReadTeam(this, Team, ProjectPath, out var team))
+        // Every property is checked, so one build reports every wrong value.
+        var valid = PreviewProperties.TryReadSeconds(this, "PreviewTimeout", Timeout, ProjectPath, out var timeout)
+            & PreviewProperties.TryReadProfile(this, Profile, ProjectPath, out var profile)
+            & PreviewProperties.TryReadTimeToLive(this, TimeToLive, ProjectPath, out var timeToLive)
+            & PreviewProperties.TryReadTeam(this, Team, ProjectPath, out var team);
+        if (!valid)
         {
             return false;
         }
