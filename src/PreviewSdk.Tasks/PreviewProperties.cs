@@ -26,6 +26,37 @@ internal static class PreviewProperties
         return false;
     }
 
+    public static bool TryReadTimeToLive(PreviewTask task, string text, string projectPath, out TimeSpan? value)
+    {
+        value = null;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return true;
+        }
+
+        // Seconds are allowed here (a short-lived environment for a demo or a test); a profile's ttl starts at 1m.
+        if (Core.Profiles.DurationText.TryParse(text, out var duration) && duration > TimeSpan.Zero && duration <= Core.Profiles.DurationText.Maximum)
+        {
+            value = duration;
+            return true;
+        }
+
+        task.Report(DiagnosticFactory.Create(DiagnosticCodes.InvalidProperty, SourceLocation.WholeFile(projectPath), "PreviewTtl", text, "a duration such as 30m, 2h, 1h30m or 2d (units d, h, m, s; at most 365d)"));
+        return false;
+    }
+
+    public static bool TryReadTeam(PreviewTask task, string text, string projectPath, out string? team)
+    {
+        team = string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+        if (team is null || Core.Manifest.ResourceName.IsValid(team))
+        {
+            return true;
+        }
+
+        task.Report(DiagnosticFactory.Create(DiagnosticCodes.InvalidProperty, SourceLocation.WholeFile(projectPath), "PreviewTeam", text, "a team name of lowercase letters, digits and hyphens (e.g. shop)"));
+        return false;
+    }
+
     public static bool TryReadProfile(PreviewTask task, string text, string projectPath, out string profile)
     {
         profile = string.IsNullOrWhiteSpace(text) ? DefaultProfile : text.Trim();

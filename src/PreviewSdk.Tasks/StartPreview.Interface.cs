@@ -38,6 +38,21 @@ public sealed partial class StartPreview
     /// <summary>The dotnet host that runs the app host (DOTNET_HOST_PATH); empty for "dotnet".</summary>
     public string DotnetHost { get; set; } = string.Empty;
 
+    /// <summary>preview.yaml (PreviewManifest): its profiles, team and budget.</summary>
+    public string ManifestPath { get; set; } = string.Empty;
+
+    /// <summary>The time to live (PreviewTtl), e.g. 2h or 30m; empty for the profile's.</summary>
+    public string TimeToLive { get; set; } = string.Empty;
+
+    /// <summary>Whether the environment is exempt from expiry (PreviewKeep).</summary>
+    public bool Keep { get; set; }
+
+    /// <summary>The shared budget file (PreviewBudgetFile); empty for none.</summary>
+    public string BudgetFile { get; set; } = string.Empty;
+
+    /// <summary>The team (PreviewTeam); empty for preview.yaml's team: or the app name.</summary>
+    public string Team { get; set; } = string.Empty;
+
     /// <summary>The environment's resolved name.</summary>
     [Output]
     public string ResolvedName { get; private set; } = string.Empty;

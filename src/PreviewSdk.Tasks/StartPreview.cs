@@ -1,3 +1,5 @@
+using PreviewSdk.Core.Budgets;
+using PreviewSdk.Core.Diagnostics;
 using PreviewSdk.Core.Environments;
 
 namespace PreviewSdk.Tasks;
@@ -8,8 +10,25 @@ public sealed partial class StartPreview : PreviewTask
     /// <inheritdoc />
     protected override bool ExecuteCore(CancellationToken cancellationToken)
     {
-        if (!PreviewProperties.TryReadSeconds(this, "PreviewTimeout", Timeout, ProjectPath, out var timeout)
-            || !PreviewProperties.TryReadProfile(this, Profile, ProjectPath, out var profile))
+        // Every property is checked, so one build reports every wrong value.
+        var valid = PreviewProperties.TryReadSeconds(this, "PreviewTimeout", Timeout, ProjectPath, out var timeout)
+            & PreviewProperties.TryReadProfile(this, Profile, ProjectPath, out var profile)
+            & PreviewProperties.TryReadTimeToLive(this, TimeToLive, ProjectPath, out var timeToLive)
+            & PreviewProperties.TryReadTeam(this, Team, ProjectPath, out var team);
+        if (!valid)
+        {
+            return false;
+        }
+
+        var plan = PreviewSdk.Tasks.PlanFile.Read(PlanFile);
+        var diagnostics = new DiagnosticBag();
+        var budget = BudgetInputs.Resolve(Path.GetFullPath(ManifestPath), plan, profile, team, BudgetFile, ProjectPath, diagnostics);
+        foreach (var diagnostic in diagnostics)
+        {
+            Report(diagnostic);
+        }
+
+        if (budget is null)
         {
             return false;
         }
@@ -17,7 +36,7 @@ public sealed partial class StartPreview : PreviewTask
         ResolvedName = EnvironmentNames.Resolve(PreviewName, Path.GetDirectoryName(Path.GetFullPath(ProjectPath))!);
         var request = new UpRequest
         {
-            Plan = PreviewSdk.Tasks.PlanFile.Read(PlanFile),
+            Plan = plan,
             Name = ResolvedName,
             Profile = profile,
             StateRoot = StateRootPath(),
@@ -26,6 +45,12 @@ public sealed partial class StartPreview : PreviewTask
             Timeout = timeout,
             Recreate = Recreate,
             DotnetHost = string.IsNullOrEmpty(DotnetHost) ? "dotnet" : DotnetHost,
+            Team = budget.Team,
+            Budget = budget.Budget,
+            Footprint = budget.Footprint,
+            TimeToLive = timeToLive ?? budget.ProfileTimeToLive,
+            DefaultTimeToLive = budget.ProfileTimeToLive,
+            Keep = Keep,
         };
         return new PreviewLifecycle(this).Up(request, cancellationToken);
     }

@@ -23,10 +23,6 @@ public sealed class KilledAppHostTests(TestContext testContext)
 
         KillAppHost(record);
 
-        var list = preview.List();
-        Assert.AreEqual(0, list.ExitCode, list.ToString());
-        Assert.Contains($"{preview.Name}  app=shop  profile=lightweight  stale", list.Output, list.ToString());
-
         var down = preview.Down();
 
         Assert.AreEqual(0, down.ExitCode, down.ToString());
@@ -43,7 +39,11 @@ public sealed class KilledAppHostTests(TestContext testContext)
     public async Task Preview_AfterTheAppHostWasKilled_CleansUpAndStartsANewEnvironment()
     {
         using var preview = new PreviewUnderTest(Repository.ShopPreviewProject, "shop", "rekill", testContext);
-        var first = preview.Preview();
+        // A budget of one environment: the killed one must not hold it against its own new start.
+        var budgetFile = Path.Combine(preview.StateRoot, "budgets.yaml");
+        File.WriteAllText(budgetFile, "teams:\n  shop: { environments: 1 }\n");
+        string[] withBudget = [$"-p:PreviewBudgetFile={budgetFile}"];
+        var first = preview.Preview(withBudget);
         Assert.AreEqual(0, first.ExitCode, first.ToString());
         var killed = preview.ReadEnvironment();
         // Folders inside the state folder are the new environment's too; those linked from outside were only the killed one's.
@@ -52,7 +52,7 @@ public sealed class KilledAppHostTests(TestContext testContext)
             .ToList();
 
         KillAppHost(killed);
-        var again = preview.Preview();
+        var again = preview.Preview(withBudget);
 
         Assert.AreEqual(0, again.ExitCode, again.ToString());
         Assert.Contains($"Cleaning up preview '{preview.Name}', whose app host is gone.", again.Output, again.ToString());
@@ -78,6 +78,41 @@ public sealed class KilledAppHostTests(TestContext testContext)
         var down = preview.Down();
         Assert.AreEqual(0, down.ExitCode, down.ToString());
         EnvironmentAssert.LeftNothingBehind(preview, [killed.EnvironmentId, fresh.EnvironmentId], down);
+    }
+
+    /// <summary>
+    /// The budget a killed environment held is released by the next command of anyone: here another environment's
+    /// start sweeps it up (its processes, folders and lock) under the registry lock and takes the freed place.
+    /// </summary>
+    [TestMethod]
+    public void AnotherEnvironmentsPreview_AfterAnAppHostWasKilled_SweepsItUpAndGetsItsBudget()
+    {
+        using var killed = new PreviewUnderTest(Repository.ShopPreviewProject, "shop", "swept", testContext);
+        using var next = new PreviewUnderTest(Repository.ShopPreviewProject, "shop", "next", testContext, killed.StateRoot);
+        var budgetFile = Path.Combine(killed.StateRoot, "budgets.yaml");
+        File.WriteAllText(budgetFile, "teams:\n  shop: { environments: 1 }\n");
+        string[] withBudget = [$"-p:PreviewBudgetFile={budgetFile}"];
+        var up = killed.Preview(withBudget);
+        Assert.AreEqual(0, up.ExitCode, up.ToString());
+        var record = killed.ReadEnvironment();
+        var dataFolders = StateFiles.DataFolders(killed.StateFolder);
+
+        KillAppHost(record);
+        var start = next.Preview(withBudget);
+
+        Assert.AreEqual(0, start.ExitCode, start.ToString());
+        Assert.Contains($"Cleaned up preview '{killed.Name}' of 'shop': its app host is gone. Team 'shop' has its share of the budget back.", start.Output, start.ToString());
+        Assert.Contains($"Preview '{next.Name}' (lightweight) is up in ", start.Output, start.ToString());
+        EnvironmentAssert.LeftNothingBehind(killed, [record.EnvironmentId], start);
+        Assert.IsFalse(File.Exists(Path.Combine(killed.StateRoot, "locks", $"shop--{killed.Name}.lock")), "The killed environment's lock file is still there.");
+        foreach (var folder in dataFolders)
+        {
+            Assert.IsFalse(Directory.Exists(folder), $"The killed environment's data folder {folder} is still there. {start}");
+        }
+
+        var down = next.Down();
+        Assert.AreEqual(0, down.ExitCode, down.ToString());
+        EnvironmentAssert.LeftNothingBehind(next, next.SeenEnvironmentIds, down);
     }
 
     // kill -9 of the recorded app host; returns once the kernel has taken it down (it may stay a zombie).

@@ -134,6 +134,24 @@ public static class DiagnosticCodes
     /// <summary>The built app host to start does not exist.</summary>
     public const string AppHostMissing = "PREVIEW2006";
 
+    /// <summary>Starting the environment would exceed its team's budget; the team's running environments hold it.</summary>
+    public const string BudgetExceeded = "PREVIEW2007";
+
+    /// <summary>The environment alone needs more than its team's whole budget.</summary>
+    public const string EnvironmentLargerThanBudget = "PREVIEW2008";
+
+    /// <summary>The budget file named by PreviewBudgetFile does not exist or cannot be read.</summary>
+    public const string BudgetFileNotFound = "PREVIEW2009";
+
+    /// <summary>The budget file is not valid YAML.</summary>
+    public const string InvalidBudgetFile = "PREVIEW2010";
+
+    /// <summary>Another build holds the registry-wide lock (budget check and reservation) for too long.</summary>
+    public const string RegistryLocked = "PREVIEW2011";
+
+    /// <summary>PreviewExtend names an environment that does not run.</summary>
+    public const string EnvironmentNotRunning = "PREVIEW2012";
+
     // 3xxx: backing services and engines.
 
     /// <summary>PostgreSQL binaries (initdb, postgres) were not found.</summary>

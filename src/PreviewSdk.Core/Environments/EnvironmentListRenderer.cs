@@ -1,9 +1,14 @@
+using PreviewSdk.Core.Profiles;
 using System.Globalization;
 using System.Text;
+using PreviewSdk.Core.Budgets;
 
 namespace PreviewSdk.Core.Environments;
 
-/// <summary>Renders <c>-t:PreviewList</c>: one block per environment with its state, age and links.</summary>
+/// <summary>
+/// Renders <c>-t:PreviewList</c>: one block per environment: name, app, profile, state, age, expiry, owner, branch,
+/// team, the CPU and memory it counts against the team's budget, and its links.
+/// </summary>
 public static class EnvironmentListRenderer
 {
     /// <summary>The listing of <paramref name="entries"/> as of <paramref name="now"/>.</summary>
@@ -20,12 +25,20 @@ public static class EnvironmentListRenderer
         foreach (var entry in entries)
         {
             var record = entry.Record;
-            var state = !entry.IsAlive ? "stale (app host gone; the next command cleans it up)"
+            // Read once: each read scans the app host's /proc entry.
+            var alive = entry.IsAlive;
+            var state = record.State == EnvironmentState.Expired ? "expired (stopping itself)"
+                : !alive ? record.State == EnvironmentState.Starting ? "starting" : "stale (app host gone; the next command cleans it up)"
                 : entry.Ready is null ? "starting"
                 : entry.Failure is { } failure ? $"degraded ({failure.Reason})"
                 : "up";
-            text.Append(CultureInfo.InvariantCulture, $"\n  {record.Name}  app={record.App}  profile={record.Profile}  {state}  age={Age(now - record.StartedAt)}");
-            text.Append(CultureInfo.InvariantCulture, $"  owner={record.Owner ?? "?"}  branch={record.Branch ?? "-"}");
+            text.Append(CultureInfo.InvariantCulture, $"\n  {record.Name}  app={record.App}  profile={record.Profile}  {state}  age={Age(now - record.StartedAt)}  expires={Expiry(record, now)}");
+            text.Append(CultureInfo.InvariantCulture, $"  owner={record.Owner ?? "?"}  branch={record.Branch ?? "-"}  team={record.Team ?? "-"}");
+            if (record.Cpus is { } cpus && record.MemoryBytes is { } memory)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"  cpu={ResourceQuantity.FormatCpus(cpus)}  memory={ResourceQuantity.FormatMemory(memory)}");
+            }
+
             if (entry.Links is { } links)
             {
                 text.Append(CultureInfo.InvariantCulture, $"\n    dashboard  {links.Dashboard}");
@@ -42,6 +55,7 @@ public static class EnvironmentListRenderer
     /// <summary>A short age such as <c>45s</c>, <c>12m</c>, <c>3h05m</c> or <c>2d04h</c>.</summary>
     public static string Age(TimeSpan age)
     {
+        // Two units at most, for reading at a glance (preview.yaml's exact form is DurationText's); never negative.
         if (age < TimeSpan.Zero)
         {
             age = TimeSpan.Zero;
@@ -51,5 +65,18 @@ public static class EnvironmentListRenderer
             : age.TotalHours < 1 ? $"{(int)age.TotalMinutes}m"
             : age.TotalDays < 1 ? $"{(int)age.TotalHours}h{age.Minutes:00}m"
             : $"{(int)age.TotalDays}d{age.Hours:00}h";
+    }
+
+    /// <summary>
+    /// How an environment's expiry reads: <c>in 7h58m</c>; <c>kept</c> when exempt from expiry; <c>now</c> once it
+    /// passed; <c>never</c> for a record without one (written before time to live existed).
+    /// </summary>
+    public static string Expiry(EnvironmentRecord record, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return record.Keep ? "kept"
+            : record.ExpiresAt is not { } expiresAt ? "never"
+            : expiresAt <= now ? "now"
+            : "in " + Age(expiresAt - now);
     }
 }

@@ -57,24 +57,33 @@ public static class EnvironmentProcesses
             WaitUntil(() => !IsHostAlive(record), grace);
         }
 
-        var remaining = Remaining(record.EnvironmentId);
-        foreach (var pid in remaining)
+        return StopRemaining(record.EnvironmentId);
+    }
+
+    /// <summary>
+    /// Terminates, then kills, every process but this one that carries <paramref name="environmentId"/> or runs in
+    /// its cgroups: what an app host that stopped itself does last. Returns the ids of processes that survived,
+    /// which is empty on success.
+    /// </summary>
+    public static IReadOnlyList<int> StopRemaining(string environmentId)
+    {
+        foreach (var pid in Remaining(environmentId))
         {
             Signal(pid, SigTerm);
         }
 
-        if (WaitUntil(() => Remaining(record.EnvironmentId).Count == 0, TimeSpan.FromSeconds(5)))
+        if (WaitUntil(() => Remaining(environmentId).Count == 0, TimeSpan.FromSeconds(5)))
         {
             return [];
         }
 
-        foreach (var pid in Remaining(record.EnvironmentId))
+        foreach (var pid in Remaining(environmentId))
         {
             Signal(pid, SigKill);
         }
 
-        WaitUntil(() => Remaining(record.EnvironmentId).Count == 0, TimeSpan.FromSeconds(5));
-        return Remaining(record.EnvironmentId);
+        WaitUntil(() => Remaining(environmentId).Count == 0, TimeSpan.FromSeconds(5));
+        return Remaining(environmentId);
     }
 
     // Processes in the environment's cgroups are its own too, also those that overwrote their environment block.

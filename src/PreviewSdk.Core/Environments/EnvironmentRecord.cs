@@ -18,7 +18,7 @@ public sealed record EnvironmentRecord
     /// <summary>The id every process of this run inherits (<see cref="PreviewVariables.EnvironmentId"/>).</summary>
     public required string EnvironmentId { get; init; }
 
-    /// <summary>Process id of the app host.</summary>
+    /// <summary>Process id of the app host; 0 while the start is only reserved (<see cref="EnvironmentState.Starting"/>, not launched yet).</summary>
     public required int HostProcessId { get; init; }
 
     /// <summary>When the app host was started (UTC).</summary>
@@ -35,4 +35,45 @@ public sealed record EnvironmentRecord
 
     /// <summary>The dashboard's address (without the login token).</summary>
     public required string DashboardUrl { get; init; }
+
+    /// <summary>
+    /// Where the environment is in its life as recorded here: <see cref="EnvironmentState.Starting"/> from the
+    /// budget reservation until the app host is launched, then <see cref="EnvironmentState.Running"/>, and
+    /// <see cref="EnvironmentState.Expired"/> once its app host stopped itself at <see cref="ExpiresAt"/>.
+    /// </summary>
+    public EnvironmentState State { get; init; } = EnvironmentState.Running;
+
+    /// <summary>The team whose budget the environment counts against, or null when it has none.</summary>
+    public string? Team { get; init; }
+
+    /// <summary>The CPUs it counts against its team's budget: the sum of its services' CPU limits times replicas.</summary>
+    public double? Cpus { get; init; }
+
+    /// <summary>The bytes of memory it counts against its team's budget: the sum of its services' memory limits times replicas.</summary>
+    public long? MemoryBytes { get; init; }
+
+    /// <summary>When the environment stops itself (UTC); null when it is kept (<see cref="Keep"/>).</summary>
+    public DateTimeOffset? ExpiresAt { get; init; }
+
+    /// <summary>True when it is exempt from expiry (<c>-p:PreviewKeep=true</c>); it still counts against its budget.</summary>
+    public bool Keep { get; init; }
+
+    /// <summary>The profile's time to live, which <c>-t:PreviewExtend</c> grants again when no <c>PreviewTtl</c> is given.</summary>
+    public TimeSpan? DefaultTimeToLive { get; init; }
+
+    /// <summary>True when the environment has a time to live and it has passed at <paramref name="now"/>.</summary>
+    public bool HasExpired(DateTimeOffset now) => !Keep && ExpiresAt is { } expiresAt && expiresAt <= now;
+}
+
+/// <summary>The states an environment's record can be in (<see cref="EnvironmentRecord.State"/>).</summary>
+public enum EnvironmentState
+{
+    /// <summary>A build reserved the environment's place in its budget and is launching its app host.</summary>
+    Starting,
+
+    /// <summary>Its app host was launched; whether it is up, degraded or gone is told by the state files and its processes.</summary>
+    Running,
+
+    /// <summary>Its time to live passed and its app host stopped itself; the next command removes what is left.</summary>
+    Expired,
 }

@@ -27,6 +27,19 @@ public sealed class EnvironmentRegistry(string root)
     public RegistryLock LockEnvironment(string app, string name, TimeSpan timeout) =>
         RegistryLock.Acquire(EnvironmentLockPath(app, name), timeout);
 
+    /// <summary>
+    /// Takes the lock of one environment if it is free, without waiting; null while a build starts or stops it or
+    /// its app host is tearing itself down.
+    /// </summary>
+    public RegistryLock? TryLockEnvironment(string app, string name) => RegistryLock.TryAcquire(EnvironmentLockPath(app, name));
+
+    /// <summary>
+    /// The registry that holds the state folder <paramref name="folder"/> (<c>&lt;root&gt;/&lt;app&gt;/&lt;name&gt;</c>),
+    /// for the app host, which knows only its own folder.
+    /// </summary>
+    public static EnvironmentRegistry OfStateFolder(string folder) =>
+        new(Path.GetDirectoryName(Path.GetDirectoryName(Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar)))!);
+
     /// <summary>The lock file of environment <paramref name="name"/> of app <paramref name="app"/>.</summary>
     public string EnvironmentLockPath(string app, string name) => Path.Combine(Root, "locks", $"{app}--{name}.lock");
 

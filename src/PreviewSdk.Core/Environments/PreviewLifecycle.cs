@@ -1,3 +1,4 @@
+using PreviewSdk.Core.Profiles;
 using System.Diagnostics;
 using System.Globalization;
 using PreviewSdk.Core.Binaries;
@@ -34,14 +35,15 @@ public sealed class PreviewLifecycle(IPreviewReporter reporter)
         {
             // Read once: each read scans the app host's /proc entry.
             var alive = existing.IsAlive;
-            if (alive && !request.Recreate && existing.Links is { } links)
+            var expired = RegistrySweep.Reason(existing, DateTimeOffset.UtcNow) is not null && alive;
+            if (alive && !expired && !request.Recreate && existing.Links is { } links)
             {
-                reporter.Info(LinksRenderer.RenderTable(links, $"is already up (started {existing.Record.StartedAt.LocalDateTime:yyyy-MM-dd HH:mm}); use -p:PreviewRecreate=true to start it anew"));
+                reporter.Info(LinksRenderer.RenderTable(links, $"is already up (started {existing.Record.StartedAt.LocalDateTime:yyyy-MM-dd HH:mm}, expires {EnvironmentListRenderer.Expiry(existing.Record, DateTimeOffset.UtcNow)}); use -p:PreviewRecreate=true to start it anew"));
                 return true;
             }
 
-            reporter.Info(alive
-                ? $"Stopping preview '{request.Name}' to start it anew."
+            reporter.Info(expired ? $"Cleaning up preview '{request.Name}', which expired."
+                : alive ? $"Stopping preview '{request.Name}' to start it anew."
                 : $"Cleaning up preview '{request.Name}', whose app host is gone.");
             if (!TearDown(existing))
             {
@@ -62,7 +64,7 @@ public sealed class PreviewLifecycle(IPreviewReporter reporter)
                 return false;
             }
 
-            return Start(request, folder, cancellationToken);
+            return Start(request, registry, folder, cancellationToken);
         }
         finally
         {
@@ -82,10 +84,8 @@ public sealed class PreviewLifecycle(IPreviewReporter reporter)
     public bool Down(string stateRoot, string projectPath, string name)
     {
         var registry = new EnvironmentRegistry(stateRoot);
-        var projectFullPath = Path.GetFullPath(projectPath);
-        var entries = registry.List()
-            .Where(entry => entry.Record.Name == name && entry.Record.ProjectPath is { } recorded && Path.GetFullPath(recorded) == projectFullPath)
-            .ToList();
+        RegistrySweep.Run(registry, DateTimeOffset.UtcNow, reporter, entry => IsOf(entry, projectPath, name));
+        var entries = registry.List().Where(entry => IsOf(entry, projectPath, name)).ToList();
         if (entries.Count == 0)
         {
             reporter.Info($"Preview '{name}' of {Path.GetFileName(projectPath)} is not running; nothing to stop.");
@@ -109,19 +109,94 @@ public sealed class PreviewLifecycle(IPreviewReporter reporter)
         return stopped;
     }
 
-    /// <summary>Describes every environment of the registry, one block each.</summary>
+    /// <summary>Describes every environment of the registry, one block each, after sweeping up the dead and the expired.</summary>
     public IReadOnlyList<EnvironmentEntry> List(string stateRoot)
     {
-        var entries = new EnvironmentRegistry(stateRoot).List();
+        var registry = new EnvironmentRegistry(stateRoot);
+        RegistrySweep.Run(registry, DateTimeOffset.UtcNow, reporter);
+        var entries = registry.List();
         reporter.Info(EnvironmentListRenderer.Render(entries, DateTimeOffset.UtcNow));
         return entries;
     }
 
-    private bool Start(UpRequest request, string folder, CancellationToken cancellationToken)
+    /// <summary>
+    /// Extends the time to live of the environment <paramref name="name"/> of the preview project
+    /// <paramref name="projectPath"/>: <paramref name="timeToLive"/> from now (the profile's when null), or keeps it
+    /// when <paramref name="keep"/>. Returns false after reporting an error (PREVIEW2012 when it does not run).
+    /// </summary>
+    public bool Extend(string stateRoot, string projectPath, string name, TimeSpan? timeToLive, bool keep)
     {
-        Directory.CreateDirectory(folder);
+        var registry = new EnvironmentRegistry(stateRoot);
+        // Its own environment too: one that expired or died is not extended but cleaned up.
+        RegistrySweep.Run(registry, DateTimeOffset.UtcNow, reporter);
+        var entries = registry.List().Where(entry => IsOf(entry, projectPath, name)).ToList();
+        if (entries.Count == 0)
+        {
+            reporter.Report(DiagnosticFactory.Create(DiagnosticCodes.EnvironmentNotRunning, SourceLocation.WholeFile(projectPath), name, Path.GetFileName(projectPath)));
+            return false;
+        }
+
+        foreach (var found in entries)
+        {
+            using var environmentLock = TryLock(registry, found.Record.App, name);
+            if (environmentLock is null)
+            {
+                return false;
+            }
+
+            if (EnvironmentRegistry.Read(found.Folder) is not { } entry || entry.Record.State == EnvironmentState.Expired)
+            {
+                reporter.Report(DiagnosticFactory.Create(DiagnosticCodes.EnvironmentNotRunning, SourceLocation.WholeFile(projectPath), name, Path.GetFileName(projectPath)));
+                return false;
+            }
+
+            var now = DateTimeOffset.UtcNow;
+            var extended = EnvironmentExpiry.Extend(entry.Record, timeToLive, keep, now);
+            StateJson.Write(Path.Combine(entry.Folder, StateFiles.Record), extended);
+            reporter.Info(extended.Keep
+                ? $"Preview '{name}' of '{extended.App}' is kept: it does not expire{(extended.Team is { } team ? $", and still counts against the budget of team '{team}'" : string.Empty)}. Stop it with -t:PreviewDown."
+                : $"Preview '{name}' of '{extended.App}' now expires at {extended.ExpiresAt!.Value.LocalDateTime:yyyy-MM-dd HH:mm:ss} (in {EnvironmentListRenderer.Age(extended.ExpiresAt.Value - now)}).");
+        }
+
+        return true;
+    }
+
+    private static bool IsOf(EnvironmentEntry entry, string projectPath, string name) =>
+        entry.Record.Name == name && entry.Record.ProjectPath is { } recorded && Path.GetFullPath(recorded) == Path.GetFullPath(projectPath);
+
+    private bool Start(UpRequest request, EnvironmentRegistry registry, string folder, CancellationToken cancellationToken)
+    {
         var environmentId = Guid.NewGuid().ToString("N");
         var dashboardUrl = $"http://127.0.0.1:{LoopbackPorts.Next()}";
+        var projectFolder = Path.GetDirectoryName(request.ProjectPath)!;
+        var startedAt = DateTimeOffset.UtcNow;
+        var reservation = new EnvironmentRecord
+        {
+            Name = request.Name,
+            App = request.Plan.AppName,
+            Profile = request.Profile,
+            EnvironmentId = environmentId,
+            HostProcessId = 0,
+            StartedAt = startedAt,
+            Owner = EnvironmentOwner.Resolve(projectFolder),
+            Branch = EnvironmentNames.GitBranch(projectFolder),
+            ProjectPath = request.ProjectPath,
+            DashboardUrl = dashboardUrl,
+            State = EnvironmentState.Starting,
+            Team = request.Team,
+            Cpus = request.Footprint.Cpus,
+            MemoryBytes = request.Footprint.MemoryBytes,
+            Keep = request.Keep,
+            ExpiresAt = request.Keep ? null : startedAt + request.TimeToLive,
+            DefaultTimeToLive = request.DefaultTimeToLive ?? request.TimeToLive,
+        };
+
+        // Before anything starts: the budget check and this environment's reservation, under the registry lock.
+        if (!new EnvironmentAdmission(registry, reporter).TryReserve(folder, reservation, request.Budget, request.Footprint, startedAt))
+        {
+            return false;
+        }
+
         var variables = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
             [PreviewVariables.StateDirectory] = folder,
@@ -143,20 +218,19 @@ public sealed class PreviewLifecycle(IPreviewReporter reporter)
         };
 
         var stopwatch = Stopwatch.StartNew();
-        var pid = DetachedLauncher.Start([request.DotnetHost, request.AppHostPath], Path.GetDirectoryName(request.ProjectPath)!, variables, Path.Combine(folder, StateFiles.HostLog));
-        var record = new EnvironmentRecord
+        int pid;
+        try
         {
-            Name = request.Name,
-            App = request.Plan.AppName,
-            Profile = request.Profile,
-            EnvironmentId = environmentId,
-            HostProcessId = pid,
-            StartedAt = DateTimeOffset.UtcNow,
-            Owner = EnvironmentOwner.Resolve(Path.GetDirectoryName(request.ProjectPath)!),
-            Branch = EnvironmentNames.GitBranch(Path.GetDirectoryName(request.ProjectPath)!),
-            ProjectPath = request.ProjectPath,
-            DashboardUrl = dashboardUrl,
-        };
+            pid = DetachedLauncher.Start([request.DotnetHost, request.AppHostPath], projectFolder, variables, Path.Combine(folder, StateFiles.HostLog));
+        }
+        catch
+        {
+            // Nothing was launched: the reservation goes, and with it the claim on the budget.
+            DeleteState(folder);
+            throw;
+        }
+
+        var record = reservation with { HostProcessId = pid, State = EnvironmentState.Running };
         StateJson.Write(Path.Combine(folder, StateFiles.Record), record);
         var entry = new EnvironmentEntry(folder, record);
 
@@ -235,8 +309,11 @@ public sealed class PreviewLifecycle(IPreviewReporter reporter)
         return true;
     }
 
-    // Data folders that live outside the state folder (see the hosting layer) are linked from it; remove both.
-    private static void DeleteState(string folder)
+    /// <summary>
+    /// Deletes an environment's state folder, the data folders it links to outside it (see the hosting layer) and
+    /// its app's folder when that was the app's last environment.
+    /// </summary>
+    internal static void DeleteState(string folder)
     {
         var data = Path.Combine(folder, StateFiles.DataFolder);
         if (Directory.Exists(data))

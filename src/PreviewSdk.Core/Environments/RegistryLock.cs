@@ -40,6 +40,23 @@ public sealed class RegistryLock : IDisposable
         }
     }
 
+    /// <summary>
+    /// Opens <paramref name="path"/> exclusively if nobody holds it, without waiting: null when another process (or
+    /// another handle of this one) holds it. For sweeping, which must pass over an environment someone is busy with.
+    /// </summary>
+    public static RegistryLock? TryAcquire(string path)
+    {
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
+        try
+        {
+            return new RegistryLock(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
     /// <inheritdoc />
     public void Dispose()
     {

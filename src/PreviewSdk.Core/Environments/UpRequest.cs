@@ -1,3 +1,4 @@
+using PreviewSdk.Core.Budgets;
 using PreviewSdk.Core.Planning;
 
 namespace PreviewSdk.Core.Environments;
@@ -31,4 +32,22 @@ public sealed record UpRequest
 
     /// <summary>The program that runs the app host (the <c>dotnet</c> host).</summary>
     public string DotnetHost { get; init; } = "dotnet";
+
+    /// <summary>The team the environment counts against; null for none.</summary>
+    public string? Team { get; init; }
+
+    /// <summary>The team's budget, checked before anything starts; null for none.</summary>
+    public TeamBudget? Budget { get; init; }
+
+    /// <summary>What the environment counts against the budget; nothing when not given.</summary>
+    public EnvironmentFootprint Footprint { get; init; } = new(0, 0);
+
+    /// <summary>How long the environment lives from its start (<c>PreviewTtl</c>, else the profile's).</summary>
+    public TimeSpan TimeToLive { get; init; } = Profiles.ProfileCatalog.LightweightTimeToLive;
+
+    /// <summary>The profile's time to live, which <c>-t:PreviewExtend</c> grants again by default.</summary>
+    public TimeSpan? DefaultTimeToLive { get; init; }
+
+    /// <summary>Exempt the environment from expiry (<c>PreviewKeep</c>); it still counts against the budget.</summary>
+    public bool Keep { get; init; }
 }

@@ -14,7 +14,7 @@ namespace PreviewSdk.Core.Manifest;
 public static class ManifestReader
 {
     /// <summary>The keys allowed at the top level of preview.yaml.</summary>
-    public static IReadOnlyList<string> TopLevelKeys { get; } = ["app", "dependencies", "services", "seed", "profiles"];
+    public static IReadOnlyList<string> TopLevelKeys { get; } = ["app", "dependencies", "services", "seed", "profiles", "team", "budget"];
 
     /// <summary>Reads the text of a preview.yaml.</summary>
     /// <param name="path">The path of the file, used in diagnostics.</param>
@@ -48,6 +48,8 @@ public static class ManifestReader
         IReadOnlyList<SeedEntry> seeds = [];
         IReadOnlyList<ProfileEntry> profiles = [];
         SourceLocation? profilesKey = null;
+        Located<string>? team = null;
+        BudgetEntry? budget = null;
         foreach (var (key, value) in reader.ReadMap(root, keyPath: string.Empty, TopLevelKeys))
         {
             switch (key.Value)
@@ -68,9 +70,34 @@ public static class ManifestReader
                     profiles = ProfilesSectionReader.Read(reader, value, key.Value);
                     profilesKey = key.Location;
                     break;
+                case "team":
+                    team = ReadTeam(reader, value, key.Value);
+                    break;
+                case "budget":
+                    budget = BudgetSectionReader.Read(reader, key, value, key.Value);
+                    break;
             }
         }
 
-        return new PreviewManifest(path, app, dependencies, services) { Seeds = seeds, Profiles = profiles, ProfilesLocation = profilesKey };
+        return new PreviewManifest(path, app, dependencies, services)
+        {
+            Seeds = seeds,
+            Profiles = profiles,
+            ProfilesLocation = profilesKey,
+            Team = team,
+            Budget = budget,
+        };
+    }
+
+    private static Located<string>? ReadTeam(ManifestNodeReader reader, ManifestNode value, string keyPath)
+    {
+        var team = reader.ReadText(value, keyPath);
+        if (team is { } name && !ResourceName.IsValid(name.Value))
+        {
+            reader.ReportInvalidValue((ManifestScalar)value, keyPath, DiagnosticFactory.Format("Text.Rule.Name"));
+            return null;
+        }
+
+        return team;
     }
 }

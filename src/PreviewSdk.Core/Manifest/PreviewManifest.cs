@@ -24,6 +24,12 @@ public sealed record PreviewManifest(
     /// <summary>Where the <c>profiles:</c> key is written, or null when preview.yaml has none.</summary>
     public Diagnostics.SourceLocation? ProfilesLocation { get; init; }
 
+    /// <summary>The <c>team:</c> whose budget the app's environments count against, or null when not set.</summary>
+    public Located<string>? Team { get; init; }
+
+    /// <summary>The <c>budget:</c> of that team, or null when not set (a shared budget file wins over it).</summary>
+    public BudgetEntry? Budget { get; init; }
+
     /// <summary>The manifest of an empty preview.yaml: every setting at its default.</summary>
     /// <param name="path">The path of preview.yaml.</param>
     public static PreviewManifest Empty(string path) => new(path, null, [], []);

@@ -48,6 +48,19 @@ public static class ResourceLimitsParser
     /// <returns>True when <paramref name="text"/> is a valid CPU limit.</returns>
     public static bool TryParseCpus(string? text, out double cpus)
     {
+        var valid = TryReadCpus(text, out cpus) && cpus is >= MinimumCpus and <= MaximumCpus;
+        cpus = valid ? cpus : 0;
+        return valid;
+    }
+
+    /// <summary>
+    /// Reads an amount of CPUs in the same notation (<c>0.5</c>, <c>4</c>, <c>500m</c>) without a range check, for
+    /// callers with their own range (a team budget).
+    /// </summary>
+    /// <param name="text">The value as written.</param>
+    /// <param name="cpus">The CPUs, when the text is an amount.</param>
+    public static bool TryReadCpus(string? text, out double cpus)
+    {
         cpus = 0;
         var value = text?.Trim() ?? string.Empty;
         var millicores = value.EndsWith('m');
@@ -62,7 +75,7 @@ public static class ResourceLimitsParser
         }
 
         cpus = millicores ? number / 1000 : number;
-        return cpus is >= MinimumCpus and <= MaximumCpus;
+        return double.IsFinite(cpus);
     }
 
     /// <summary>
@@ -74,6 +87,19 @@ public static class ResourceLimitsParser
     /// <param name="bytes">The bytes, when valid.</param>
     /// <returns>True when <paramref name="text"/> is a valid memory limit.</returns>
     public static bool TryParseMemory(string? text, out long bytes)
+    {
+        var valid = TryReadMemory(text, out bytes) && bytes is >= MinimumMemoryBytes and <= MaximumMemoryBytes;
+        bytes = valid ? bytes : 0;
+        return valid;
+    }
+
+    /// <summary>
+    /// Reads an amount of memory in the same notation (<c>8Gi</c>, <c>512Mi</c>, <c>1.5G</c>, bytes) without a range
+    /// check beyond what a long holds, for callers with their own range (a team budget).
+    /// </summary>
+    /// <param name="text">The value as written.</param>
+    /// <param name="bytes">The bytes, when the text is an amount.</param>
+    public static bool TryReadMemory(string? text, out long bytes)
     {
         bytes = 0;
         var value = text?.Trim() ?? string.Empty;
@@ -94,7 +120,7 @@ public static class ResourceLimitsParser
         }
 
         var total = number * factor;
-        if (total is < MinimumMemoryBytes or > MaximumMemoryBytes)
+        if (!double.IsFinite(total) || total > long.MaxValue)
         {
             return false;
         }

@@ -41,7 +41,8 @@ public sealed class EnvironmentListRendererTests
         using var host = MarkedProcess.Start(id);
 
         // Up: its host runs and it wrote ready.json and links.json.
-        var up = Entry(folder, "shop", "main", id, host.Id, Now.AddMinutes(-12), owner: "Ada", branch: "main");
+        var up = Entry(folder, "shop", "main", id, host.Id, Now.AddMinutes(-12), owner: "Ada", branch: "main",
+            record => record with { Team = "shop", Cpus = 1.5, MemoryBytes = 3L << 29, ExpiresAt = Now.AddHours(7).AddMinutes(48) });
         StateJson.Write(Path.Combine(up.Folder, StateFiles.Ready), new ReadyReport
         {
             ReadyAt = Now,
@@ -59,18 +60,19 @@ public sealed class EnvironmentListRendererTests
         });
 
         // Starting: its host runs, not ready yet. Stale: the recorded process does not carry its id.
-        var starting = Entry(folder, "shop", "feature-x", id, host.Id, Now.AddSeconds(-45), owner: null, branch: null);
+        var starting = Entry(folder, "shop", "feature-x", id, host.Id, Now.AddSeconds(-45), owner: null, branch: null,
+            record => record with { Team = "shop", Cpus = 2, MemoryBytes = 1L << 30, Keep = true });
         var stale = Entry(folder, "blog", "old", MarkedProcess.NewId(), Environment.ProcessId, Now.AddHours(-50), owner: "Bob", branch: "old");
 
         var text = EnvironmentListRenderer.Render([up, starting, stale], Now);
 
         Assert.AreEqual(
             "3 preview environment(s):\n" +
-            "  main  app=shop  profile=lightweight  up  age=12m  owner=Ada  branch=main\n" +
+            "  main  app=shop  profile=lightweight  up  age=12m  expires=in 7h48m  owner=Ada  branch=main  team=shop  cpu=1.5  memory=1.5Gi\n" +
             "    dashboard  http://127.0.0.1:18888/login?t=x\n" +
             "    shop-api  http://127.0.0.1:5001\n" +
-            "  feature-x  app=shop  profile=lightweight  starting  age=45s  owner=?  branch=-\n" +
-            "  old  app=blog  profile=lightweight  stale (app host gone; the next command cleans it up)  age=2d02h  owner=Bob  branch=old",
+            "  feature-x  app=shop  profile=lightweight  starting  age=45s  expires=kept  owner=?  branch=-  team=shop  cpu=2  memory=1Gi\n" +
+            "  old  app=blog  profile=lightweight  stale (app host gone; the next command cleans it up)  age=2d02h  expires=never  owner=Bob  branch=old  team=-",
             text);
     }
 
@@ -101,10 +103,11 @@ public sealed class EnvironmentListRendererTests
     }
 
     private static EnvironmentEntry Entry(
-        TempFolder folder, string app, string name, string environmentId, int hostProcessId, DateTimeOffset startedAt, string? owner, string? branch)
+        TempFolder folder, string app, string name, string environmentId, int hostProcessId, DateTimeOffset startedAt, string? owner, string? branch,
+        Func<EnvironmentRecord, EnvironmentRecord>? change = null)
     {
         var stateFolder = folder.PathOf(app, name);
-        var record = new EnvironmentRecord
+        EnvironmentRecord record = new()
         {
             Name = name,
             App = app,
@@ -116,6 +119,7 @@ public sealed class EnvironmentListRendererTests
             Branch = branch,
             DashboardUrl = "http://127.0.0.1:18888",
         };
+        record = change?.Invoke(record) ?? record;
         StateJson.Write(Path.Combine(stateFolder, StateFiles.Record), record);
         return new EnvironmentEntry(stateFolder, record);
     }

@@ -10,17 +10,22 @@ internal sealed class PreviewUnderTest : IDisposable
     private static readonly TimeSpan CommandTimeout = TimeSpan.FromMinutes(5);
     private readonly HashSet<string> seenEnvironmentIds = new(StringComparer.Ordinal);
     private readonly TestContext context;
+    private readonly bool ownsStateRoot;
 
     /// <param name="projectPath">The preview project.</param>
     /// <param name="app">Its app name (preview.yaml's <c>app:</c>), which names the state folder's parent.</param>
     /// <param name="purpose">A few letters naming the test, put into the environment's name.</param>
     /// <param name="context">Where command summaries are logged.</param>
-    public PreviewUnderTest(string projectPath, string app, string purpose, TestContext context)
+    /// <param name="sharedStateRoot">
+    /// A registry root shared with other environments of the test, which the test deletes; null for one of its own.
+    /// </param>
+    public PreviewUnderTest(string projectPath, string app, string purpose, TestContext context, string? sharedStateRoot = null)
     {
         ProjectPath = projectPath;
         App = app;
         Name = $"e2e-{purpose}-{Guid.NewGuid().ToString("N")[..8]}";
-        StateRoot = Directory.CreateTempSubdirectory("previewsdk-e2e-state-").FullName;
+        ownsStateRoot = sharedStateRoot is null;
+        StateRoot = sharedStateRoot ?? Directory.CreateTempSubdirectory("previewsdk-e2e-state-").FullName;
         this.context = context;
     }
 
@@ -53,6 +58,9 @@ internal sealed class PreviewUnderTest : IDisposable
     /// <summary><c>dotnet build -t:PreviewSeed</c> for this environment, plus <paramref name="arguments"/>.</summary>
     public CommandResult Seed(params string[] arguments) => Build("PreviewSeed", arguments);
 
+    /// <summary><c>dotnet build -t:PreviewExtend</c> for this environment, plus <paramref name="arguments"/> (PreviewTtl, PreviewKeep).</summary>
+    public CommandResult Extend(params string[] arguments) => Build("PreviewExtend", arguments);
+
     /// <summary><c>dotnet build -t:PreviewList</c> over this test's state root.</summary>
     public CommandResult List() => Build("PreviewList");
 
@@ -84,7 +92,10 @@ internal sealed class PreviewUnderTest : IDisposable
             DeleteQuietly(Path.Combine(Path.GetTempPath(), "previewsdk-data", environmentId));
         }
 
-        DeleteQuietly(StateRoot);
+        if (ownsStateRoot)
+        {
+            DeleteQuietly(StateRoot);
+        }
     }
 
     private CommandResult Build(
@@ -108,7 +119,8 @@ internal sealed class PreviewUnderTest : IDisposable
         }
     }
 
-    private static void DeleteQuietly(string path)
+    /// <summary>Deletes a temporary folder, leaving it to the machine's temp clean-up when that fails.</summary>
+    public static void DeleteQuietly(string path)
     {
         try
         {

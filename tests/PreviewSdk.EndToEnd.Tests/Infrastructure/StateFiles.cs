@@ -13,7 +13,26 @@ internal static class StateFiles
     /// <summary>environment.json: who, what and which process.</summary>
     public sealed record EnvironmentFile(
         string Name, string App, string Profile, string EnvironmentId, int HostProcessId, DateTimeOffset StartedAt,
-        string? Owner, string? Branch, string DashboardUrl);
+        string? Owner, string? Branch, string DashboardUrl)
+    {
+        /// <summary><c>starting</c>, <c>running</c> or <c>expired</c>.</summary>
+        public string? State { get; init; }
+
+        /// <summary>The team whose budget it counts against.</summary>
+        public string? Team { get; init; }
+
+        /// <summary>The CPUs it counts against the budget.</summary>
+        public double? Cpus { get; init; }
+
+        /// <summary>The bytes of memory it counts against the budget.</summary>
+        public long? MemoryBytes { get; init; }
+
+        /// <summary>When it stops itself; null when kept.</summary>
+        public DateTimeOffset? ExpiresAt { get; init; }
+
+        /// <summary>Exempt from expiry.</summary>
+        public bool Keep { get; init; }
+    }
 
     /// <summary>links.json: the links of a ready environment.</summary>
     public sealed record LinksFile(string Environment, string Profile, DateTimeOffset ReadyAt, string Dashboard, IReadOnlyList<ServiceLink> Services)
