@@ -38,7 +38,33 @@ internal sealed class MarkedProcess : IDisposable
             start.Environment[PreviewVariables.EnvironmentId] = environmentId;
         }
 
-        return new MarkedProcess(Process.Start(start)!, environmentId);
+        var process = Process.Start(start)!;
+        if (script.StartsWith("exec ", StringComparison.Ordinal))
+        {
+            // Until the shell has exec'd its command, /proc shows a process in transition; on a loaded machine a
+            // test could look in that moment. Wait for the command it runs for good.
+            var command = script["exec ".Length..].Split(' ')[0];
+            var deadline = DateTime.UtcNow.AddSeconds(10);
+            while (DateTime.UtcNow < deadline && !process.HasExited && !RunsCommand(process.Id, command))
+            {
+                Thread.Sleep(10);
+            }
+        }
+
+        return new MarkedProcess(process, environmentId);
+    }
+
+    private static bool RunsCommand(int pid, string command)
+    {
+        try
+        {
+            var arguments = File.ReadAllText($"/proc/{pid}/cmdline").Split('\0');
+            return Path.GetFileName(arguments[0]) == command;
+        }
+        catch (IOException)
+        {
+            return false;
+        }
     }
 
     public static string NewId() => "test-" + Guid.NewGuid().ToString("N");
