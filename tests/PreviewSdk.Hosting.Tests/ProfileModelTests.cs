@@ -28,7 +28,11 @@ public sealed class ProfileModelTests
         Assert.IsTrue(environment.ContainsKey("ConnectionStrings__shopdb"));
         Assert.IsFalse(api.Resource.Annotations.OfType<ReplicaAnnotation>().Any(replicas => replicas.Replicas != 1));
         Assert.IsEmpty(api.Resource.Annotations.OfType<PreviewLimitsAnnotation>());
-        Assert.AreEqual("20", (await EnvironmentOfAsync(worker.Resource))["Orders__BatchSize"], "the services: setting stands");
+        var workerEnvironment = await EnvironmentOfAsync(worker.Resource);
+        Assert.AreEqual("20", workerEnvironment["Orders__BatchSize"], "the services: setting stands");
+        Assert.AreEqual("00:00:10", workerEnvironment["Orders__PollInterval"], "the profile's variable");
+        Assert.AreEqual("5000", environment["OTEL_METRIC_EXPORT_INTERVAL"], "lightweight services export telemetry every 5 s");
+        Assert.AreEqual("5000", environment["OTEL_BSP_SCHEDULE_DELAY"]);
         Assert.AreEqual("lightweight", DashboardProperty(api.Resource));
         Assert.AreEqual("lightweight", api.Resource.Annotations.OfType<PreviewProfileAnnotation>().Single().Profile);
     }
@@ -46,7 +50,9 @@ public sealed class ProfileModelTests
         Assert.AreEqual(2, api.Resource.Annotations.OfType<ReplicaAnnotation>().Single().Replicas);
         Assert.AreEqual(new ResourceLimits(1, 512L * 1024 * 1024), api.Resource.Annotations.OfType<PreviewLimitsAnnotation>().Single().Limits);
         Assert.AreEqual(new ResourceLimits(0.5, 256L * 1024 * 1024), worker.Resource.Annotations.OfType<PreviewLimitsAnnotation>().Single().Limits);
-        Assert.AreEqual("50", (await EnvironmentOfAsync(worker.Resource))["Orders__BatchSize"], "the profile's variable overrides services:' one");
+        var workerEnvironment = await EnvironmentOfAsync(worker.Resource);
+        Assert.AreEqual("50", workerEnvironment["Orders__BatchSize"], "the profile's variable overrides services:' one");
+        Assert.AreNotEqual("5000", workerEnvironment.GetValueOrDefault("OTEL_METRIC_EXPORT_INTERVAL"), "heavyweight keeps Aspire's telemetry pace");
         Assert.AreEqual("heavyweight", DashboardProperty(worker.Resource));
         Assert.AreEqual(20.0, builder.UsePreviewProfile(SampleManifest).ScaleOf("postgres"), "a second call returns the profile in use");
     }

@@ -39,6 +39,9 @@ public static class PreviewProfileBuilderExtensions
         return profile;
     }
 
+    /// <summary>How often services of the <c>lightweight</c> profile export telemetry to the dashboard, in milliseconds.</summary>
+    public const string LightweightTelemetryDelayMilliseconds = "5000";
+
     /// <summary>
     /// Applies what <paramref name="profile"/> sets for this service: replicas, environment variables, feature flags
     /// (<c>FeatureManagement__&lt;name&gt;=true|false</c>) and CPU and memory limits (<see cref="ResourceLimitsBuilderExtensions.WithResourceLimits"/>).
@@ -54,6 +57,11 @@ public static class PreviewProfileBuilderExtensions
         var settings = profile.ServiceOf(service.Resource.Name);
         service.WithAnnotation(new PreviewProfileAnnotation(profile.Name, settings), ResourceAnnotationMutationBehavior.Replace);
         WithDashboardProperty(service, ProfileProperty, profile.Name);
+        if (profile.Name == ProfileCatalog.Lightweight)
+        {
+            WithRelaxedTelemetry(service);
+        }
+
         if (settings is null)
         {
             return service;
@@ -76,6 +84,17 @@ public static class PreviewProfileBuilderExtensions
         }
 
         return service.WithResourceLimits(settings.Limits);
+    }
+
+    // Aspire has services export traces, logs and metrics to the dashboard every second, for a live view while
+    // debugging. Several lightweight environments idling side by side on a small machine spend a good part of a
+    // core on that; every 5 seconds keeps the dashboard useful for product review. Set after Aspire's own values,
+    // so these win; a profile's env: can set them back.
+    private static void WithRelaxedTelemetry(IResourceBuilder<ProjectResource> service)
+    {
+        service.WithEnvironment("OTEL_BSP_SCHEDULE_DELAY", LightweightTelemetryDelayMilliseconds);
+        service.WithEnvironment("OTEL_BLRP_SCHEDULE_DELAY", LightweightTelemetryDelayMilliseconds);
+        service.WithEnvironment("OTEL_METRIC_EXPORT_INTERVAL", LightweightTelemetryDelayMilliseconds);
     }
 
     private static EffectiveProfile? Registered(IDistributedApplicationBuilder builder) =>
