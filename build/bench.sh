@@ -7,10 +7,11 @@
 #     --runs     timed runs of each (default 5, or BENCH_RUNS)
 #     --warmup   untimed pairs first (default 1, or BENCH_WARMUP)
 #     --timeout  how long a baseline run may take to be ready (default 240 s; -t:Preview has its PreviewTimeout)
-#     --sdk      source (default): the sample as it is in this repository, importing the SDK from sdk/ and building
-#                its src/ projects as it goes; package: the SDK packed into a temporary feed and a copy of the
-#                sample outside the repository naming <Project Sdk="PreviewSdk"> through global.json, as a team
-#                uses it (or BENCH_SDK)
+#     --sdk      package (default): the SDK packed into a temporary feed and a copy of the sample outside the
+#                repository naming <Project Sdk="PreviewSdk"> through global.json, as a team uses it; source: the
+#                sample as it is in this repository, importing the SDK from sdk/ and building its src/ projects
+#                (and running its tasks in a task host) on every build, a developer's convenience that costs
+#                about 0.6 s per start (or BENCH_SDK)
 #
 # seed: seeding throughput on a scratch PostgreSQL server (bench/seed, a Release build): DatabaseSeeder fills an
 #   empty database of a 12-table shop schema (about 285,000 rows at scale 1: identity and uuid keys, enums, a
@@ -70,7 +71,7 @@ fi
 [[ $1 == time-to-links ]] || usage
 shift
 RUNS=${BENCH_RUNS:-5}
-SDK_MODE=${BENCH_SDK:-source}
+SDK_MODE=${BENCH_SDK:-package}
 WARMUP=${BENCH_WARMUP:-1}
 TIMEOUT=${BENCH_TIMEOUT:-240}
 while [[ $# -gt 0 ]]; do
