@@ -234,6 +234,9 @@ public static class DiagnosticCodes
     /// <summary>A NOT NULL foreign key to a table that ends up with no rows.</summary>
     public const string SeedParentHasNoRows = "PREVIEW4029";
 
+    /// <summary>A unique constraint made only of foreign key columns filled in the second pass (self-references, cycles).</summary>
+    public const string SeedUniqueOnLateForeignKey = "PREVIEW4030";
+
     /// <summary>The database to seed carries no PreviewSdk environment marker.</summary>
     public const string SeedDatabaseNotMarked = "PREVIEW4040";
 

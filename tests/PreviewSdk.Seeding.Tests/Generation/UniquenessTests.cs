@@ -116,6 +116,24 @@ public sealed class UniquenessTests
         CollectionAssert.AreEquivalent(new object[] { true, false }, values);
     }
 
+    [TestMethod]
+    public void A_unique_key_made_only_of_a_self_reference_is_preview4030_before_anything_is_inserted()
+    {
+        var table = Table("nodes", [Id(), Null("next_id", Int), Col("label", Text)],
+            uniques: [Key("nodes_next_id_key", "next_id")], keys: [Fk("next_id", "nodes")]);
+
+        var error = Seeding.Single(Seeding.Errors(Database(table), Seeding.Settings(rows: 10)), DiagnosticCodes.SeedUniqueOnLateForeignKey);
+
+        StringAssert.Contains(error.Message, "'nodes_next_id_key' on next_id alone");
+        StringAssert.Contains(error.Message, "override nodes.next_id with constant: null");
+        var fixedSettings = Seeding.Settings(rows: 10) with
+        {
+            Columns = new Dictionary<string, ColumnOverride> { ["nodes.next_id"] = new ConstantOverride(null) },
+        };
+        var linked = Seeding.Plan(Database(table), fixedSettings).Column("nodes", "next_id");
+        Assert.IsTrue(linked.All(value => value is null), "the fix the message names plans the table, every row unlinked");
+    }
+
     private static string Show(object? value) => value switch
     {
         byte[] bytes => Convert.ToHexString(bytes),

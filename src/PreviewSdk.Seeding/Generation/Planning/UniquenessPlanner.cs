@@ -71,12 +71,23 @@ internal sealed class UniquenessPlanner
                 continue;
             }
 
+            // A column overridden to NULL keeps the constraint by itself: PostgreSQL never finds NULLs equal.
+            if (members.Any(m => m!.Override is Settings.ConstantOverride { Value: null }))
+            {
+                continue;
+            }
+
             // A deferred column (a self-reference, a cycle's key) is only filled after the first pass, with any
             // parent: the rest of the key must then be distinct on its own, or two rows that get the same parent
             // collide (categories (parent_id, name)).
             var kept = members.Where(m => !m!.Deferred).Select(m => m!).ToList();
             if (kept.Count == 0)
             {
+                // Only late-filled columns: two rows given the same parent would collide in the second pass, a
+                // database error the plan must not leave for the load.
+                diagnostics.Error(
+                    DiagnosticCodes.SeedUniqueOnLateForeignKey, location, table.DisplayName, key.Name,
+                    string.Join(", ", key.Columns), $"{table.DisplayName}.{key.Columns[0]}");
                 continue;
             }
 
