@@ -41,7 +41,7 @@ public sealed class SeedDataTests
             Assert.AreEqual(2L, await ScalarAsync<long>(connection, "SELECT count(*) FROM __preview_sql_migrations"));
         }
 
-        var ready = await WaitForFileAsync<ReadyReport>(Path.Combine(test.StateDirectory, StateFiles.Ready), timeout.Token);
+        var ready = await TestRuntime.WaitForFileAsync<ReadyReport>(Path.Combine(test.StateDirectory, StateFiles.Ready), timeout.Token);
         Assert.IsTrue(ready.Resources.Any(r => r.Name == "appdb-seed"), "The seeding is part of the environment.");
         var links = StateJson.TryRead<EnvironmentLinks>(Path.Combine(test.StateDirectory, StateFiles.LinksJson))!;
         var data = links.Data.Single();
@@ -62,7 +62,7 @@ public sealed class SeedDataTests
         timeout.CancelAfter(StartTimeout);
         await app.StartAsync(timeout.Token);
 
-        var failure = await WaitForFileAsync<FailureReport>(Path.Combine(test.StateDirectory, StateFiles.Failed), timeout.Token);
+        var failure = await TestRuntime.WaitForFileAsync<FailureReport>(Path.Combine(test.StateDirectory, StateFiles.Failed), timeout.Token);
         Assert.AreEqual("appdb-seed", failure.Resource);
         Assert.IsFalse(File.Exists(Path.Combine(test.StateDirectory, StateFiles.Ready)));
         var log = await File.ReadAllTextAsync(Path.Combine(test.StateDirectory, StateFiles.LogsFolder, "appdb-seed.log"), timeout.Token);
@@ -108,18 +108,5 @@ public sealed class SeedDataTests
     {
         await using var command = new NpgsqlCommand(sql, connection);
         return (T)(await command.ExecuteScalarAsync())!;
-    }
-
-    private static async Task<T> WaitForFileAsync<T>(string path, CancellationToken cancellationToken) where T : class
-    {
-        while (true)
-        {
-            if (StateJson.TryRead<T>(path) is { } value)
-            {
-                return value;
-            }
-
-            await Task.Delay(100, cancellationToken);
-        }
     }
 }

@@ -17,26 +17,23 @@ public static class StateJson
     /// Writes <paramref name="value"/> to <paramref name="path"/> through a temporary file and a rename, so a reader
     /// polling the file never sees half of it.
     /// </summary>
-    public static void Write<T>(string path, T value)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var temporary = path + "." + Environment.ProcessId + ".tmp";
-        File.WriteAllText(temporary, JsonSerializer.Serialize(value, Options));
-        File.Move(temporary, path, overwrite: true);
-    }
+    public static void Write<T>(string path, T value) => WriteThroughTemporary(path, value, unixMode: null);
 
     /// <summary>
     /// Like <see cref="Write{T}"/>, for secrets: the file is created readable and writable by its owner only
     /// (0600) before anything is written into it.
     /// </summary>
-    public static void WritePrivate<T>(string path, T value)
+    public static void WritePrivate<T>(string path, T value) =>
+        WriteThroughTemporary(path, value, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+
+    private static void WriteThroughTemporary<T>(string path, T value, UnixFileMode? unixMode)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var temporary = path + "." + Environment.ProcessId + ".tmp";
         var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
+        if (unixMode is { } mode && !OperatingSystem.IsWindows())
         {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            options.UnixCreateMode = mode;
         }
 
         using (var stream = new FileStream(temporary, options))

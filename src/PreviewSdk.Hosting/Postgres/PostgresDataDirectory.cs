@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using Aspire.Hosting.ApplicationModel;
+using PreviewSdk.Core.Binaries;
 using PreviewSdk.Core.Diagnostics;
 
 namespace Aspire.Hosting;
@@ -36,29 +36,13 @@ internal static class PostgresDataDirectory
         }
     }
 
-    private static async Task RunAsync(string command, IEnumerable<string> arguments, CancellationToken cancellationToken)
+    private static async Task RunAsync(string command, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo(command)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start '{command}'.");
-        process.StandardInput.Close();
-        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var error = process.StandardError.ReadToEndAsync(cancellationToken);
-        await process.WaitForExitAsync(cancellationToken);
-        if (process.ExitCode != 0)
+        var result = await ExternalProgram.RunAsync(command, arguments, workingDirectory: null, cancellationToken);
+        if (!result.Succeeded)
         {
             throw new InvalidOperationException(
-                $"'{command} {string.Join(' ', start.ArgumentList)}' failed with exit code {process.ExitCode}: {(await error).Trim()} {(await output).Trim()}");
+                $"'{command} {string.Join(' ', arguments)}' failed with exit code {result.ExitCode}: {result.Output.Trim()}");
         }
     }
 }

@@ -1,3 +1,4 @@
+using PreviewSdk.Core.Binaries;
 using PreviewSdk.Core.Diagnostics;
 using PreviewSdk.Seeding.Scratch;
 

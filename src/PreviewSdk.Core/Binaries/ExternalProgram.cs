@@ -2,16 +2,18 @@ using System.ComponentModel;
 using System.Diagnostics;
 using System.Text;
 
-namespace PreviewSdk.Seeding.Scratch;
+namespace PreviewSdk.Core.Binaries;
 
 /// <summary>What a program that ran to its end printed, and how it ended.</summary>
 /// <param name="ExitCode">The exit code; -1 when the program could not be started.</param>
 /// <param name="Output">Standard output and error, interleaved as they arrived.</param>
-internal sealed record ProgramResult(int ExitCode, string Output)
+public sealed record ProgramResult(int ExitCode, string Output)
 {
+    /// <summary>True when the program exited with code 0.</summary>
     public bool Succeeded => ExitCode == 0;
 
     /// <summary>The last <paramref name="count"/> non-empty lines, for a diagnostic's details.</summary>
+    /// <param name="count">How many lines.</param>
     public string LastLines(int count = 15) =>
         string.Join('\n', Output.Split('\n').Select(line => line.TrimEnd()).Where(line => line.Length > 0).TakeLast(count));
 }
@@ -20,7 +22,7 @@ internal sealed record ProgramResult(int ExitCode, string Output)
 /// Runs a local program (initdb, git, dotnet) to its end and captures its output. Cancelling kills the program
 /// and its children, so Ctrl+C never leaves a half-finished <c>dotnet ef</c> or <c>initdb</c> behind.
 /// </summary>
-internal static class ExternalProgram
+public static class ExternalProgram
 {
     /// <summary>
     /// Variables of the build that must not reach a child <c>dotnet</c>: they would point it at the calling
@@ -29,6 +31,12 @@ internal static class ExternalProgram
     private static readonly string[] BuildVariables =
         ["MSBuildExtensionsPath", "MSBuildSDKsPath", "MSBUILD_EXE_PATH", "MSBuildLoadMicrosoftTargetsReadOnly"];
 
+    /// <summary>Runs <paramref name="program"/> to its end, its input closed, without the calling build's MSBuild variables.</summary>
+    /// <param name="program">The program, a path or a name on PATH.</param>
+    /// <param name="arguments">Its arguments, passed as they are (no shell).</param>
+    /// <param name="workingDirectory">Where it runs; null for the current folder.</param>
+    /// <param name="cancellationToken">Kills the program and its children.</param>
+    /// <param name="environment">Variables added to the inherited ones.</param>
     public static async Task<ProgramResult> RunAsync(
         string program,
         IEnumerable<string> arguments,
@@ -100,6 +108,8 @@ internal static class ExternalProgram
         Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
 
     /// <summary>The command line as a person would type it, for messages.</summary>
+    /// <param name="program">The program.</param>
+    /// <param name="arguments">Its arguments.</param>
     public static string Describe(string program, IEnumerable<string> arguments) =>
         string.Join(' ', new[] { Path.GetFileName(program) }.Concat(arguments.Select(a => a.Contains(' ', StringComparison.Ordinal) ? $"'{a}'" : a)));
 
