@@ -34,7 +34,7 @@ public static class ReadinessWait
                 return DiagnosticFactory.Create(DiagnosticCodes.ResourceFailed, location, record.Name, failure.Reason) with { Details = ResourceLog(entry, failure.Resource) };
             }
 
-            if (!EnvironmentProcesses.IsHostAlive(record))
+            if (!EnvironmentProcesses.IsHostAlive(record) && !IsAliveOnSecondLook(record))
             {
                 // It may have written the ready file just before exiting on purpose; look once more.
                 if (entry.Ready is not null)
@@ -63,4 +63,12 @@ public static class ReadinessWait
 
     private static string ResourceLog(EnvironmentEntry entry, string resource) =>
         LogTail.Read(Path.Combine(entry.Folder, StateFiles.LogsFolder, resource + ".log"));
+
+    // Right after the launch the host is still exec'ing (sh, setsid, dotnet): for that moment /proc may not show its
+    // environment, and one look would call a starting host dead. A host that really exited stays gone.
+    private static bool IsAliveOnSecondLook(EnvironmentRecord record)
+    {
+        Thread.Sleep(PollInterval);
+        return EnvironmentProcesses.IsHostAlive(record);
+    }
 }
