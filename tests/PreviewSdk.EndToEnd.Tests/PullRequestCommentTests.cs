@@ -41,6 +41,8 @@ public sealed class PullRequestCommentTests(TestContext testContext)
         var dashboardToken = new Uri(links.Dashboard).Query;
         Assert.Contains("?t=", dashboardToken, "The dashboard link carries its login token.");
         Assert.DoesNotContain(dashboardToken, summary, "No token in the step summary by default.");
+        var hostEnvironment = File.ReadAllText($"/proc/{preview.ReadEnvironment().HostProcessId}/environ");
+        Assert.DoesNotContain(GitHubActionsRun.TrackingId, hostEnvironment, "The runner would kill the environment when the job ends.");
 
         // GitHub answers again: the next run (the environment is already up) creates the comment, the one after edits it.
         actions.GitHub.FailWith = null;

@@ -22,8 +22,13 @@ internal sealed class GitHubActionsRun : IAsyncDisposable
             ["GITHUB_REPOSITORY"] = GitHubApiStandIn.Repository,
             ["GITHUB_API_URL"] = github.ApiUrl,
             ["GITHUB_TOKEN"] = GitHubApiStandIn.AcceptedToken,
+            // The runner kills every process that carries its job's id when the job ends.
+            ["RUNNER_TRACKING_ID"] = TrackingId,
         };
     }
+
+    /// <summary>The id a GitHub Actions runner gives the processes of a job (<c>RUNNER_TRACKING_ID</c>).</summary>
+    public const string TrackingId = "github_e2e_0d9c8b7a";
 
     /// <summary>The stand-in the run's <c>GITHUB_API_URL</c> points at.</summary>
     public GitHubApiStandIn GitHub { get; }
