@@ -53,6 +53,17 @@ public sealed partial class StartPreview
     /// <summary>The team (PreviewTeam); empty for preview.yaml's team: or the app name.</summary>
     public string Team { get; set; } = string.Empty;
 
+    /// <summary>
+    /// The pull request to comment the links on (PreviewPullRequest); empty for the one of the GitHub Actions event.
+    /// </summary>
+    public string PullRequest { get; set; } = string.Empty;
+
+    /// <summary>
+    /// Whether what is published (comment, step summary) may carry the access token (PreviewCommentToken):
+    /// <c>true</c> or <c>false</c>; empty for <c>false</c>.
+    /// </summary>
+    public string CommentToken { get; set; } = string.Empty;
+
     /// <summary>The environment's resolved name.</summary>
     [Output]
     public string ResolvedName { get; private set; } = string.Empty;

@@ -1,6 +1,8 @@
 using PreviewSdk.Core.Budgets;
 using PreviewSdk.Core.Diagnostics;
 using PreviewSdk.Core.Environments;
+using PreviewSdk.Publishing.Context;
+using PreviewSdk.Publishing.Runs;
 
 namespace PreviewSdk.Tasks;
 
@@ -14,7 +16,9 @@ public sealed partial class StartPreview : PreviewTask
         var valid = PreviewProperties.TryReadSeconds(this, "PreviewTimeout", Timeout, ProjectPath, out var timeout)
             & PreviewProperties.TryReadProfile(this, Profile, ProjectPath, out var profile)
             & PreviewProperties.TryReadTimeToLive(this, TimeToLive, ProjectPath, out var timeToLive)
-            & PreviewProperties.TryReadTeam(this, Team, ProjectPath, out var team);
+            & PreviewProperties.TryReadTeam(this, Team, ProjectPath, out var team)
+            & PreviewProperties.TryReadPullRequest(this, PullRequest, ProjectPath, out var pullRequest)
+            & PreviewProperties.TryReadSwitch(this, "PreviewCommentToken", CommentToken, ProjectPath, out var commentToken);
         if (!valid)
         {
             return false;
@@ -52,7 +56,16 @@ public sealed partial class StartPreview : PreviewTask
             DefaultTimeToLive = budget.ProfileTimeToLive,
             Keep = Keep,
         };
-        return new PreviewLifecycle(this).Up(request, cancellationToken);
+        if (!new PreviewLifecycle(this).Up(request, cancellationToken))
+        {
+            return false;
+        }
+
+        var diagnosticsOfContext = new List<PreviewDiagnostic>();
+        var context = PublishingContextResolver.ForStart(Environment.GetEnvironmentVariable, pullRequest, commentToken, ProjectPath, diagnosticsOfContext);
+        diagnosticsOfContext.ForEach(Report);
+        new EnvironmentPublisher(this).PublishUp(context, request.StateRoot, new EnvironmentRegistry(request.StateRoot).FolderOf(plan.AppName, ResolvedName), cancellationToken);
+        return true;
     }
 
     private string StateRootPath() => Core.Environments.StateRoot.Resolve(StateRoot);

@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Net;
 using PreviewSdk.EndToEnd.Tests.Infrastructure;
 using PreviewSdk.EndToEnd.Tests.Workspaces;
@@ -6,7 +7,9 @@ namespace PreviewSdk.EndToEnd.Tests;
 
 /// <summary>
 /// The SDK as users get it: packed into a feed, then used by a project outside the repository through
-/// <c>&lt;Project Sdk="PreviewSdk"&gt;</c>, its version in global.json.
+/// <c>&lt;Project Sdk="PreviewSdk"&gt;</c>, its version in global.json. It runs under GitHub Actions' variables
+/// (with the API stand-in): from the package the tasks run in the build's own process, so this proves that the
+/// tasks folder carries Octokit and that it loads there.
 /// </summary>
 [TestClass]
 public sealed class PackagedSdkTests(TestContext testContext)
@@ -27,6 +30,15 @@ public sealed class PackagedSdkTests(TestContext testContext)
             foreach (var id in PackageIds)
             {
                 Assert.IsTrue(File.Exists(Path.Combine(feed.Root, $"{id}.{version}.nupkg")), $"{id} {version} was not packed. {pack}");
+            }
+
+            using (var sdkPackage = ZipFile.OpenRead(Path.Combine(feed.Root, $"PreviewSdk.{version}.nupkg")))
+            {
+                var entries = sdkPackage.Entries.Select(entry => entry.FullName).ToList();
+                foreach (var assembly in new[] { "PreviewSdk.Tasks.dll", "PreviewSdk.Publishing.dll", "Octokit.dll" })
+                {
+                    CollectionAssert.Contains(entries, $"tasks/net10.0/{assembly}", string.Join('\n', entries));
+                }
             }
 
             await UsePackedSdkAsync(feed.Root, version);
@@ -64,8 +76,9 @@ public sealed class PackagedSdkTests(TestContext testContext)
               probe: {}
             """);
         using var preview = new PreviewUnderTest(project, "packaged", "pkg", testContext);
+        await using var actions = await GitHubActionsRun.StartAsync();
 
-        var up = preview.Preview();
+        var up = preview.Preview(environment: actions.Variables);
 
         Assert.AreEqual(0, up.ExitCode, up.ToString());
         Assert.DoesNotContain(Path.Combine(Repository.Root, "src"), up.Output, $"The build used the SDK's sources, not the package. {up}");
@@ -84,9 +97,13 @@ public sealed class PackagedSdkTests(TestContext testContext)
         Assert.AreEqual(HttpStatusCode.OK, page.Status, page.ToString());
         Assert.AreEqual(ProbeProjects.Greeting, page.Text);
 
-        var down = preview.Down();
+        Assert.Contains($"Commented the links of preview '{preview.Name}' on octo-org/shop#42", up.Output, up.ToString());
+        Assert.Contains($"| probe | <{probe.Url}> |", actions.GitHub.Comments.Single().Body);
+
+        var down = preview.Down(actions.Variables);
 
         Assert.AreEqual(0, down.ExitCode, down.ToString());
+        Assert.Contains($"### Preview `{preview.Name}` is down", actions.GitHub.Comments.Single().Body);
         EnvironmentAssert.LeftNothingBehind(preview, [record.EnvironmentId], down);
         EnvironmentAssert.NothingListensAt(links.Services.Select(service => service.Url).Prepend(links.Dashboard));
     }

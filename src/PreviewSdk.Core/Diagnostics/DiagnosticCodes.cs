@@ -306,6 +306,35 @@ public static class DiagnosticCodes
 
     // 5xxx: links, gateway and CI.
 
+    // 5050-5069: pull request and CI output (warnings: publishing never fails a preview).
+
+    /// <summary>GitHub answered the pull request comment's request with an error (5xx, 422, a rate limit).</summary>
+    public const string PullRequestCommentFailed = "PREVIEW5050";
+
+    /// <summary>GitHub refused the token (401, 403): missing <c>pull-requests: write</c>, a fork's read-only token.</summary>
+    public const string GitHubTokenRefused = "PREVIEW5051";
+
+    /// <summary>GitHub found no such repository or pull request (404).</summary>
+    public const string PullRequestNotFound = "PREVIEW5052";
+
+    /// <summary>GitHub's API could not be reached, or did not answer in time.</summary>
+    public const string GitHubUnreachable = "PREVIEW5053";
+
+    /// <summary>The links could not be appended to the GitHub Actions step summary file.</summary>
+    public const string StepSummaryNotWritten = "PREVIEW5054";
+
+    /// <summary>The event file (<c>GITHUB_EVENT_PATH</c>) could not be read or is not a GitHub event.</summary>
+    public const string EventFileUnreadable = "PREVIEW5055";
+
+    /// <summary>A pull request is known, but <c>GITHUB_TOKEN</c> or <c>GITHUB_REPOSITORY</c> is not set.</summary>
+    public const string CommentSettingsIncomplete = "PREVIEW5056";
+
+    /// <summary><c>GITHUB_REPOSITORY</c> or <c>GITHUB_API_URL</c> has a value that cannot be used.</summary>
+    public const string GitHubVariableInvalid = "PREVIEW5057";
+
+    /// <summary><c>PreviewCommentToken=true</c>, but the repository is not known to be private: the token is left out.</summary>
+    public const string CommentTokenNotPrivate = "PREVIEW5058";
+
     // 6xxx: checks and alerts.
 
     // 9xxx: unexpected.

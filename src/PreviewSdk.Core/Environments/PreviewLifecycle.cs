@@ -215,6 +215,9 @@ public sealed class PreviewLifecycle(IPreviewReporter reporter)
             ["MSBuildSDKsPath"] = null,
             ["MSBUILD_EXE_PATH"] = null,
             ["MSBuildLoadMicrosoftTargetsReadOnly"] = null,
+            // A GitHub Actions runner kills every process carrying its job's tracking id when the job ends; the
+            // environment is meant to outlive the build (PreviewDown or its expiry stops it).
+            ["RUNNER_TRACKING_ID"] = null,
         };
 
         var stopwatch = Stopwatch.StartNew();

@@ -21,6 +21,12 @@ public sealed record EnvironmentLinks
     /// <summary>One link per service endpoint, in model order.</summary>
     public required IReadOnlyList<ServiceLink> Services { get; init; }
 
+    /// <summary>
+    /// The environment's links directory page, when a gateway serves one; null otherwise. Listed first in every
+    /// rendering.
+    /// </summary>
+    public DirectoryLink? Directory { get; init; }
+
     /// <summary>The databases filled with generated data, in model order; empty when none is seeded.</summary>
     public IReadOnlyList<SeededDatabase> Data { get; init; } = [];
 
@@ -46,6 +52,15 @@ public sealed record EnvironmentLinks
         };
     }
 }
+
+/// <summary>The links directory page of an environment.</summary>
+/// <param name="Url">The page's address, without any access token: safe to show anyone.</param>
+/// <param name="SharedUrl">
+/// The same address carrying the environment's access token once (<c>?preview_token=…</c>), which opens the
+/// environment with one click; null when there is no token. Whether it may leave the machine is decided by the
+/// publishing layer's <c>SharedLinkPolicy</c>.
+/// </param>
+public sealed record DirectoryLink(string Url, string? SharedUrl = null);
 
 /// <summary>A link to one endpoint of a service.</summary>
 /// <param name="Name">The service's resource name.</param>

@@ -67,7 +67,13 @@ public static class LinksRenderer
 
     private static List<(string Name, string Url)> Rows(EnvironmentLinks links)
     {
-        var rows = new List<(string Name, string Url)> { ("dashboard", links.Dashboard) };
+        var rows = new List<(string Name, string Url)>();
+        if (links.Directory is { } directory)
+        {
+            rows.Add(("directory", directory.SharedUrl ?? directory.Url));
+        }
+
+        rows.Add(("dashboard", links.Dashboard));
         rows.AddRange(links.Services.Select(service => (service.Name, service.Url)));
         return rows;
     }

@@ -68,6 +68,21 @@ public sealed class LinksRendererTests
             text);
     }
 
+    [TestMethod]
+    public void DirectoryPage_IsTheFirstRow_ByItsSharedLinkWhenItHasOne()
+    {
+        var links = Links with
+        {
+            Services = [],
+            Directory = new DirectoryLink("http://feature-cart.localhost:7400/", "http://feature-cart.localhost:7400/?preview_token=t0k"),
+        };
+
+        Assert.AreEqual(
+            "Preview 'feature-cart' (lightweight) is up\n  directory  http://feature-cart.localhost:7400/?preview_token=t0k\n  dashboard  http://127.0.0.1:18888/login?t=abc",
+            LinksRenderer.RenderTable(links, "is up"));
+        StringAssert.Contains(LinksRenderer.RenderMarkdown(links with { Directory = links.Directory! with { SharedUrl = null } }), "|---|---|\n| directory | <http://feature-cart.localhost:7400/> |\n| dashboard |");
+    }
+
     private static readonly EnvironmentLinks LimitedLinks = Links with
     {
         Services = [new ServiceLink("shop-api", "http://127.0.0.1:5001")],

@@ -12,11 +12,13 @@ internal static partial class DotnetCli
 {
     private const int Attempts = 3;
 
-    // The test host may inherit these from the CLI that started it; a child build must find its own MSBuild, and the
-    // state root comes from each test's -p:PreviewStateRoot alone.
+    // The test host may inherit these from the CLI that started it; a child build must find its own MSBuild, the
+    // state root comes from each test's -p:PreviewStateRoot alone, and a child under GitHub Actions would publish its
+    // links to the pull request that runs the tests (a test sets the GITHUB_ ones it wants).
     private static readonly string[] InheritedVariables =
     [
         "MSBuildExtensionsPath", "MSBuildSDKsPath", "MSBUILD_EXE_PATH", "MSBuildLoadMicrosoftTargetsReadOnly", "DOTNET_HOST_PATH", "PREVIEW_STATE_ROOT",
+        "GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY", "GITHUB_EVENT_PATH", "GITHUB_REPOSITORY", "GITHUB_API_URL", "GITHUB_TOKEN",
     ];
 
     private static readonly Dictionary<string, string> QuietBuildVariables = new(StringComparer.Ordinal)

@@ -52,8 +52,8 @@ internal sealed class PreviewUnderTest : IDisposable
     public CommandResult Preview(IReadOnlyList<string>? arguments = null, IReadOnlyDictionary<string, string?>? environment = null) =>
         Build("Preview", arguments, environment, WatchEnvironmentId);
 
-    /// <summary><c>dotnet build -t:PreviewDown</c> for this environment.</summary>
-    public CommandResult Down() => Build("PreviewDown");
+    /// <summary><c>dotnet build -t:PreviewDown</c> for this environment, with <paramref name="environment"/> variables.</summary>
+    public CommandResult Down(IReadOnlyDictionary<string, string?>? environment = null) => Build("PreviewDown", environment: environment);
 
     /// <summary><c>dotnet build -t:PreviewSeed</c> for this environment, plus <paramref name="arguments"/>.</summary>
     public CommandResult Seed(params string[] arguments) => Build("PreviewSeed", arguments);
