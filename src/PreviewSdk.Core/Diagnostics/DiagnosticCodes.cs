@@ -311,6 +311,9 @@ public static class DiagnosticCodes
     /// <summary>Something PreviewSdk did not expect stopped the seeding: a bug, reported as one coded line.</summary>
     public const string SeedUnexpectedError = "PREVIEW4121";
 
+    /// <summary>PostgreSQL refused an <c>expression:</c> override while the rows were inserted.</summary>
+    public const string SeedExpressionFailed = "PREVIEW4122";
+
     // 4060-4079: the migration check (-t:PreviewMigrationCheck).
 
     // 5xxx: links, gateway and CI.

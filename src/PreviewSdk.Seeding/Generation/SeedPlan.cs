@@ -29,6 +29,12 @@ public abstract class TablePlan
     /// <summary>The columns that identify a row in the second pass (the primary key); empty when nothing is deferred.</summary>
     public abstract IReadOnlyList<ColumnSchema> Key { get; }
 
+    /// <summary>
+    /// Columns PostgreSQL computes per row from an <c>expression:</c> override while the rows are inserted, with the
+    /// row's written columns in scope; not in <see cref="Columns"/>. Empty for most tables.
+    /// </summary>
+    public virtual IReadOnlyList<ComputedColumn> Computed => [];
+
     /// <summary>The number of rows, known up front unless the table is sized per parent (then null until generated).</summary>
     public abstract long? PlannedRows { get; }
 
@@ -44,3 +50,9 @@ public abstract class TablePlan
     /// </summary>
     public abstract IEnumerable<object?[]> DeferredRows();
 }
+
+/// <summary>A column whose value PostgreSQL computes per row from an SQL expression.</summary>
+/// <param name="Column">The column.</param>
+/// <param name="Expression">The expression, e.g. <c>to_tsvector('english', title)</c>.</param>
+/// <param name="Location">Where preview.yaml writes it, for an error PostgreSQL finds in it.</param>
+public sealed record ComputedColumn(ColumnSchema Column, string Expression, Core.Diagnostics.SourceLocation? Location = null);

@@ -49,6 +49,12 @@ internal static class InferredColumns
             case PgTypeKind.Uuid or PgTypeKind.Json or PgTypeKind.Jsonb or PgTypeKind.Bytea or PgTypeKind.Inet:
                 column.InjectiveCapacity = long.MaxValue;
                 return;
+            case PgTypeKind.Bit or PgTypeKind.VarBit:
+                column.InjectiveCapacity = 1L << Math.Min(type.BitLength ?? 62, 62);
+                return;
+            case var _ when TextFormGenerator.Knows(type):
+                column.InjectiveCapacity = long.MaxValue;
+                return;
         }
 
         if (constraints.Scale is { } scale)
@@ -82,6 +88,7 @@ internal static class InferredColumns
             PgTypeKind.Bytea => new ByteaGenerator(seed, column.Role == UniqueRole.Injective),
             PgTypeKind.Inet => new InetGenerator(seed, column.Role == UniqueRole.Injective, rows, asText: false),
             PgTypeKind.Array => Array(column, seed, reference),
+            _ when TextFormGenerator.Knows(constraints.Type) => new TextFormGenerator(constraints.Type, seed, column.Role == UniqueRole.Injective, reference),
             _ when constraints.Scale is { } scale => Ordinal(column, scale, rows, seed),
             _ => ConstantGenerator.Null,
         };
@@ -175,11 +182,15 @@ internal static class InferredColumns
         var blueprint = new ColumnBlueprint(element, column.Ordinal, new ColumnConstraints(element)) { Kind = column.Kind };
         InferredColumns.Analyze(blueprint, new TableSchema("public", string.Empty, [element], null, [], [], []), 1, reference);
         blueprint.Kind = column.Kind;
-        if (blueprint.Finite is null && blueprint.Constraints.Scale is null && elementType.ValueType.Kind is not (PgTypeKind.Text or PgTypeKind.Uuid or PgTypeKind.Json or PgTypeKind.Jsonb or PgTypeKind.Bytea or PgTypeKind.Inet))
+        if (blueprint.Finite is null && blueprint.Constraints.Scale is null && !TextFormGenerator.Knows(elementType)
+            && elementType.ValueType.Kind is not (PgTypeKind.Text or PgTypeKind.Uuid or PgTypeKind.Json or PgTypeKind.Jsonb or PgTypeKind.Bytea or PgTypeKind.Inet))
         {
             return ConstantGenerator.Null;
         }
 
-        return new ArrayGenerator(Build(blueprint, 1, StableHash.Derive(seed, "element"), reference), ValueConverter.ClrType(elementType), seed);
+        var elements = Build(blueprint, 1, StableHash.Derive(seed, "element"), reference);
+        return elementType.IsTextForm
+            ? new TextArrayGenerator(elements, seed)
+            : new ArrayGenerator(elements, ValueConverter.ClrType(elementType), seed);
     }
 }

@@ -31,7 +31,24 @@ internal static class TablePlanner
         var rows = model.Size.Rows;
         var reference = context.Settings.ReferenceDate;
         var constraints = ConstraintCollector.Collect(table, column => context.OverrideOf(table, column) is not null, context.Diagnostics, location);
-        var written = table.Columns.Where(c => !c.IsGenerated).ToList();
+        var computed = new List<ComputedColumn>();
+        foreach (var column in table.Columns)
+        {
+            if (context.OverrideOf(table, column.Name) is Settings.ExpressionOverride expression)
+            {
+                if (referenced.Contains((table.DisplayName, column.Name)))
+                {
+                    context.Diagnostics.Error(
+                        DiagnosticCodes.SeedOverrideNotApplicable, context.LocationOf(expression), $"{table.DisplayName}.{column.Name}",
+                        "foreign keys of other tables reference the column, and their values are computed from the row number, which an expression does not give");
+                }
+
+                computed.Add(new ComputedColumn(column, expression.Sql, expression.Location));
+            }
+        }
+
+        // Columns computed by an expression are PostgreSQL's to fill, as generated columns are.
+        var written = table.Columns.Where(c => !c.IsGenerated && !computed.Exists(e => e.Column == c)).ToList();
         var blueprints = new List<ColumnBlueprint>(written.Count);
         foreach (var column in written)
         {
@@ -75,7 +92,10 @@ internal static class TablePlanner
         var slots = Order(blueprints.Where(b => !b.Deferred).ToList(), byName, blueprints);
         var deferredSlots = blueprints.Where(b => b.Deferred).Select(b => new Slot(blueprints.IndexOf(b), b.Generator!)).ToArray();
         var guards = uniqueness.Guarded.Select(g => Guard(g.Key, g.Columns, slots, blueprints, byName)).ToArray();
-        return new GeneratedTablePlan(table, written, model.Size, slots, deferredSlots, Key(table, blueprints, deferredSlots.Length > 0, context), guards, location);
+        return new GeneratedTablePlan(table, written, model.Size, slots, deferredSlots, Key(table, blueprints, deferredSlots.Length > 0, context), guards, location)
+        {
+            ComputedColumns = computed,
+        };
     }
 
     private static void Prepare(ColumnBlueprint blueprint, TableModel model, long rows, PlanningContext context)
@@ -102,7 +122,7 @@ internal static class TablePlanner
 
     private static bool CanGenerate(PgType type) => type.Kind switch
     {
-        PgTypeKind.Unsupported => false,
+        _ when type.IsTextForm && type.Kind != PgTypeKind.Array => TextFormGenerator.Knows(type),
         PgTypeKind.Array => type.Element is { } element && CanGenerate(element.ValueType) && element.ValueType.Kind != PgTypeKind.Array,
         _ => true,
     };
