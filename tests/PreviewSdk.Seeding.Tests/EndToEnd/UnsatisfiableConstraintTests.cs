@@ -37,7 +37,7 @@ public sealed class UnsatisfiableConstraintTests
         var error = await RefusedAsync(CheckBeyondTheParser, DiagnosticCodes.SeedCheckNotUnderstood);
 
         Assert.StartsWith("The CHECK constraint 'readings_value_odd' of 'readings' (", error.Message);
-        Assert.Contains("for readings.value.", error.Message);
+        Assert.Contains("give readings.value an expression: override", error.Message);
     }
 
     [TestMethod]

@@ -113,7 +113,7 @@ public sealed class ConstraintTests
         var error = Seeding.Single(diagnostics, DiagnosticCodes.SeedCheckNotUnderstood);
         Assert.AreEqual(
             "The CHECK constraint 'events_span' of 'events' (CHECK (((ends - starts) < 10))) is beyond what the seeder understands, so it cannot generate rows that satisfy it. " +
-            "Fix: add seed overrides whose values satisfy it for events.starts, events.ends.",
+            "Fix: under seed: columns: in preview.yaml, give events.ends an expression: override, SQL over the row's other columns that satisfies the check (PostgreSQL computes it per row), or give events.starts, events.ends constant, values or range overrides that satisfy it.",
             error.Message);
         Assert.AreEqual(("preview.yaml", 0, 0), (error.File, error.Line, error.Column));
     }

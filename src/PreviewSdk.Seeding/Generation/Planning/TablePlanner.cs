@@ -30,7 +30,8 @@ internal static class TablePlanner
         var location = context.LocationOf(table);
         var rows = model.Size.Rows;
         var reference = context.Settings.ReferenceDate;
-        var constraints = ConstraintCollector.Collect(table, column => context.OverrideOf(table, column) is not null, context.Diagnostics, location);
+        var constraints = ConstraintCollector.Collect(
+            table, column => context.OverrideOf(table, column) is not null, column => context.OverrideOf(table, column) is Settings.ExpressionOverride, context.Diagnostics, location);
         var computed = new List<ComputedColumn>();
         foreach (var column in table.Columns)
         {
@@ -44,6 +45,12 @@ internal static class TablePlanner
                 }
 
                 computed.Add(new ComputedColumn(column, expression.Sql, expression.Location));
+            }
+            else if (constraints.Columns[column.Name].Computed is { } formula && context.OverrideOf(table, column.Name) is null
+                && !column.IsGenerated && !referenced.Contains((table.DisplayName, column.Name)))
+            {
+                // CHECK (total = quantity * unit_price): PostgreSQL computes it as the check does.
+                computed.Add(new ComputedColumn(column, formula.Expression));
             }
         }
 
@@ -156,6 +163,12 @@ internal static class TablePlanner
 
         var mayBeNull = blueprint.Column.IsNullable && !blueprint.Constraints.NotNull && !blueprint.Constraints.ForcedNull
             && blueprint.Override is null && !blueprint.InKey && !blueprint.Referenced && blueprint.Role == UniqueRole.None;
+        if (blueprint.Override is null && blueprint.Constraints.Conditional is { } conditional)
+        {
+            return ConditionalRows.Generator(blueprint, conditional, generator, all, mayBeNull, StableHash.Derive(seed, "null"), context, table)
+                ?? generator;
+        }
+
         return mayBeNull ? new NullableGenerator(generator, StableHash.Derive(seed, "null"), NullableGenerator.DefaultShare) : generator;
     }
 
@@ -171,9 +184,12 @@ internal static class TablePlanner
                 return;
             }
 
-            if (column.Anchor is { } anchor && byName.TryGetValue(anchor.Right, out var before) && columns.Contains(before))
+            foreach (var name in DependenciesOf(column))
             {
-                Visit(before);
+                if (byName.TryGetValue(name, out var before) && columns.Contains(before))
+                {
+                    Visit(before);
+                }
             }
 
             result.Add(new Slot(all.IndexOf(column), column.Generator!));
@@ -187,6 +203,21 @@ internal static class TablePlanner
         return [.. result];
     }
 
+    // The columns a column's generator reads from the row: the one it is generated relative to, the one its
+    // nullness follows.
+    private static IEnumerable<string> DependenciesOf(ColumnBlueprint column)
+    {
+        if (column.Anchor is { } anchor)
+        {
+            yield return anchor.Right;
+        }
+
+        if (column.Override is null && column.Constraints.Conditional is { } conditional)
+        {
+            yield return conditional.Condition.Column;
+        }
+    }
+
     private static RowGuard Guard(KeyConstraint key, List<ColumnBlueprint> members, Slot[] slots, List<ColumnBlueprint> all, Dictionary<string, ColumnBlueprint> byName)
     {
         // The members, and whatever is generated relative to them, are redrawn together.
@@ -197,7 +228,7 @@ internal static class TablePlanner
             changed = false;
             foreach (var column in all)
             {
-                if (column.Anchor is { } anchor && byName.TryGetValue(anchor.Right, out var before) && redraw.Contains(before))
+                if (DependenciesOf(column).Any(name => byName.TryGetValue(name, out var before) && redraw.Contains(before)))
                 {
                     changed |= redraw.Add(column);
                 }
