@@ -159,7 +159,9 @@ public static partial class CheckExpressionParser
 
     private static InList? InList(QuantifiedSyntax any)
     {
-        if (ColumnOf(any.Left) is not { } column)
+        // upper(gender) IN ('M', 'F'): the listed values are already in the case the function makes, so the
+        // column taking one of them satisfies it.
+        if ((ColumnOf(any.Left) ?? CaseFoldedColumnOf(any.Left)) is not { } column)
         {
             return null;
         }
@@ -230,6 +232,9 @@ public static partial class CheckExpressionParser
     }
 
     private static string? ColumnOf(CheckSyntax node) => StripCasts(node) is ColumnSyntax column ? column.Name : null;
+
+    private static string? CaseFoldedColumnOf(CheckSyntax node) =>
+        StripCasts(node) is CallSyntax { Name: "upper" or "lower", Arguments.Count: 1 } call ? ColumnOf(call.Arguments[0]) : null;
 
     private static string? LengthOf(CheckSyntax node) =>
         StripCasts(node) is CallSyntax call && LengthFunctions.Contains(call.Name) && call.Arguments.Count == 1 ? ColumnOf(call.Arguments[0]) : null;

@@ -9,7 +9,11 @@ namespace PreviewSdk.Seeding.Generation;
 /// </summary>
 /// <param name="Seed">The random seed the rows derive from.</param>
 /// <param name="Tables">The tables to fill, parents before children.</param>
-public sealed record SeedPlan(int Seed, IReadOnlyList<TablePlan> Tables);
+public sealed record SeedPlan(int Seed, IReadOnlyList<TablePlan> Tables)
+{
+    /// <summary>What planning chose that a user may want to know (an <c>_id</c> column without a foreign key drawn from a table's keys), one line each.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+}
 
 /// <summary>How one table is filled.</summary>
 public abstract class TablePlan

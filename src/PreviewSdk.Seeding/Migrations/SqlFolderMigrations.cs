@@ -86,11 +86,13 @@ public sealed class SqlFolderMigrations : IMigrationSource
 
     private async Task<IReadOnlyList<string>> ApplyAsync(NpgsqlConnection connection, IEnumerable<MigrationInfo> migrations, CancellationToken cancellationToken)
     {
-        await ExecuteAsync(connection, $"CREATE TABLE IF NOT EXISTS {QualifiedHistoryTable} (name pg_catalog.text PRIMARY KEY, applied_at pg_catalog.timestamptz NOT NULL DEFAULT pg_catalog.now())", cancellationToken);
+        // The table is made only when a file is recorded, after the file ran: a dump of an environment's database
+        // creates it itself, and must not find it there already.
         var applied = new HashSet<string>(StringComparer.Ordinal);
-        await using (var read = new NpgsqlCommand($"SELECT name FROM {QualifiedHistoryTable}", connection))
-        await using (var reader = await read.ExecuteReaderAsync(cancellationToken))
+        if (await TableExistsAsync(connection, cancellationToken))
         {
+            await using var read = new NpgsqlCommand($"SELECT name FROM {QualifiedHistoryTable}", connection);
+            await using var reader = await read.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
                 applied.Add(reader.GetString(0));
@@ -103,6 +105,7 @@ public sealed class SqlFolderMigrations : IMigrationSource
             cancellationToken.ThrowIfCancellationRequested();
             var outcome = await SqlScriptRunner.RunAsync(connection, migration.FilePath!, target, async () =>
             {
+                await ExecuteAsync(connection, $"CREATE TABLE IF NOT EXISTS {QualifiedHistoryTable} (name pg_catalog.text PRIMARY KEY, applied_at pg_catalog.timestamptz NOT NULL DEFAULT pg_catalog.now())", cancellationToken);
                 await using var record = new NpgsqlCommand($"INSERT INTO {QualifiedHistoryTable} (name) VALUES ($1)", connection);
                 record.Parameters.Add(new NpgsqlParameter<string> { TypedValue = migration.Id });
                 await record.ExecuteNonQueryAsync(cancellationToken);
@@ -116,6 +119,12 @@ public sealed class SqlFolderMigrations : IMigrationSource
         }
 
         return now;
+    }
+
+    private static async Task<bool> TableExistsAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        await using var exists = new NpgsqlCommand($"SELECT pg_catalog.to_regclass('{QualifiedHistoryTable}') IS NOT NULL", connection);
+        return (bool)(await exists.ExecuteScalarAsync(cancellationToken))!;
     }
 
     private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)

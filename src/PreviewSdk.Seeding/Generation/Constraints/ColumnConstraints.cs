@@ -33,6 +33,7 @@ internal sealed class ColumnConstraints
         MaxLength = other.MaxLength;
         Pattern = other.Pattern;
         PatternText = other.PatternText;
+        PatternSource = other.PatternSource;
         Rules = [.. other.Rules];
         Conditional = other.Conditional;
         Computed = other.Computed;
@@ -79,6 +80,9 @@ internal sealed class ColumnConstraints
 
     /// <summary>A check that makes it equal to arithmetic over other columns: PostgreSQL computes it.</summary>
     public ComputedAs? Computed { get; set; }
+
+    /// <summary>The constraint of a pattern beyond <see cref="SimplePattern"/> (then <see cref="Pattern"/> is null), else null.</summary>
+    public string? PatternSource { get; set; }
 
     /// <summary>Every rule about the column with the constraint it comes from, for testing values against.</summary>
     public List<(string Source, CheckRule Rule)> Rules { get; } = [];

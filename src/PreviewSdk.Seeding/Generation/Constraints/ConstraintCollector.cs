@@ -7,8 +7,7 @@ namespace PreviewSdk.Seeding.Generation.Constraints;
 /// <summary>
 /// Gathers what limits each column of a table: its type, NOT NULL, the table's CHECK rules and its domain's CHECK
 /// rules. A disjunction is satisfied through one branch chosen once for the whole table (preferring branches that
-/// do not force a column to NULL). Reports checks it cannot read (PREVIEW4017), patterns beyond it (PREVIEW4019)
-/// and contradictions (PREVIEW4018), except on columns with an override, whose values are tested instead.
+/// do not force a column to NULL). Reports checks it cannot read (PREVIEW4017) and contradictions (PREVIEW4018), except on columns with an override, whose values are tested instead.
 /// </summary>
 internal sealed class ConstraintCollector
 {
@@ -18,7 +17,6 @@ internal sealed class ConstraintCollector
     private readonly Func<string, bool> isComputed;
     private readonly Dictionary<string, ColumnConstraints> columns = new(StringComparer.Ordinal);
     private readonly List<ColumnRelation> relations = [];
-    private readonly List<(string Source, string Column, string Pattern)> unsupportedPatterns = [];
 
     private ConstraintCollector(TableSchema table, Func<string, bool> isOverridden, Func<string, bool> isComputed)
     {
@@ -56,14 +54,6 @@ internal sealed class ConstraintCollector
             foreach (var check in column.Type.DomainChecks)
             {
                 Add(check, column.Name, $"CHECK '{check.Name}' of domain {column.Type.Name}", diagnostics, location);
-            }
-        }
-
-        foreach (var (source, column, pattern) in unsupportedPatterns)
-        {
-            if (!isOverridden(column))
-            {
-                diagnostics.Error(DiagnosticCodes.SeedPatternUnsupported, location, source, Qualified(column), pattern);
             }
         }
 
@@ -312,7 +302,9 @@ internal sealed class ConstraintCollector
         constraints.Pattern = SimplePattern.TryParse(match.Pattern);
         if (constraints.Pattern is null && !trial)
         {
-            unsupportedPatterns.Add((source, match.Column, match.Pattern));
+            // Beyond the seeder's patterns: the planner tests the inferred values against it and reports it only
+            // when they do not match (PREVIEW4019).
+            constraints.PatternSource = source;
         }
 
         return constraints.Pattern is not null || !trial;

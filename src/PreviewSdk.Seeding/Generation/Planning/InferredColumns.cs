@@ -61,6 +61,7 @@ internal static class InferredColumns
         {
             var (natural, favorLow) = NaturalRanges.For(column.Kind, scale, type.Kind, reference);
             column.Range = natural.FitInto(constraints.Range);
+            column.NaturalRange = column.Range;
             column.FavorLow = favorLow;
             column.InjectiveCapacity = column.Column.IsSequenceBacked ? SequenceRange(constraints.Range).Count : constraints.Range.Count;
             if (column.Column.IsSequenceBacked)
@@ -97,7 +98,7 @@ internal static class InferredColumns
 
     /// <summary>The plain random generator of an ordered column (what a column compared with another falls back to).</summary>
     public static ValueGenerator Alone(ColumnBlueprint column, ulong seed) =>
-        new OrdinalGenerator(column.Constraints.Scale!, column.Range, seed, column.FavorLow);
+        new OrdinalGenerator(column.Constraints.Scale!, column.NaturalRange.IsEmpty ? column.Range : column.NaturalRange.Intersect(column.Range) is { IsEmpty: false } both ? both : column.Range, seed, column.FavorLow);
 
     private static ValueGenerator Finite(ColumnBlueprint column, IReadOnlyList<object?> finite, ulong seed)
     {
@@ -162,7 +163,8 @@ internal static class InferredColumns
         return new UniquePatternGenerator(pattern, counts!, new IndexPermutation(patternSeed, Math.Min(capacity, 1L << 62)), regex, preferred);
     }
 
-    private static bool AllMatch(ValueGenerator generator, string regex)
+    /// <summary>True when the first rows' values of <paramref name="generator"/> (which reads no other column) all match <paramref name="regex"/>.</summary>
+    public static bool AllMatch(ValueGenerator generator, string regex)
     {
         for (var row = 0; row < PatternSamples; row++)
         {

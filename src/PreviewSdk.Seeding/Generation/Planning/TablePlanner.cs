@@ -1,5 +1,6 @@
 using PreviewSdk.Core.Diagnostics;
 using PreviewSdk.Seeding.Generation.Constraints;
+using PreviewSdk.Seeding.Generation.Inference;
 using PreviewSdk.Seeding.Generation.Overrides;
 using PreviewSdk.Seeding.Generation.Randomness;
 using PreviewSdk.Seeding.Generation.Values;
@@ -70,7 +71,7 @@ internal static class TablePlanner
                 blueprint.Deferred = blueprint.ForeignKey is { } fk && deferred.Contains((table.DisplayName, fk.Name));
             }
 
-            Prepare(blueprint, model, rows, context);
+            Prepare(blueprint, model, models, rows, context);
             blueprints.Add(blueprint);
         }
 
@@ -105,7 +106,7 @@ internal static class TablePlanner
         };
     }
 
-    private static void Prepare(ColumnBlueprint blueprint, TableModel model, long rows, PlanningContext context)
+    private static void Prepare(ColumnBlueprint blueprint, TableModel model, IReadOnlyDictionary<string, TableModel> models, long rows, PlanningContext context)
     {
         var table = model.Table;
         var name = $"{table.DisplayName}.{blueprint.Column.Name}";
@@ -121,6 +122,7 @@ internal static class TablePlanner
         }
 
         InferredColumns.Analyze(blueprint, table, rows, context.Settings.ReferenceDate);
+        UnlinkedKeys.Apply(blueprint, table, models, context);
         if (!blueprint.Column.IsNullable && !CanGenerate(blueprint.Column.Type.ValueType))
         {
             context.Diagnostics.Error(DiagnosticCodes.SeedColumnNeedsOverride, context.LocationOf(table), name, blueprint.Column.Type.Name);
@@ -152,10 +154,27 @@ internal static class TablePlanner
         var generator = blueprint.Override is not null
             ? OverrideBuilder.Build(blueprint, rows, seed, Inferred)
             : InferredColumns.Build(blueprint, rows, seed, reference);
+        if (blueprint.Override is null && blueprint.Constraints is { Pattern: null, PatternText: { } regex, PatternSource: { } source }
+            && !InferredColumns.AllMatch(generator, regex))
+        {
+            // A pattern beyond the seeder's own that what the name says does not match either.
+            context.Diagnostics.Error(DiagnosticCodes.SeedPatternUnsupported, context.LocationOf(table), source, $"{table.DisplayName}.{blueprint.Column.Name}", regex);
+        }
+
+        if (blueprint.Override is null && NameSources(blueprint, all) is { } names)
+        {
+            var constraints = blueprint.Constraints;
+            generator = new NameDerivedTextGenerator(
+                blueprint.Kind, names.First, names.Last, names.Full, StableHash.Derive(seed, "names"), blueprint.Role == UniqueRole.Injective,
+                constraints.MinLength, constraints.MaxLength, rows, generator, constraints.PatternText);
+        }
         if (blueprint.Anchor is { } anchor)
         {
             var scale = blueprint.Constraints.Scale!;
-            var span = Math.Max(1, blueprint.Range.Count / 4);
+            // A quarter of where the column falls on its own, or what its name pair allows (a rental is returned
+            // within weeks); never a quarter of the type's whole range, which spans millennia for a timestamp.
+            var natural = blueprint.NaturalRange.IsEmpty ? blueprint.Range : blueprint.NaturalRange;
+            var span = Math.Max(1, Math.Min(natural.Count / 4, blueprint.MaxGap ?? long.MaxValue));
             var anchorOutput = all.FindIndex(b => b.Column.Name == anchor.Right);
             var alone = blueprint.Override is null ? InferredColumns.Alone(blueprint, seed) : generator;
             generator = new RelativeGenerator(anchorOutput, anchor.Right, anchor.Operator, scale, blueprint.Range, span, StableHash.Derive(seed, "relative"), alone);
@@ -184,7 +203,7 @@ internal static class TablePlanner
                 return;
             }
 
-            foreach (var name in DependenciesOf(column))
+            foreach (var name in DependenciesOf(column, all))
             {
                 if (byName.TryGetValue(name, out var before) && columns.Contains(before))
                 {
@@ -203,10 +222,37 @@ internal static class TablePlanner
         return [.. result];
     }
 
-    // The columns a column's generator reads from the row: the one it is generated relative to, the one its
-    // nullness follows.
-    private static IEnumerable<string> DependenciesOf(ColumnBlueprint column)
+    // An e-mail or user name column without pattern or list, in a table with name columns generated with the row:
+    // their outputs (-1 for a kind the table lacks).
+    private static (int First, int Last, int Full)? NameSources(ColumnBlueprint column, List<ColumnBlueprint> all)
     {
+        if (column.Kind is not (SemanticKind.Email or SemanticKind.UserName) || column.Constraints.Type.Kind != PgTypeKind.Text
+            || column.Finite is not null || column.Role is not (UniqueRole.None or UniqueRole.Injective)
+            || column.Referenced || column.Deferred)
+        {
+            return null;
+        }
+
+        int Find(SemanticKind kind) => all.FindIndex(b => b.Kind == kind && b.ForeignKey is null && !b.Deferred && b.Constraints.Type.Kind == PgTypeKind.Text);
+        var names = (Find(SemanticKind.FirstName), Find(SemanticKind.LastName), Find(SemanticKind.FullName));
+        return names is (< 0, < 0, < 0) ? null : names;
+    }
+
+    // The columns a column's generator reads from the row: the one it is generated relative to, the one its
+    // nullness follows, the names an e-mail address is made of.
+    private static IEnumerable<string> DependenciesOf(ColumnBlueprint column, List<ColumnBlueprint> all)
+    {
+        if (NameSources(column, all) is { } names)
+        {
+            foreach (var output in (int[])[names.First, names.Last, names.Full])
+            {
+                if (output >= 0)
+                {
+                    yield return all[output].Column.Name;
+                }
+            }
+        }
+
         if (column.Anchor is { } anchor)
         {
             yield return anchor.Right;
@@ -228,7 +274,7 @@ internal static class TablePlanner
             changed = false;
             foreach (var column in all)
             {
-                if (DependenciesOf(column).Any(name => byName.TryGetValue(name, out var before) && redraw.Contains(before)))
+                if (DependenciesOf(column, all).Any(name => byName.TryGetValue(name, out var before) && redraw.Contains(before)))
                 {
                     changed |= redraw.Add(column);
                 }
