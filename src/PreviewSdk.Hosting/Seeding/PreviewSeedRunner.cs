@@ -69,6 +69,7 @@ internal sealed class PreviewSeedRunner(
             if (result.Summary is { } summary && result.Succeeded)
             {
                 seed.Summary = summary;
+                PreviewSdk.Seeding.Reports.SeedReportFile.Write(runtime.StateDirectory, seed.Entry.Database.Value, result.Report!);
                 log.LogInformation(
                     "Seeded {Tables} tables with {Rows} rows (seed {Seed}) in {Seconds:0.00} s.",
                     summary.Tables.Count, summary.TotalRows, summary.Seed, summary.Elapsed.TotalSeconds);

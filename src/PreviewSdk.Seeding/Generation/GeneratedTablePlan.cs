@@ -59,6 +59,12 @@ internal sealed class GeneratedTablePlan : TablePlan
     /// <inheritdoc />
     public override IReadOnlyList<ComputedColumn> Computed => ComputedColumns;
 
+    /// <inheritdoc />
+    public override IReadOnlyList<ColumnChoice> Choices => ColumnChoicesOfPlan;
+
+    /// <summary>What each column gets and why.</summary>
+    internal IReadOnlyList<ColumnChoice> ColumnChoicesOfPlan { get; init; } = [];
+
     /// <summary>The columns an expression override computes.</summary>
     internal IReadOnlyList<ComputedColumn> ComputedColumns { get; init; } = [];
 

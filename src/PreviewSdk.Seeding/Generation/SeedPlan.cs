@@ -39,6 +39,9 @@ public abstract class TablePlan
     /// </summary>
     public virtual IReadOnlyList<ComputedColumn> Computed => [];
 
+    /// <summary>What each column of the table gets and why, for the seed report; empty when the plan does not say.</summary>
+    public virtual IReadOnlyList<ColumnChoice> Choices => [];
+
     /// <summary>The number of rows, known up front unless the table is sized per parent (then null until generated).</summary>
     public abstract long? PlannedRows { get; }
 
@@ -60,3 +63,10 @@ public abstract class TablePlan
 /// <param name="Expression">The expression, e.g. <c>to_tsvector('english', title)</c>.</param>
 /// <param name="Location">Where preview.yaml writes it, for an error PostgreSQL finds in it.</param>
 public sealed record ComputedColumn(ColumnSchema Column, string Expression, Core.Diagnostics.SourceLocation? Location = null);
+
+/// <summary>What one column gets and why, as the seed report shows it.</summary>
+/// <param name="Column">The column.</param>
+/// <param name="Values">The values it gets, in words (<c>e-mail addresses on example domains</c>, <c>keys of customers</c>).</param>
+/// <param name="Reason">Why: an override, a foreign key, a constraint, its name, or only its type.</param>
+/// <param name="IsFallback">True when only the type decided: the column is worth an override if its values matter.</param>
+public sealed record ColumnChoice(string Column, string Values, string Reason, bool IsFallback);

@@ -81,6 +81,27 @@ public sealed class CorpusSeedingTests
         await AssertWindowAsync(seeded, "sales.salesorderheader", "orderdate");
     }
 
+    [TestMethod]
+    public async Task The_seed_report_says_per_column_what_was_chosen_and_why_and_lists_the_fallbacks()
+    {
+        var target = await CorpusSchema.LoadAsync(CorpusSchema.SchemaPath("film-rental"));
+
+        var result = await target.SeedAsync(Defaults);
+
+        Assert.IsTrue(result.Succeeded, SeedTarget.Describe(result.Diagnostics));
+        var report = result.Report!;
+        StringAssert.StartsWith(report, $"## {target.Name}\n\nSeed 42: ");
+        Assert.Contains("### rental: 50 rows", report);
+        Assert.Contains("| `customer_id` | keys of customer | foreign key rental_customer_id_fkey |", report);
+        Assert.Contains("| `email` | e-mail addresses on example domains, made from first_name and last_name | name 'email' |", report);
+        Assert.Contains("| `return_date` |", report);
+        Assert.Contains("the names 'rental_date' and 'return_date'", report);
+        Assert.Contains("- Note: staff.store_id has no foreign key; its values are keys of store (1 to 50)", report);
+        Assert.Contains("Only their type decided these columns' values", report);
+        Assert.Contains("`film.length`", report);
+        Assert.Contains("(fallback)", report);
+    }
+
     // Loads the schema, dumps it, loads the dump into two databases, seeds both with the defaults; checks that
     // every table got rows and that both are the same, byte for byte. Returns one of them.
     private static async Task<SeedTarget> SeedBothAsync(string name)

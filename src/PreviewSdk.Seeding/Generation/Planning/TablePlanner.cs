@@ -103,6 +103,7 @@ internal static class TablePlanner
         return new GeneratedTablePlan(table, written, model.Size, slots, deferredSlots, Key(table, blueprints, deferredSlots.Length > 0, context), guards, location)
         {
             ComputedColumns = computed,
+            ColumnChoicesOfPlan = ColumnChoices.Describe(table, blueprints, computed, context),
         };
     }
 
@@ -164,6 +165,7 @@ internal static class TablePlanner
         if (blueprint.Override is null && NameSources(blueprint, all) is { } names)
         {
             var constraints = blueprint.Constraints;
+            blueprint.MadeFrom = new[] { names.First, names.Last, names.Full }.Where(output => output >= 0).Select(output => all[output].Column.Name).ToList();
             generator = new NameDerivedTextGenerator(
                 blueprint.Kind, names.First, names.Last, names.Full, StableHash.Derive(seed, "names"), blueprint.Role == UniqueRole.Injective,
                 constraints.MinLength, constraints.MaxLength, rows, generator, constraints.PatternText);

@@ -52,6 +52,7 @@ internal static class UnlinkedKeys
 
         column.Range = keys;
         column.NaturalRange = keys;
+        column.KeysOf = parent.Table.DisplayName;
         column.FavorLow = false;
         context.Notes.Add(
             $"{table.DisplayName}.{column.Column.Name} has no foreign key; its values are keys of {parent.Table.DisplayName} (1 to {parent.Size.Rows}), as its name says. Declare the foreign key, or override the column, if it means something else.");
