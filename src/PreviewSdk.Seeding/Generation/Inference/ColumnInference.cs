@@ -25,7 +25,7 @@ namespace PreviewSdk.Seeding.Generation.Inference;
 /// domains as well.
 /// </para>
 /// </remarks>
-internal static class ColumnInference
+internal static partial class ColumnInference
 {
     private static readonly string[] PersonTables = ["user", "users", "customer", "customers", "person", "people", "persons", "employee", "employees", "author", "authors", "member", "members", "contact", "contacts", "staff", "student", "students", "teacher", "teachers", "patient", "patients", "account", "accounts", "owner", "owners", "player", "players", "driver", "drivers", "profile", "profiles"];
     private static readonly string[] CompanyWords = ["company", "companies", "organization", "organizations", "organisation", "organisations", "org", "orgs", "employer", "vendor", "vendors", "supplier", "suppliers", "publisher", "publishers", "brand", "brands", "business", "businesses", "tenant", "tenants", "client", "clients", "merchant", "merchants", "manufacturer"];
@@ -305,88 +305,6 @@ internal static class ColumnInference
         // "name" alone, or "<thing>_name": what the thing (or the table) is tells which kind of name.
         var subject = words.Count > 1 ? words.Take(words.Count - 1).ToList() : table;
         return Classify(subject) ?? (words.Count > 1 ? Classify(table) : null) ?? SemanticKind.Label;
-    }
-
-    // A short code column of a country, currency, language or state is an ISO (or USPS) code of that length.
-    private static SemanticKind? Coded(IReadOnlyList<string> words, int? maxLength)
-    {
-        var code = HasAny(words, "code", "iso", "abbr", "abbreviation", "alpha2", "alpha3") || maxLength is 2 or 3;
-        if (!code || maxLength is > 3 or < 2 && !HasAny(words, "code", "iso", "abbr"))
-        {
-            return null;
-        }
-
-        if (HasAny(words, "country", "countryregioncode", "nationality"))
-        {
-            return maxLength == 3 || HasAny(words, "alpha3") ? SemanticKind.CountryCode3 : SemanticKind.CountryCode;
-        }
-
-        if (HasAny(words, "currency", "currencycode"))
-        {
-            return SemanticKind.Currency;
-        }
-
-        if (HasAny(words, "language", "lang") && maxLength is null or <= 3)
-        {
-            return SemanticKind.Language;
-        }
-
-        return HasAny(words, "state", "province") && maxLength is null or 2 ? SemanticKind.StateCode : null;
-    }
-
-    private static SemanticKind? Classify(IReadOnlyList<string> subject)
-    {
-        if (HasAny(subject, PersonTables))
-        {
-            return SemanticKind.FullName;
-        }
-
-        if (HasAny(subject, CompanyWords))
-        {
-            return SemanticKind.Company;
-        }
-
-        if (HasAny(subject, ProductWords))
-        {
-            return SemanticKind.ProductName;
-        }
-
-        if (HasAny(subject, CategoryWords))
-        {
-            return SemanticKind.Department;
-        }
-
-        if (HasAny(subject, "city", "cities", "town", "towns", "territory", "territories"))
-        {
-            return SemanticKind.City;
-        }
-
-        if (HasAny(subject, "language", "languages"))
-        {
-            return SemanticKind.LanguageName;
-        }
-
-        if (HasAny(subject, "region", "regions"))
-        {
-            return SemanticKind.Region;
-        }
-
-        if (HasAny(subject, "genre", "genres"))
-        {
-            return SemanticKind.Genre;
-        }
-
-        if (HasAny(subject, "state", "states", "province", "provinces"))
-        {
-            return SemanticKind.State;
-        }
-
-        if (HasAny(subject, "continent", "continents"))
-        {
-            return SemanticKind.Continent;
-        }
-
-        return HasAny(subject, "country", "countries") ? SemanticKind.Country : null;
     }
 
     // "state" next to an address is a region; in orders or tickets it is a status.
