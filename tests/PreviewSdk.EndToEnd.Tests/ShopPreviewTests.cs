@@ -29,6 +29,8 @@ public sealed class ShopPreviewTests(TestContext testContext)
         CollectionAssert.AreEquivalent(new[] { "shop-api", "shop-web" }, links.Services.Select(service => service.Name).ToList());
         AssertEveryResourceRunsWithTheId(preview, record.EnvironmentId);
         AssertLinksMarkdown(preview, links);
+        var seedReport = Path.Combine(preview.StateFolder, "seed-report.md");
+        Assert.Contains($"## shopdb\n\nSeed {links.Data.Single().Seed}: 4 tables", File.ReadAllText(seedReport), "-t:Preview writes the seed report beside links.json.");
 
         using var browser = new Browser();
         await AssertDashboardLogsInAsync(browser, links.Dashboard, cancellationToken);
@@ -48,6 +50,7 @@ public sealed class ShopPreviewTests(TestContext testContext)
         Assert.Contains("shopdb: 4 tables, ", reseed.Output, reseed.ToString());
         Assert.Contains(", seed 7", reseed.Output, reseed.ToString());
         Assert.AreEqual(7, preview.ReadLinks().Data.Single().Seed, "links.json still names the first seed.");
+        Assert.Contains("## shopdb\n\nSeed 7: 4 tables", File.ReadAllText(seedReport), "-t:PreviewSeed rewrites the database's section of the seed report.");
 
         var list = preview.List();
         Assert.AreEqual(0, list.ExitCode, list.ToString());

@@ -276,7 +276,7 @@ public static class DiagnosticCodes
     /// <summary>The migration base is a git ref, but the migrations are not in a git work tree (or git is missing).</summary>
     public const string MigrationBaseNeedsGit = "PREVIEW4068";
 
-    /// <summary>Applying a migration to the scratch database failed.</summary>
+    /// <summary>Applying a migration (an SQL file in an environment or the migration check, or an EF Core migration) failed.</summary>
     public const string MigrationFailed = "PREVIEW4069";
 
     /// <summary>The <c>dotnet ef</c> tool is not available, even after <c>dotnet tool restore</c>.</summary>
@@ -302,6 +302,18 @@ public static class DiagnosticCodes
 
     /// <summary><c>-t:PreviewSeed</c> has no database to seed: none in <c>seed:</c>, or not the one asked for.</summary>
     public const string NothingToSeed = "PREVIEW4081";
+
+    // 4120-4159: seeding any real schema (SQL runner, types, expressions, the seed report).
+
+    /// <summary>A database or file error stopped the seeding outside the load (connection lost, schema unreadable).</summary>
+    public const string SeedDatabaseError = "PREVIEW4120";
+
+    /// <summary>Something PreviewSdk did not expect stopped the seeding: a bug, reported as one coded line.</summary>
+    public const string SeedUnexpectedError = "PREVIEW4121";
+
+    /// <summary>PostgreSQL refused an <c>expression:</c> override while the rows were inserted.</summary>
+    public const string SeedExpressionFailed = "PREVIEW4122";
+
     // 4060-4079: the migration check (-t:PreviewMigrationCheck).
 
     // 5xxx: links, gateway and CI.

@@ -9,7 +9,7 @@ internal static class SeedSectionReader
     private static readonly string[] EntryKeys = ["seed", "rows", "scale", "migrations", "exclude", "tables", "columns"];
     private static readonly string[] MigrationKeys = ["service", "sql", "efcore", "startup"];
     private static readonly string[] TableKeys = ["rows", "per", "min", "max", "skip"];
-    private static readonly string[] ColumnKeys = ["dataset", "constant", "values", "range"];
+    private static readonly string[] ColumnKeys = ["dataset", "constant", "values", "range", "expression"];
 
     public static IReadOnlyList<SeedEntry> Read(ManifestNodeReader reader, ManifestNode section, string sectionPath)
     {

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using PreviewSdk.Core.Profiles;
+using PreviewSdk.Seeding.Loading;
 using PreviewSdk.Seeding.Migrations;
 using PreviewSdk.Seeding.Runs;
 
@@ -46,7 +47,8 @@ internal sealed class PreviewSeedRunner(
             {
                 var folder = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(seed.ManifestPath)!, sql.Value));
                 log.LogInformation("Applying the SQL migrations of {Folder}.", folder);
-                var applied = await new SqlFolderMigrations(folder, sql.Location).ApplyAllAsync(connection, cancellationToken);
+                var applied = await new SqlFolderMigrations(folder, sql.Location, $"the database '{seed.Parent.DatabaseName}'", line => log.LogInformation("{Line}", line))
+                    .ApplyAllAsync(connection, cancellationToken);
                 log.LogInformation("Applied {Count} SQL migrations: {Names}.", applied.Count, string.Join(", ", applied));
             }
 
@@ -67,6 +69,7 @@ internal sealed class PreviewSeedRunner(
             if (result.Summary is { } summary && result.Succeeded)
             {
                 seed.Summary = summary;
+                PreviewSdk.Seeding.Reports.SeedReportFile.Write(runtime.StateDirectory, seed.Entry.Database.Value, result.Report!);
                 log.LogInformation(
                     "Seeded {Tables} tables with {Rows} rows (seed {Seed}) in {Seconds:0.00} s.",
                     summary.Tables.Count, summary.TotalRows, summary.Seed, summary.Elapsed.TotalSeconds);
@@ -81,9 +84,16 @@ internal sealed class PreviewSeedRunner(
         {
             // The app host is stopping.
         }
-        catch (Exception e) when (e is NpgsqlException or IOException or InvalidOperationException or DistributedApplicationException)
+        catch (MigrationCheckException e)
         {
-            log.LogError(e, "Seeding '{Database}' failed: {Message}", seed.Parent.DatabaseName, e.Message);
+            log.LogError("{Diagnostic}", e.Diagnostic.ToString());
+            await FinishAsync(seed, exitCode: 1);
+        }
+        catch (Exception e)
+        {
+            // Whatever else stops the seeding is a coded error in its log, never a stack trace, and always a finish:
+            // an exception left in this background task would leave the environment waiting until its timeout.
+            log.LogError("{Diagnostic}", SeedFailure.Describe(e, seed.Parent.DatabaseName, seed.ManifestPath).ToString());
             await FinishAsync(seed, exitCode: 1);
         }
     }

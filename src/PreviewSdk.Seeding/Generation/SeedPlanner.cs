@@ -62,7 +62,7 @@ public static class SeedPlanner
         var sorted = diagnostics.ToSortedList();
         return diagnostics.HasErrors
             ? new SeedPlanResult(null, sorted)
-            : new SeedPlanResult(new SeedPlan(settings.Seed, plans), sorted);
+            : new SeedPlanResult(new SeedPlan(settings.Seed, plans) { Notes = context.Notes }, sorted);
     }
 
     // The foreign key each per-parent table is sized by; problems with the sizing are reported and the table sized by rows.

@@ -40,6 +40,11 @@ public static class DatabaseSeeder
             return new SeedRunResult(null, planned.Diagnostics);
         }
 
+        foreach (var note in plan.Notes)
+        {
+            log($"Note: {note}");
+        }
+
         var refusal = await SeedGuard.CheckAsync(
             connection, request.EnvironmentId, plan.Tables.Select(table => table.Table), request.Reset, settings.SourceFile, cancellationToken);
         if (refusal is not null)
@@ -68,6 +73,6 @@ public static class DatabaseSeeder
             report.Seed,
             report.Tables.Select(table => new TableRows(table.DisplayName, table.Rows)).ToList(),
             Stopwatch.GetElapsedTime(started));
-        return new SeedRunResult(summary, planned.Diagnostics);
+        return new SeedRunResult(summary, planned.Diagnostics) { Report = Reports.SeedReportMarkdown.Render(connection.Database, plan, report) };
     }
 }

@@ -70,6 +70,7 @@ public static class SeedSettingsFactory
     {
         SeedColumnKind.Dataset => new DatasetOverride(column.Text ?? string.Empty),
         SeedColumnKind.Constant => new ConstantOverride(column.Text),
+        SeedColumnKind.Expression => new ExpressionOverride(column.Text ?? string.Empty),
         SeedColumnKind.Values => new ValuesOverride(column.Values.Select(value => new WeightedValue(value.Value, value.Weight)).ToList()),
         _ => new RangeOverride(column.Values[0].Value ?? string.Empty, column.Values[1].Value ?? string.Empty),
     };

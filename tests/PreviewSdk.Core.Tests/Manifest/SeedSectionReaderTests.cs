@@ -33,6 +33,7 @@ public sealed class SeedSectionReaderTests
                   orders.status: { values: { pending: 3, shipped: 5 } }
                   orders.channel: { values: [web, phone] }
                   products.price: { range: [1, 500] }
+                  products.search: { expression: "to_tsvector('english', name)" }
             """);
 
         Assert.IsEmpty(result.Diagnostics, DiagnosticAssert.Describe(result.Diagnostics));
@@ -57,6 +58,7 @@ public sealed class SeedSectionReaderTests
                 "orders.status Values  [pending:3, shipped:5]",
                 "orders.channel Values  [web:1, phone:1]",
                 "products.price Range  [1:1, 500:1]",
+                "products.search Expression to_tsvector('english', name) []",
             },
             seed.Columns.Select(c => FormattableString.Invariant($"{c.Column.Value} {c.Kind} {c.Text} [{string.Join(", ", c.Values.Select(v => FormattableString.Invariant($"{v.Value}:{v.Weight}")))}]")).ToArray());
         Assert.AreEqual(new SourceLocation(File, 15, 7), seed.Columns[0].Column.Location);
