@@ -1,6 +1,7 @@
 using PreviewSdk.Core.Budgets;
 using PreviewSdk.Core.Diagnostics;
 using PreviewSdk.Core.Environments;
+using PreviewSdk.Core.Sharing;
 
 namespace PreviewSdk.Tasks;
 
@@ -15,25 +16,33 @@ public sealed partial class StartPreview : PreviewTask
             & PreviewProperties.TryReadProfile(this, Profile, ProjectPath, out var profile)
             & PreviewProperties.TryReadTimeToLive(this, TimeToLive, ProjectPath, out var timeToLive)
             & PreviewProperties.TryReadTeam(this, Team, ProjectPath, out var team);
-        if (!valid)
+        var diagnostics = new DiagnosticBag();
+        var gateway = GatewaySettingsReader.Read(GatewaySettings(), SourceLocation.WholeFile(ProjectPath), diagnostics);
+        foreach (var diagnostic in diagnostics)
+        {
+            Report(diagnostic);
+        }
+
+        if (!valid || gateway is null)
         {
             return false;
         }
 
         var plan = PreviewSdk.Tasks.PlanFile.Read(PlanFile);
-        var diagnostics = new DiagnosticBag();
+        ResolvedName = EnvironmentNames.Resolve(PreviewName, Path.GetDirectoryName(Path.GetFullPath(ProjectPath))!);
+        diagnostics = new DiagnosticBag();
+        GatewaySettingsReader.CheckHostNames(gateway, ResolvedName, plan.Services.Select(service => service.Name), SourceLocation.WholeFile(ProjectPath), diagnostics);
         var budget = BudgetInputs.Resolve(Path.GetFullPath(ManifestPath), plan, profile, team, BudgetFile, ProjectPath, diagnostics);
         foreach (var diagnostic in diagnostics)
         {
             Report(diagnostic);
         }
 
-        if (budget is null)
+        if (budget is null || diagnostics.HasErrors)
         {
             return false;
         }
 
-        ResolvedName = EnvironmentNames.Resolve(PreviewName, Path.GetDirectoryName(Path.GetFullPath(ProjectPath))!);
         var request = new UpRequest
         {
             Plan = plan,
@@ -51,9 +60,20 @@ public sealed partial class StartPreview : PreviewTask
             TimeToLive = timeToLive ?? budget.ProfileTimeToLive,
             DefaultTimeToLive = budget.ProfileTimeToLive,
             Keep = Keep,
+            Gateway = gateway,
         };
         return new PreviewLifecycle(this).Up(request, cancellationToken);
     }
+
+    private GatewaySettingsText GatewaySettings() => new()
+    {
+        Domain = Domain,
+        BindAddress = BindAddress,
+        Port = GatewayPort,
+        Auth = Auth,
+        PublicUrl = PublicUrl,
+        TrustedProxies = TrustedProxies,
+    };
 
     private string StateRootPath() => Core.Environments.StateRoot.Resolve(StateRoot);
 }

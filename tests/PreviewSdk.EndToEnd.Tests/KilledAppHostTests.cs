@@ -19,6 +19,7 @@ public sealed class KilledAppHostTests(TestContext testContext)
         Assert.AreEqual(0, up.ExitCode, up.ToString());
         var record = preview.ReadEnvironment();
         var links = preview.ReadLinks();
+        var addresses = EnvironmentAssert.AllAddresses(preview, links);
         var dataFolders = StateFiles.DataFolders(preview.StateFolder);
 
         KillAppHost(record);
@@ -28,7 +29,7 @@ public sealed class KilledAppHostTests(TestContext testContext)
         Assert.AreEqual(0, down.ExitCode, down.ToString());
         Assert.Contains($"Preview '{preview.Name}' of 'shop' is down.", down.Output, down.ToString());
         EnvironmentAssert.LeftNothingBehind(preview, [record.EnvironmentId], down);
-        EnvironmentAssert.NothingListensAt(links.Services.Select(service => service.Url).Prepend(links.Dashboard));
+        EnvironmentAssert.NothingListensAt(addresses);
         foreach (var folder in dataFolders)
         {
             Assert.IsFalse(Directory.Exists(folder), $"The data folder {folder} is still there. {down}");
@@ -69,9 +70,11 @@ public sealed class KilledAppHostTests(TestContext testContext)
 
         Assert.IsTrue(EnvironmentProcessTable.Carries(fresh.HostProcessId, fresh.EnvironmentId), "The new app host does not run.");
         using var browser = new Browser();
+        var signIn = await browser.GetAsync(links.SharedLink, testContext.CancellationToken);
+        Assert.AreEqual(HttpStatusCode.OK, signIn.Status, signIn.ToString());
         foreach (var service in links.Services)
         {
-            var page = await browser.GetAsync(service.Url + "/", testContext.CancellationToken);
+            var page = await browser.GetAsync(service.Url, testContext.CancellationToken);
             Assert.AreEqual(HttpStatusCode.OK, page.Status, $"{service.Name}: {page}");
         }
 

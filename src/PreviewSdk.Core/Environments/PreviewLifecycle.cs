@@ -6,6 +6,7 @@ using PreviewSdk.Core.Diagnostics;
 using PreviewSdk.Core.Limits;
 using PreviewSdk.Core.Links;
 using PreviewSdk.Core.Planning;
+using PreviewSdk.Core.Sharing;
 
 namespace PreviewSdk.Core.Environments;
 
@@ -39,6 +40,7 @@ public sealed class PreviewLifecycle(IPreviewReporter reporter)
             if (alive && !expired && !request.Recreate && existing.Links is { } links)
             {
                 reporter.Info(LinksRenderer.RenderTable(links, $"is already up (started {existing.Record.StartedAt.LocalDateTime:yyyy-MM-dd HH:mm}, expires {EnvironmentListRenderer.Expiry(existing.Record, DateTimeOffset.UtcNow)}); use -p:PreviewRecreate=true to start it anew"));
+                SharingWarnings.Report(reporter, existing.Record, links, request.ProjectPath);
                 return true;
             }
 
@@ -55,6 +57,12 @@ public sealed class PreviewLifecycle(IPreviewReporter reporter)
         {
             if (!CheckBinaries(request.Plan, request.ProjectPath))
             {
+                return false;
+            }
+
+            if (request.Gateway.Port is { } port && !GatewayPort.IsFree(request.Gateway.BindAddress, port))
+            {
+                reporter.Report(DiagnosticFactory.Create(DiagnosticCodes.GatewayPortInUse, SourceLocation.WholeFile(request.ProjectPath), port, request.Gateway.BindAddress, request.Name));
                 return false;
             }
 
@@ -180,6 +188,9 @@ public sealed class PreviewLifecycle(IPreviewReporter reporter)
             StartedAt = startedAt,
             Owner = EnvironmentOwner.Resolve(projectFolder),
             Branch = EnvironmentNames.GitBranch(projectFolder),
+            Commit = EnvironmentNames.GitCommit(projectFolder),
+            Auth = request.Gateway.Auth,
+            GatewayBindAddress = request.Gateway.BindAddress.ToString(),
             ProjectPath = request.ProjectPath,
             DashboardUrl = dashboardUrl,
             State = EnvironmentState.Starting,
@@ -216,11 +227,24 @@ public sealed class PreviewLifecycle(IPreviewReporter reporter)
             ["MSBUILD_EXE_PATH"] = null,
             ["MSBuildLoadMicrosoftTargetsReadOnly"] = null,
         };
+        foreach (var (name, value) in request.Gateway.ToVariables())
+        {
+            variables[name] = value;
+        }
 
         var stopwatch = Stopwatch.StartNew();
         int pid;
         try
         {
+            // Issued here, not by the app host: the token never travels in a variable, which every resource inherits.
+            if (request.Gateway.Auth == GatewayAuth.Token)
+            {
+                AccessTokenFile.Issue(folder);
+            }
+
+            // Owner-only before the app host writes to it: Aspire logs the dashboard's login link there.
+            StateJson.WritePrivateText(Path.Combine(folder, StateFiles.HostLog), string.Empty);
+
             pid = DetachedLauncher.Start([request.DotnetHost, request.AppHostPath], projectFolder, variables, Path.Combine(folder, StateFiles.HostLog));
         }
         catch
@@ -255,6 +279,8 @@ public sealed class PreviewLifecycle(IPreviewReporter reporter)
             {
                 reporter.Report(warning);
             }
+
+            SharingWarnings.Report(reporter, record, entry.Links, request.ProjectPath);
 
             return true;
         }

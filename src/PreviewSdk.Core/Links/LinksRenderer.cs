@@ -7,7 +7,8 @@ namespace PreviewSdk.Core.Links;
 public static class LinksRenderer
 {
     /// <summary>
-    /// The table <c>-t:Preview</c> prints: a headline, then one aligned row per link, the dashboard first.
+    /// The table <c>-t:Preview</c> prints: a headline, then one aligned row per link, the shared link of the directory
+    /// page first, then the dashboard and the services.
     /// <paramref name="headline"/> completes "Preview 'name' (profile) " — for example "is up in 9.4 s".
     /// </summary>
     public static string RenderTable(EnvironmentLinks links, string headline)
@@ -41,8 +42,11 @@ public static class LinksRenderer
         ArgumentNullException.ThrowIfNull(links);
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"### Preview `{links.Environment}` ({links.Profile})\n\n");
+        text.Append("Open <").Append(links.SharedLink).Append(links.TokenRequired
+            ? ">: the link carries the environment's access token; whoever has it opens every link below.\n\n"
+            : ">: no authentication (PreviewAuth=none).\n\n");
         text.Append("| resource | link |\n|---|---|\n");
-        foreach (var (name, url) in Rows(links))
+        foreach (var (name, url) in Rows(links).Skip(1).Prepend(("directory", links.Directory)))
         {
             text.Append(CultureInfo.InvariantCulture, $"| {name} | <{url}> |\n");
         }
@@ -67,7 +71,7 @@ public static class LinksRenderer
 
     private static List<(string Name, string Url)> Rows(EnvironmentLinks links)
     {
-        var rows = new List<(string Name, string Url)> { ("dashboard", links.Dashboard) };
+        var rows = new List<(string Name, string Url)> { ("shared", links.SharedLink), ("dashboard", links.Dashboard) };
         rows.AddRange(links.Services.Select(service => (service.Name, service.Url)));
         return rows;
     }
