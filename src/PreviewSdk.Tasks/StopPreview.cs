@@ -1,4 +1,3 @@
-using Microsoft.Build.Framework;
 using PreviewSdk.Core.Environments;
 
 namespace PreviewSdk.Tasks;
@@ -8,22 +7,9 @@ namespace PreviewSdk.Tasks;
 /// carries the environment's id (also after the app host was killed). Leaves no process, port, lock or data
 /// behind. Needs no valid preview.yaml: the environment is found by its recorded project and name.
 /// </summary>
-public sealed class StopPreview : PreviewTask
+public sealed class StopPreview : RunningEnvironmentTask
 {
-    /// <summary>The preview project file.</summary>
-    [Required]
-    public string ProjectPath { get; set; } = string.Empty;
-
-    /// <summary>The environment's name; empty for the git branch.</summary>
-    public string PreviewName { get; set; } = string.Empty;
-
-    /// <summary>The registry root; empty for the default.</summary>
-    public string StateRoot { get; set; } = string.Empty;
-
     /// <inheritdoc />
-    protected override bool ExecuteCore(CancellationToken cancellationToken)
-    {
-        var name = EnvironmentNames.Resolve(PreviewName, Path.GetDirectoryName(Path.GetFullPath(ProjectPath))!);
-        return new PreviewLifecycle(this).Down(Core.Environments.StateRoot.Resolve(StateRoot), ProjectPath, name);
-    }
+    protected override bool ExecuteCore(CancellationToken cancellationToken) =>
+        new PreviewLifecycle(this).Down(StateRootPath, ProjectPath, EnvironmentName);
 }

@@ -48,6 +48,7 @@ public sealed class ShopPreviewTests(TestContext testContext)
         var added = await AddProductAsync(browser, api, cancellationToken);
         await AssertWebShowsAsync(browser, web, [added], cancellationToken);
         AssertPagesRenderInARealBrowser(links, [.. productNames.Take(2), added]);
+        links = await AssertRotationLocksOutTheOldTokenAsync(preview, browser, links, token, cancellationToken);
 
         var reseed = preview.Seed("-p:PreviewSeedValue=7");
         Assert.AreEqual(0, reseed.ExitCode, reseed.ToString());
@@ -63,7 +64,8 @@ public sealed class ShopPreviewTests(TestContext testContext)
             Assert.Contains(link, list.Output, list.ToString());
         }
 
-        Assert.DoesNotContain(token, list.Output, "-t:PreviewList printed the access token.");
+        Assert.DoesNotContain(token, list.Output, "-t:PreviewList printed the old access token.");
+        Assert.DoesNotContain(StateFiles.ReadToken(preview.StateFolder), list.Output, "-t:PreviewList printed the access token.");
 
         var again = preview.Preview();
         Assert.AreEqual(0, again.ExitCode, again.ToString());
@@ -105,7 +107,7 @@ public sealed class ShopPreviewTests(TestContext testContext)
         SaveScreenshot(chromium, "shop-web.png");
         Assert.StartsWith(web, chromium.CurrentUrl);
 
-        chromium.OpenAndWaitFor(links.Dashboard, ["shop-api", "shop-web", "shop-worker", "postgres", "shopdb"], TimeSpan.FromSeconds(60));
+        chromium.OpenAndWaitFor(links.Dashboard, ["preview-gateway", "shop-api", "shop-web", "shop-worker", "postgres", "shopdb"], TimeSpan.FromSeconds(60));
         SaveScreenshot(chromium, "dashboard.png");
         Assert.DoesNotContain("/login", chromium.CurrentUrl, "The dashboard asked for its own login.");
         chromium.OpenAndWaitFor(links.Dashboard + "consolelogs/resource/shopdb-seed", ["Seeded 4 tables"], TimeSpan.FromSeconds(60));
@@ -172,6 +174,36 @@ public sealed class ShopPreviewTests(TestContext testContext)
         {
             Assert.Contains($"| {service.Name} | <{service.Url}> |", markdown);
         }
+    }
+
+    // -t:PreviewRotateToken: the old shared link, the old token and the cookie it gave are refused at once; the new
+    // shared link, printed and written, opens the environment.
+    private static async Task<StateFiles.LinksFile> AssertRotationLocksOutTheOldTokenAsync(PreviewUnderTest preview, Browser signedIn, StateFiles.LinksFile links, string oldToken, CancellationToken cancellationToken)
+    {
+        var rotate = preview.RotateToken();
+
+        Assert.AreEqual(0, rotate.ExitCode, rotate.ToString());
+        var newToken = StateFiles.ReadToken(preview.StateFolder);
+        Assert.AreNotEqual(oldToken, newToken);
+        var rotated = preview.ReadLinks();
+        Assert.AreEqual($"{links.Directory}?preview_token={newToken}", rotated.SharedLink);
+        Assert.AreEqual((links.Directory, links.Dashboard), (rotated.Directory, rotated.Dashboard), "Only the shared link changes.");
+        CollectionAssert.AreEqual(links.Services.ToList(), rotated.Services.ToList(), "Only the shared link changes.");
+        EnvironmentAssert.PrintedLinksTable(rotate, rotated, $"Preview '{preview.Name}' (lightweight) has a new access token");
+        Assert.Contains($"Open <{rotated.SharedLink}>", File.ReadAllText(Path.Combine(preview.StateFolder, "links.md")));
+
+        var api = links.Services.Single(service => service.Name == "shop-api").Url;
+        var oldCookie = await signedIn.GetAsync(api, cancellationToken);
+        Assert.AreEqual(HttpStatusCode.Unauthorized, oldCookie.Status, $"The old cookie still opens shop-api. {oldCookie}");
+        using var stranger = new Browser();
+        var oldLink = await stranger.GetAsync(links.SharedLink, cancellationToken);
+        Assert.AreEqual(HttpStatusCode.Unauthorized, oldLink.Status, $"The old shared link still opens the environment. {oldLink}");
+        var oldHeader = await stranger.GetWithHeadersAsync(api, new Dictionary<string, string> { ["X-Preview-Token"] = oldToken }, cancellationToken);
+        Assert.AreEqual(HttpStatusCode.Unauthorized, oldHeader.Status, oldHeader.ToString());
+        var newLink = await signedIn.GetAsync(rotated.SharedLink, cancellationToken);
+        Assert.AreEqual(HttpStatusCode.OK, newLink.Status, newLink.ToString());
+        Assert.AreEqual(HttpStatusCode.OK, (await signedIn.GetAsync(api, cancellationToken)).Status);
+        return rotated;
     }
 
     // The token is owner-only on disk and nowhere else: not in a log, not in another state file, not in the environment

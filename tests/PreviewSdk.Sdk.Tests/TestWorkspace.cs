@@ -94,9 +94,15 @@ internal sealed class TestWorkspace
     public BuildResult Build(string projectPath, params string[] arguments) => DotnetBuild.Run(projectPath, StateRoot, arguments);
 
     /// <summary>Asserts that nothing was started: no environment under the state root, no process runs the app host.</summary>
-    public void AssertNothingStarted(string projectPath)
+    public void AssertNothingStarted(string projectPath, bool emptyLocksFolderAllowed = false)
     {
         var entries = Directory.Exists(StateRoot) ? Directory.GetFileSystemEntries(StateRoot, "*", SearchOption.AllDirectories) : [];
+        if (emptyLocksFolderAllowed)
+        {
+            // A command that took (and released) an environment's lock leaves the locks folder, empty: no environment.
+            entries = [.. entries.Where(entry => !(Directory.Exists(entry) && Path.GetFileName(entry) == "locks" && Directory.GetFileSystemEntries(entry).Length == 0))];
+        }
+
         Assert.IsEmpty(entries, "The state root holds: " + string.Join(", ", entries));
 
         var binFolder = Path.Combine(Path.GetDirectoryName(projectPath)!, "bin") + Path.DirectorySeparatorChar;

@@ -169,7 +169,8 @@ public sealed class PreviewLifecycle(IPreviewReporter reporter)
         return true;
     }
 
-    private static bool IsOf(EnvironmentEntry entry, string projectPath, string name) =>
+    /// <summary>Whether <paramref name="entry"/> is the environment <paramref name="name"/> of the preview project <paramref name="projectPath"/>.</summary>
+    internal static bool IsOf(EnvironmentEntry entry, string projectPath, string name) =>
         entry.Record.Name == name && entry.Record.ProjectPath is { } recorded && Path.GetFullPath(recorded) == Path.GetFullPath(projectPath);
 
     private bool Start(UpRequest request, EnvironmentRegistry registry, string folder, CancellationToken cancellationToken)
@@ -381,7 +382,10 @@ public sealed class PreviewLifecycle(IPreviewReporter reporter)
         }
     }
 
-    private RegistryLock? TryLock(EnvironmentRegistry registry, string app, string name)
+    private RegistryLock? TryLock(EnvironmentRegistry registry, string app, string name) => TryLock(reporter, registry, app, name);
+
+    /// <summary>Takes the environment's lock, waiting up to 300 s; reports PREVIEW2004 and returns null when it cannot.</summary>
+    internal static RegistryLock? TryLock(IPreviewReporter reporter, EnvironmentRegistry registry, string app, string name)
     {
         try
         {

@@ -157,15 +157,16 @@ internal sealed class PreviewStateReporter(
     {
         var dashboardUrl = (configuration["ASPNETCORE_URLS"] ?? string.Empty).Split(';')[0].TrimEnd('/');
         var token = configuration["AppHost:BrowserToken"];
+        var gateway = services.GetRequiredService<PreviewGatewayRunner>();
         var report = new ReadyReport
         {
+            GatewayEndpoint = gateway.Endpoint,
             ReadyAt = DateTimeOffset.UtcNow,
             DashboardUrl = dashboardUrl,
             DashboardLoginUrl = string.IsNullOrEmpty(token) ? dashboardUrl : $"{dashboardUrl}/login?t={token}",
             Resources = resources.Where(resource => !hidden.Contains(resource.Name)).Select(resource => statuses[resource.Name]).ToList(),
         };
         // The links are the gateway's: host names on its port, the token only in the shared link.
-        var gateway = services.GetRequiredService<PreviewGatewayRunner>();
         var addresses = gateway.Addresses ?? throw new InvalidOperationException("Every resource is ready, the gateway too, so it listens.");
         var accessToken = gateway.Settings.Auth == GatewayAuth.Token ? AccessTokenFile.Read(runtime.StateDirectory) : null;
         var links = EnvironmentLinks.Through(addresses, accessToken, runtime.Name, runtime.Profile, report.ReadyAt, gateway.Services) with

@@ -29,6 +29,11 @@ internal sealed class PreviewGatewayRunner(
     /// <summary>The running gateway's addresses; null until it listens (or when it could not).</summary>
     public GatewayAddresses? Addresses => gateway?.Addresses;
 
+    /// <summary>Where to connect to the gateway from this machine, e.g. <c>127.0.0.1:41234</c>; null until it listens.</summary>
+    public string? Endpoint => gateway is null ? null
+        : new System.Net.IPEndPoint(Settings.BindAddress.Equals(System.Net.IPAddress.Any) ? System.Net.IPAddress.Loopback
+            : Settings.BindAddress.Equals(System.Net.IPAddress.IPv6Any) ? System.Net.IPAddress.IPv6Loopback : Settings.BindAddress, gateway.Port).ToString();
+
     /// <summary>Whether the gateway asks for the token.</summary>
     public GatewaySettings Settings { get; private set; } = new();
 
@@ -71,7 +76,7 @@ internal sealed class PreviewGatewayRunner(
                 DashboardBrowserToken = () => configuration["AppHost:BrowserToken"],
             }, null, stopping);
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException)
         {
             var where = $"{settings.BindAddress}:{settings.Port?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "0"}";
             var diagnostic = DiagnosticFactory.Create(DiagnosticCodes.GatewayListenFailed, SourceLocation.WholeFile(string.Empty), runtime.Name, where, e.Message);
