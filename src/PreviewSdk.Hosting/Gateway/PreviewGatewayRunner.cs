@@ -93,11 +93,12 @@ internal sealed class PreviewGatewayRunner(
         stopping.Register(() => gateway.DisposeAsync().AsTask().GetAwaiter().GetResult());
         log.LogInformation("Listening on {Address}:{Port}; the links directory is {Directory} ({Auth}).",
             settings.BindAddress, gateway.Port, gateway.Addresses.DirectoryUrl, settings.Auth == GatewayAuth.Token ? "the access token is needed" : "no authentication");
+        // Aspire rebuilds a snapshot's URLs from the resource's URL annotations on every update.
+        resource.Annotations.Add(new ResourceUrlAnnotation { Url = gateway.Addresses.DirectoryUrl, DisplayText = "links directory" });
         await notifications.PublishUpdateAsync(resource, snapshot => snapshot with
         {
             State = KnownResourceStates.Running,
             StartTimeStamp = DateTime.UtcNow,
-            Urls = [new UrlSnapshot("directory", gateway.Addresses.DirectoryUrl, IsInternal: false)],
             Properties = [.. snapshot.Properties, new ResourcePropertySnapshot("gateway.auth", settings.Auth == GatewayAuth.Token ? "token" : "none"), new ResourcePropertySnapshot("gateway.listen", $"{settings.BindAddress}:{gateway.Port}")],
         });
     }
