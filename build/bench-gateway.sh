@@ -38,7 +38,7 @@ STATE=$WORK/state
 NAME=bench-gateway
 OWNER=previewsdk-bench-$$-$RANDOM$RANDOM
 OWNED=(env "BENCH_OWNER=$OWNER" "MSBUILDNODEHANDSHAKESALT=$OWNER" UseSharedCompilation=false)
-BUILD_PROPS=("-p:PreviewStateRoot=$STATE" "-p:PreviewName=$NAME")
+BUILD_PROPS=("-p:PreviewStateRoot=$STATE" "-p:PreviewName=$NAME" "-c" "${BENCH_CONFIGURATION:-Release}")
 
 cleanup() {
     local rc=$?

@@ -29,6 +29,7 @@ internal sealed class GatewayRequestHandler(
     GatewayTransformer transformer)
 {
     private const string RobotsText = "User-agent: *\nDisallow: /\n";
+    private readonly ForwarderRequestConfig requestConfig = new() { ActivityTimeout = options.ActivityTimeout };
 
     public async Task HandleAsync(HttpContext context)
     {
@@ -178,7 +179,7 @@ internal sealed class GatewayRequestHandler(
         }
 
         context.Features.Set(new GatewayTransformer.RequestFacts(host, scheme, trusted, dashboardCookies));
-        var error = await forwarder.SendAsync(context, destination.ToString(), client, new ForwarderRequestConfig { ActivityTimeout = options.ActivityTimeout }, transformer);
+        var error = await forwarder.SendAsync(context, destination.ToString(), client, requestConfig, transformer);
         if (error != ForwarderError.None && !context.Response.HasStarted)
         {
             await ProblemAsync(context, StatusCodes.Status502BadGateway, "upstream_failed", $"'{route.Name}' of preview '{options.Environment}' did not answer ({error}).");

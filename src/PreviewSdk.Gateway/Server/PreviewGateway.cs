@@ -74,6 +74,8 @@ public sealed class PreviewGateway : IAsyncDisposable
             UseCookies = false,
             EnableMultipleHttp2Connections = true,
             ConnectTimeout = TimeSpan.FromSeconds(15),
+            // Trace headers the browser sent pass through as they are; the gateway adds no span of its own.
+            ActivityHeadersPropagator = null,
         });
         // The addresses need the port, which a free port has only once listening: requests wait for the handler.
         var ready = new TaskCompletionSource<GatewayRequestHandler>(TaskCreationOptions.RunContinuationsAsynchronously);

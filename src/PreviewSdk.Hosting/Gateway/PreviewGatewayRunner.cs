@@ -24,6 +24,7 @@ internal sealed class PreviewGatewayRunner(
     IConfiguration configuration) : IGatewayUpstreams
 {
     private Dictionary<string, EndpointReference> endpoints = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (int Port, Uri Address)> addresses = new(StringComparer.Ordinal);
     private PreviewGateway? gateway;
 
     /// <summary>The running gateway's addresses; null until it listens (or when it could not).</summary>
@@ -107,9 +108,23 @@ internal sealed class PreviewGatewayRunner(
     public Uri? Find(GatewayRoute route) => route.Kind switch
     {
         RouteKind.Dashboard => DashboardAddress(),
-        RouteKind.Service when endpoints.TryGetValue(route.Name, out var endpoint) && endpoint.IsAllocated => new Uri(endpoint.Url + "/"),
+        RouteKind.Service when endpoints.TryGetValue(route.Name, out var endpoint) && endpoint.IsAllocated => Address(route.Name, endpoint),
         _ => null,
     };
+
+    // Per request, so it must be cheap: the address is made once per endpoint port (which a restart may change).
+    private Uri Address(string service, EndpointReference endpoint)
+    {
+        var port = endpoint.Port;
+        if (addresses.TryGetValue(service, out var known) && known.Port == port)
+        {
+            return known.Address;
+        }
+
+        var address = new Uri(endpoint.Url + "/");
+        addresses[service] = (port, address);
+        return address;
+    }
 
     // The dashboard listens on the app host's ASPNETCORE_URLS (PreviewApplication sets a free loopback port).
     private Uri? DashboardAddress() =>
