@@ -93,9 +93,9 @@ public sealed class ParallelEnvironmentsTests(TestContext testContext)
         var gatewayPorts = links.Select(environment => environment.Services.Select(service => service.Url).Prepend(environment.Dashboard).Prepend(environment.Directory)
             .Select(url => new Uri(url).Port).Distinct().Single()).ToList();
         Assert.AreNotEqual(gatewayPorts[0], gatewayPorts[1], "Both environments' gateways listen on one port.");
+        // A database shares its server's endpoint, so the ports are counted once per environment.
         var ports = new[] { first, second }
-            .SelectMany(preview => StateFiles.ReadResources(preview.StateFolder).Resources.SelectMany(resource => resource.Urls))
-            .Select(url => new Uri(url).Port)
+            .SelectMany(preview => StateFiles.ReadResources(preview.StateFolder).Resources.SelectMany(resource => resource.Urls).Select(url => new Uri(url).Port).Distinct())
             .Concat(gatewayPorts)
             .ToList();
         CollectionAssert.AllItemsAreUnique(ports, $"Two endpoints share a port: {string.Join(", ", ports)}");

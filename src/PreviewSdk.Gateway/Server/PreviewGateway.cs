@@ -108,7 +108,13 @@ public sealed class PreviewGateway : IAsyncDisposable
     /// <summary>Stops listening and ends open exchanges.</summary>
     public async ValueTask DisposeAsync()
     {
-        await app.StopAsync();
+        // Live views (WebSockets, server-sent events) never end by themselves: give open exchanges a moment, not the
+        // host's default half minute, so the app host stops its resources promptly.
+        using (var grace = new CancellationTokenSource(TimeSpan.FromSeconds(2)))
+        {
+            await app.StopAsync(grace.Token);
+        }
+
         await app.DisposeAsync();
         tokens?.Dispose();
         client.Dispose();

@@ -91,7 +91,8 @@ internal sealed class PreviewGatewayRunner(
             tokens.Changed += () => ReportMissingToken(log, tokens);
         }
 
-        stopping.Register(() => gateway.DisposeAsync().AsTask().GetAwaiter().GetResult());
+        // Not waited for: stopping the app host's resources should not queue behind the gateway's open connections.
+        stopping.Register(() => _ = gateway.DisposeAsync().AsTask());
         log.LogInformation("Listening on {Address}:{Port}; the links directory is {Directory} ({Auth}).",
             settings.BindAddress, gateway.Port, gateway.Addresses.DirectoryUrl, settings.Auth == GatewayAuth.Token ? "the access token is needed" : "no authentication");
         // Aspire rebuilds a snapshot's URLs from the resource's URL annotations on every update.
