@@ -93,10 +93,11 @@ public sealed class ParallelEnvironmentsTests(TestContext testContext)
         var gatewayPorts = links.Select(environment => environment.Services.Select(service => service.Url).Prepend(environment.Dashboard).Prepend(environment.Directory)
             .Select(url => new Uri(url).Port).Distinct().Single()).ToList();
         Assert.AreNotEqual(gatewayPorts[0], gatewayPorts[1], "Both environments' gateways listen on one port.");
-        // A database shares its server's endpoint, so the ports are counted once per environment.
+        // A database shares its server's endpoint, and the gateway's resource names its own: each port counts once
+        // per environment, and no port of one environment is the other's.
         var ports = new[] { first, second }
-            .SelectMany(preview => StateFiles.ReadResources(preview.StateFolder).Resources.SelectMany(resource => resource.Urls).Select(url => new Uri(url).Port).Distinct())
-            .Concat(gatewayPorts)
+            .SelectMany((preview, index) => StateFiles.ReadResources(preview.StateFolder).Resources.SelectMany(resource => resource.Urls)
+                .Select(url => new Uri(url).Port).Append(gatewayPorts[index]).Distinct())
             .ToList();
         CollectionAssert.AllItemsAreUnique(ports, $"Two endpoints share a port: {string.Join(", ", ports)}");
         var dataFolders = StateFiles.DataFolders(first.StateFolder).Concat(StateFiles.DataFolders(second.StateFolder)).ToList();
