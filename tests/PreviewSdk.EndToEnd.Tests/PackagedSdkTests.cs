@@ -14,7 +14,7 @@ namespace PreviewSdk.EndToEnd.Tests;
 [TestClass]
 public sealed class PackagedSdkTests(TestContext testContext)
 {
-    private static readonly string[] PackageIds = ["PreviewSdk", "PreviewSdk.Hosting", "PreviewSdk.Seeding", "PreviewSdk.Core"];
+    private static readonly string[] PackageIds = ["PreviewSdk", "PreviewSdk.Hosting", "PreviewSdk.Gateway", "PreviewSdk.Seeding", "PreviewSdk.Core"];
 
     [TestMethod]
     public async Task Preview_ProjectUsingThePackedSdk_ServesItsLinksAndPreviewDownRemovesEverything()
@@ -88,12 +88,16 @@ public sealed class PackagedSdkTests(TestContext testContext)
         var links = preview.ReadLinks();
         EnvironmentAssert.PrintedLinksTable(up, links, $"Preview '{preview.Name}' (lightweight) is up in ");
 
+        var addresses = EnvironmentAssert.AllAddresses(preview, links);
         using var browser = new Browser();
+        var directory = await browser.GetAsync(links.SharedLink, testContext.CancellationToken);
+        Assert.AreEqual(HttpStatusCode.OK, directory.Status, directory.ToString());
+        Assert.AreEqual(links.Directory, directory.FinalAddress.ToString(), "The shared link signs in and drops the token.");
         var dashboard = await browser.GetAsync(links.Dashboard, testContext.CancellationToken);
         Assert.AreEqual(HttpStatusCode.OK, dashboard.Status, dashboard.ToString());
         Assert.Contains("<meta name=\"aspire-version\"", dashboard.Text, dashboard.ToString());
         var probe = links.Services.Single(service => service.Name == ProbeProjects.ServiceName);
-        var page = await browser.GetAsync(probe.Url + "/", testContext.CancellationToken);
+        var page = await browser.GetAsync(probe.Url, testContext.CancellationToken);
         Assert.AreEqual(HttpStatusCode.OK, page.Status, page.ToString());
         Assert.AreEqual(ProbeProjects.Greeting, page.Text);
 
@@ -105,7 +109,7 @@ public sealed class PackagedSdkTests(TestContext testContext)
         Assert.AreEqual(0, down.ExitCode, down.ToString());
         Assert.Contains($"### Preview `{preview.Name}` is down", actions.GitHub.Comments.Single().Body);
         EnvironmentAssert.LeftNothingBehind(preview, [record.EnvironmentId], down);
-        EnvironmentAssert.NothingListensAt(links.Services.Select(service => service.Url).Prepend(links.Dashboard));
+        EnvironmentAssert.NothingListensAt(addresses);
     }
 
     // Test versions would pile up in the machine's NuGet cache, one set per run.

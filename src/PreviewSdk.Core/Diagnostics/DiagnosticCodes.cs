@@ -94,7 +94,7 @@ public static class DiagnosticCodes
     /// <summary><c>migrations:</c> names both a service and an SQL folder.</summary>
     public const string ConflictingMigrations = "PREVIEW1024";
 
-    // 1030-1049: profiles.
+    // 1030-1039: profiles.
 
     /// <summary>The profile asked for (PreviewProfile, PREVIEW_PROFILE) is neither built in nor defined in preview.yaml.</summary>
     public const string UnknownProfile = "PREVIEW1030";
@@ -113,6 +113,36 @@ public static class DiagnosticCodes
 
     /// <summary>A profile asks for <c>runtime: container</c>, which is not supported yet.</summary>
     public const string ContainerRuntimeNotSupported = "PREVIEW1035";
+
+    // 1040-1049: the gateway's properties (PreviewDomain, PreviewBindAddress, PreviewGatewayPort, PreviewAuth,
+    // PreviewTrustedProxies, PreviewPublicUrl).
+
+    /// <summary><c>PreviewDomain</c> is not a host name.</summary>
+    public const string InvalidGatewayDomain = "PREVIEW1040";
+
+    /// <summary><c>PreviewBindAddress</c> is not an IP address.</summary>
+    public const string InvalidBindAddress = "PREVIEW1041";
+
+    /// <summary><c>PreviewGatewayPort</c> is not a port number (1–65535).</summary>
+    public const string InvalidGatewayPort = "PREVIEW1042";
+
+    /// <summary><c>PreviewGatewayPort</c> is in use on the bind address.</summary>
+    public const string GatewayPortInUse = "PREVIEW1043";
+
+    /// <summary><c>PreviewAuth</c> is neither <c>token</c> nor <c>none</c>.</summary>
+    public const string InvalidAuthMode = "PREVIEW1044";
+
+    /// <summary>An entry of <c>PreviewTrustedProxies</c> is neither an IP address nor a CIDR range.</summary>
+    public const string InvalidTrustedProxy = "PREVIEW1045";
+
+    /// <summary><c>PreviewPublicUrl</c> is not an absolute http(s) URL of a host name without path or query.</summary>
+    public const string InvalidPublicUrl = "PREVIEW1046";
+
+    /// <summary><c>PreviewDomain</c> names another domain than <c>PreviewPublicUrl</c>'s host.</summary>
+    public const string DomainConflictsWithPublicUrl = "PREVIEW1047";
+
+    /// <summary>A host name the gateway would answer to is longer than DNS allows.</summary>
+    public const string GatewayHostNameTooLong = "PREVIEW1048";
 
     // 2xxx: budget, registry and state.
 
@@ -317,6 +347,28 @@ public static class DiagnosticCodes
     // 4060-4079: the migration check (-t:PreviewMigrationCheck).
 
     // 5xxx: links, gateway and CI.
+    // 5001-5039: the gateway, its authentication and token rotation.
+
+    /// <summary>Warning: the environment runs with <c>PreviewAuth=none</c>; its links open for anyone who reaches the gateway.</summary>
+    public const string AuthDisabled = "PREVIEW5001";
+
+    /// <summary>Warning: <c>PreviewAuth=none</c> on a gateway listening beyond the loopback: anyone on the network gets in.</summary>
+    public const string AuthDisabledOnNetwork = "PREVIEW5002";
+
+    /// <summary>The gateway could not start listening (the port was taken after the build checked it, or the address is not the machine's).</summary>
+    public const string GatewayListenFailed = "PREVIEW5003";
+
+    /// <summary><c>-t:PreviewRotateToken</c> found no running environment of that name.</summary>
+    public const string RotateEnvironmentNotRunning = "PREVIEW5004";
+
+    /// <summary><c>-t:PreviewRotateToken</c> on an environment without authentication: there is no token.</summary>
+    public const string RotateWithoutAuth = "PREVIEW5005";
+
+    /// <summary>The running gateway still accepted the old token after the rotation.</summary>
+    public const string RotationNotApplied = "PREVIEW5006";
+
+    /// <summary>The environment's token file is missing or empty while its gateway asks for a token.</summary>
+    public const string AccessTokenMissing = "PREVIEW5007";
 
     // 5050-5069: pull request and CI output (warnings: publishing never fails a preview).
 

@@ -41,6 +41,8 @@ public static class EnvironmentListRenderer
 
             if (entry.Links is { } links)
             {
+                // No token in a listing: the shared link is printed by -t:Preview and kept in links.md.
+                text.Append(CultureInfo.InvariantCulture, $"\n    directory  {links.Directory}");
                 text.Append(CultureInfo.InvariantCulture, $"\n    dashboard  {links.Dashboard}");
                 foreach (var service in links.Services)
                 {

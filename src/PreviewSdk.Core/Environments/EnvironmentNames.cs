@@ -63,6 +63,55 @@ public static class EnvironmentNames
     /// </summary>
     public static string? GitBranch(string directory)
     {
+        if (GitHead(directory) is not { } head)
+        {
+            return null;
+        }
+
+        const string prefix = "ref: refs/heads/";
+        return head.Content.StartsWith(prefix, StringComparison.Ordinal) ? head.Content[prefix.Length..] : null;
+    }
+
+    /// <summary>
+    /// The commit checked out in the git work tree holding <paramref name="directory"/> (its full hash), read from
+    /// <c>HEAD</c>, the branch's ref file or <c>packed-refs</c>; null outside git or before the first commit.
+    /// </summary>
+    public static string? GitCommit(string directory)
+    {
+        if (GitHead(directory) is not { } head)
+        {
+            return null;
+        }
+
+        const string prefix = "ref: ";
+        if (!head.Content.StartsWith(prefix, StringComparison.Ordinal))
+        {
+            return IsHash(head.Content) ? head.Content : null;
+        }
+
+        var reference = head.Content[prefix.Length..].Trim();
+        // A linked work tree keeps HEAD in its own folder and refs in the common one.
+        var commonFile = Path.Combine(head.GitDirectory, "commondir");
+        var common = File.Exists(commonFile) ? Path.GetFullPath(Path.Combine(head.GitDirectory, File.ReadAllText(commonFile).Trim())) : head.GitDirectory;
+        foreach (var root in new[] { head.GitDirectory, common })
+        {
+            var loose = Path.Combine(root, reference);
+            if (File.Exists(loose) && File.ReadAllText(loose).Trim() is var hash && IsHash(hash))
+            {
+                return hash;
+            }
+        }
+
+        var packed = Path.Combine(common, "packed-refs");
+        return File.Exists(packed)
+            ? File.ReadLines(packed).Select(line => line.Split(' ', 2)).Where(parts => parts.Length == 2 && parts[1].Trim() == reference && IsHash(parts[0])).Select(parts => parts[0]).FirstOrDefault()
+            : null;
+    }
+
+    private static bool IsHash(string text) => text.Length is 40 or 64 && text.All(char.IsAsciiHexDigitLower);
+
+    private static (string GitDirectory, string Content)? GitHead(string directory)
+    {
         for (var current = new DirectoryInfo(directory); current is not null; current = current.Parent)
         {
             var dotGit = Path.Combine(current.FullName, ".git");
@@ -73,14 +122,7 @@ public static class EnvironmentNames
             }
 
             var head = Path.Combine(gitDirectory, "HEAD");
-            if (!File.Exists(head))
-            {
-                return null;
-            }
-
-            const string prefix = "ref: refs/heads/";
-            var content = File.ReadAllText(head).Trim();
-            return content.StartsWith(prefix, StringComparison.Ordinal) ? content[prefix.Length..] : null;
+            return File.Exists(head) ? (gitDirectory, File.ReadAllText(head).Trim()) : null;
         }
 
         return null;

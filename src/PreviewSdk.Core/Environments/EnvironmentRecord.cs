@@ -30,6 +30,15 @@ public sealed record EnvironmentRecord
     /// <summary>The git branch it was started from, if any.</summary>
     public string? Branch { get; init; }
 
+    /// <summary>The commit checked out when it was started (the full hash), if any.</summary>
+    public string? Commit { get; init; }
+
+    /// <summary>Whether its gateway asks for the access token; <see cref="Sharing.GatewayAuth.Token"/> for records written before the gateway.</summary>
+    public Sharing.GatewayAuth Auth { get; init; } = Sharing.GatewayAuth.Token;
+
+    /// <summary>The address its gateway listens on (<c>PreviewBindAddress</c>); null for records written before the gateway.</summary>
+    public string? GatewayBindAddress { get; init; }
+
     /// <summary>The preview project that defines it.</summary>
     public string? ProjectPath { get; init; }
 

@@ -6,6 +6,7 @@ using PreviewSdk.Core.Diagnostics;
 using PreviewSdk.Core.Limits;
 using PreviewSdk.Core.Links;
 using PreviewSdk.Core.Planning;
+using PreviewSdk.Core.Sharing;
 
 namespace PreviewSdk.Core.Environments;
 
@@ -38,7 +39,8 @@ public sealed class PreviewLifecycle(IPreviewReporter reporter)
             var expired = RegistrySweep.Reason(existing, DateTimeOffset.UtcNow) is not null && alive;
             if (alive && !expired && !request.Recreate && existing.Links is { } links)
             {
-                reporter.Info(LinksRenderer.RenderTable(links, $"is already up (started {existing.Record.StartedAt.LocalDateTime:yyyy-MM-dd HH:mm}, expires {EnvironmentListRenderer.Expiry(existing.Record, DateTimeOffset.UtcNow)}); use -p:PreviewRecreate=true to start it anew"));
+                reporter.Info(LinksRenderer.RenderTable(BuildLogLinks.ForLog(links), $"is already up (started {existing.Record.StartedAt.LocalDateTime:yyyy-MM-dd HH:mm}, expires {EnvironmentListRenderer.Expiry(existing.Record, DateTimeOffset.UtcNow)}); use -p:PreviewRecreate=true to start it anew"));
+                SharingWarnings.Report(reporter, existing.Record, links, request.ProjectPath);
                 return true;
             }
 
@@ -55,6 +57,12 @@ public sealed class PreviewLifecycle(IPreviewReporter reporter)
         {
             if (!CheckBinaries(request.Plan, request.ProjectPath))
             {
+                return false;
+            }
+
+            if (request.Gateway.Port is { } port && !GatewayPort.IsFree(request.Gateway.BindAddress, port))
+            {
+                reporter.Report(DiagnosticFactory.Create(DiagnosticCodes.GatewayPortInUse, SourceLocation.WholeFile(request.ProjectPath), port, request.Gateway.BindAddress, request.Name));
                 return false;
             }
 
@@ -161,7 +169,8 @@ public sealed class PreviewLifecycle(IPreviewReporter reporter)
         return true;
     }
 
-    private static bool IsOf(EnvironmentEntry entry, string projectPath, string name) =>
+    /// <summary>Whether <paramref name="entry"/> is the environment <paramref name="name"/> of the preview project <paramref name="projectPath"/>.</summary>
+    internal static bool IsOf(EnvironmentEntry entry, string projectPath, string name) =>
         entry.Record.Name == name && entry.Record.ProjectPath is { } recorded && Path.GetFullPath(recorded) == Path.GetFullPath(projectPath);
 
     private bool Start(UpRequest request, EnvironmentRegistry registry, string folder, CancellationToken cancellationToken)
@@ -180,6 +189,9 @@ public sealed class PreviewLifecycle(IPreviewReporter reporter)
             StartedAt = startedAt,
             Owner = EnvironmentOwner.Resolve(projectFolder),
             Branch = EnvironmentNames.GitBranch(projectFolder),
+            Commit = EnvironmentNames.GitCommit(projectFolder),
+            Auth = request.Gateway.Auth,
+            GatewayBindAddress = request.Gateway.BindAddress.ToString(),
             ProjectPath = request.ProjectPath,
             DashboardUrl = dashboardUrl,
             State = EnvironmentState.Starting,
@@ -219,11 +231,24 @@ public sealed class PreviewLifecycle(IPreviewReporter reporter)
             // environment is meant to outlive the build (PreviewDown or its expiry stops it).
             ["RUNNER_TRACKING_ID"] = null,
         };
+        foreach (var (name, value) in request.Gateway.ToVariables())
+        {
+            variables[name] = value;
+        }
 
         var stopwatch = Stopwatch.StartNew();
         int pid;
         try
         {
+            // Issued here, not by the app host: the token never travels in a variable, which every resource inherits.
+            if (request.Gateway.Auth == GatewayAuth.Token)
+            {
+                AccessTokenFile.Issue(folder);
+            }
+
+            // Owner-only before the app host writes to it: Aspire logs the dashboard's login link there.
+            StateJson.WritePrivateText(Path.Combine(folder, StateFiles.HostLog), string.Empty);
+
             pid = DetachedLauncher.Start([request.DotnetHost, request.AppHostPath], projectFolder, variables, Path.Combine(folder, StateFiles.HostLog));
         }
         catch
@@ -252,12 +277,14 @@ public sealed class PreviewLifecycle(IPreviewReporter reporter)
         if (failure is null && entry.Links is not null)
         {
             var seconds = stopwatch.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture);
-            reporter.Info(LinksRenderer.RenderTable(entry.Links!, $"is up in {seconds} s"));
-            reporter.Info($"Links: {Path.Combine(folder, StateFiles.LinksJson)} and {StateFiles.LinksMarkdown}. Stop it with -t:PreviewDown.");
+            reporter.Info(LinksRenderer.RenderTable(BuildLogLinks.ForLog(entry.Links!), $"is up in {seconds} s"));
+            reporter.Info($"{BuildLogLinks.WhereKept(Path.Combine(folder, StateFiles.LinksJson), entry.Links!)} Stop it with -t:PreviewDown.");
             foreach (var warning in entry.Links!.Limits.Select(limits => limits.ToWarning(SourceLocation.WholeFile(request.ProjectPath))).OfType<PreviewDiagnostic>())
             {
                 reporter.Report(warning);
             }
+
+            SharingWarnings.Report(reporter, record, entry.Links, request.ProjectPath);
 
             return true;
         }
@@ -358,7 +385,10 @@ public sealed class PreviewLifecycle(IPreviewReporter reporter)
         }
     }
 
-    private RegistryLock? TryLock(EnvironmentRegistry registry, string app, string name)
+    private RegistryLock? TryLock(EnvironmentRegistry registry, string app, string name) => TryLock(reporter, registry, app, name);
+
+    /// <summary>Takes the environment's lock, waiting up to 300 s; reports PREVIEW2004 and returns null when it cannot.</summary>
+    internal static RegistryLock? TryLock(IPreviewReporter reporter, EnvironmentRegistry registry, string app, string name)
     {
         try
         {

@@ -16,6 +16,12 @@ public sealed record ReadyReport
 
     /// <summary>Every resource of the environment, in model order.</summary>
     public required IReadOnlyList<ResourceStatus> Resources { get; init; }
+
+    /// <summary>
+    /// Where the gateway listens, as an address to connect to (<c>127.0.0.1:41234</c>; the loopback when it listens
+    /// on every address), for commands that talk to the running gateway (<c>-t:PreviewRotateToken</c>).
+    /// </summary>
+    public string? GatewayEndpoint { get; init; }
 }
 
 /// <summary>The state of one resource of the environment as the hosting layer last saw it.</summary>

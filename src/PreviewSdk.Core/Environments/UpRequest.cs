@@ -48,6 +48,9 @@ public sealed record UpRequest
     /// <summary>The profile's time to live, which <c>-t:PreviewExtend</c> grants again by default.</summary>
     public TimeSpan? DefaultTimeToLive { get; init; }
 
+    /// <summary>How the environment's gateway is reached and whether it asks for the token.</summary>
+    public Sharing.GatewaySettings Gateway { get; init; } = new();
+
     /// <summary>Exempt the environment from expiry (<c>PreviewKeep</c>); it still counts against the budget.</summary>
     public bool Keep { get; init; }
 }

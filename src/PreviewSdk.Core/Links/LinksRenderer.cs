@@ -7,7 +7,8 @@ namespace PreviewSdk.Core.Links;
 public static class LinksRenderer
 {
     /// <summary>
-    /// The table <c>-t:Preview</c> prints: a headline, then one aligned row per link, the dashboard first.
+    /// The table <c>-t:Preview</c> prints: a headline, then one aligned row per link, the shared link of the directory
+    /// page first, then the dashboard and the services.
     /// <paramref name="headline"/> completes "Preview 'name' (profile) " — for example "is up in 9.4 s".
     /// </summary>
     public static string RenderTable(EnvironmentLinks links, string headline)
@@ -41,8 +42,13 @@ public static class LinksRenderer
         ArgumentNullException.ThrowIfNull(links);
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"### Preview `{links.Environment}` ({links.Profile})\n\n");
+        text.Append("Open <").Append(links.SharedLink).Append(!links.TokenRequired
+            ? ">: no authentication (PreviewAuth=none).\n\n"
+            : links.SharedLink != links.Directory
+                ? ">: the link carries the environment's access token; whoever has it opens every link below.\n\n"
+                : ">: it asks for the environment's access token, which is not published here; the environment's owner shares the link that carries it.\n\n");
         text.Append("| resource | link |\n|---|---|\n");
-        foreach (var (name, url) in Rows(links))
+        foreach (var (name, url) in Rows(links).Skip(1).Prepend(("directory", links.Directory)))
         {
             text.Append(CultureInfo.InvariantCulture, $"| {name} | <{url}> |\n");
         }
@@ -67,13 +73,7 @@ public static class LinksRenderer
 
     private static List<(string Name, string Url)> Rows(EnvironmentLinks links)
     {
-        var rows = new List<(string Name, string Url)>();
-        if (links.Directory is { } directory)
-        {
-            rows.Add(("directory", directory.SharedUrl ?? directory.Url));
-        }
-
-        rows.Add(("dashboard", links.Dashboard));
+        var rows = new List<(string Name, string Url)> { ("shared", links.SharedLink), ("dashboard", links.Dashboard) };
         rows.AddRange(links.Services.Select(service => (service.Name, service.Url)));
         return rows;
     }

@@ -8,7 +8,8 @@ namespace Aspire.Hosting;
 public static class PreviewEnvironmentBuilderExtensions
 {
     /// <summary>
-    /// Reports the environment's resources, their logs, and its readiness and links into the state folder of
+    /// Adds the environment's gateway (<see cref="PreviewGatewayBuilderExtensions.AddPreviewGateway"/>) and reports the
+    /// environment's resources, their logs, and its readiness and links into the state folder of
     /// <paramref name="runtime"/> (by default the one named by <c>PREVIEW_STATE_DIR</c>), where <c>-t:Preview</c>
     /// waits for them, and stops the environment when its time to live passes. Call it once;
     /// <see cref="PreviewApplication.CreateBuilder"/> already does.
@@ -26,6 +27,7 @@ public static class PreviewEnvironmentBuilderExtensions
         builder.Services.AddSingleton<ResourceLogRecorder>();
         ResourceLimitsBuilderExtensions.AddLimitsEnforcement(builder);
         builder.Services.AddSingleton<ExpiryWatcher>();
+        builder.AddPreviewGateway();
 
         // Not hosted services: Aspire's orchestrator starts the resources inside its own StartAsync, and hosted
         // services registered after it would only start once every resource has started, too late to report.

@@ -5,6 +5,8 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 using PreviewSdk.Core.Environments;
 using PreviewSdk.Core.Links;
+using PreviewSdk.Core.Sharing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Aspire.Hosting;
 
@@ -20,6 +22,7 @@ internal sealed class PreviewStateReporter(
     IConfiguration configuration,
     ResourceLogRecorder recorder,
     ResourceLimitsEnforcer limits,
+    IServiceProvider services,
     ILogger<PreviewStateReporter> logger)
 {
     private static readonly HashSet<string> FailedStates = [KnownResourceStates.FailedToStart, KnownResourceStates.Exited, KnownResourceStates.Finished];
@@ -28,6 +31,20 @@ internal sealed class PreviewStateReporter(
     private readonly HashSet<string> hidden = [];
     private List<IResource> resources = [];
     private bool ready;
+
+    /// <summary>True once every resource was ready (and the links were written).</summary>
+    public bool EnvironmentReady => ready;
+
+    /// <summary>Every resource's latest status, in model order (hidden helpers left out).</summary>
+    public IReadOnlyList<ResourceStatus> Current =>
+        resources.Where(resource => !hidden.Contains(resource.Name) && statuses.ContainsKey(resource.Name)).Select(resource => statuses[resource.Name]).ToList();
+
+    /// <summary>What each seeded database of the model got, once its seeding finished.</summary>
+    public IReadOnlyList<SeededDatabase> SeededData() =>
+        model.Resources.OfType<PreviewSeedResource>()
+            .Where(seed => seed.Summary is not null)
+            .Select(seed => new SeededDatabase(seed.Parent.DatabaseName, seed.Summary!.Seed, seed.Summary.Tables.Count, seed.Summary.TotalRows))
+            .ToList();
 
     public async Task RunAsync(CancellationToken stoppingToken)
     {
@@ -140,26 +157,31 @@ internal sealed class PreviewStateReporter(
     {
         var dashboardUrl = (configuration["ASPNETCORE_URLS"] ?? string.Empty).Split(';')[0].TrimEnd('/');
         var token = configuration["AppHost:BrowserToken"];
+        var gateway = services.GetRequiredService<PreviewGatewayRunner>();
         var report = new ReadyReport
         {
+            GatewayEndpoint = gateway.Endpoint,
             ReadyAt = DateTimeOffset.UtcNow,
             DashboardUrl = dashboardUrl,
             DashboardLoginUrl = string.IsNullOrEmpty(token) ? dashboardUrl : $"{dashboardUrl}/login?t={token}",
             Resources = resources.Where(resource => !hidden.Contains(resource.Name)).Select(resource => statuses[resource.Name]).ToList(),
         };
-        var links = EnvironmentLinks.From(runtime.Name, runtime.Profile, report) with
+        // The links are the gateway's: host names on its port, the token only in the shared link.
+        var addresses = gateway.Addresses ?? throw new InvalidOperationException("Every resource is ready, the gateway too, so it listens.");
+        var accessToken = gateway.Settings.Auth == GatewayAuth.Token ? AccessTokenFile.Read(runtime.StateDirectory) : null;
+        var links = EnvironmentLinks.Through(addresses, accessToken, runtime.Name, runtime.Profile, report.ReadyAt, gateway.Services) with
         {
-            Data = model.Resources.OfType<PreviewSeedResource>()
-                .Where(seed => seed.Summary is not null)
-                .Select(seed => new SeededDatabase(seed.Parent.DatabaseName, seed.Summary!.Seed, seed.Summary.Tables.Count, seed.Summary.TotalRows))
-                .ToList(),
+            Data = SeededData(),
             Limits = limits.Applied,
         };
-        StateJson.Write(Path.Combine(runtime.StateDirectory, StateFiles.LinksJson), links);
-        File.WriteAllText(Path.Combine(runtime.StateDirectory, StateFiles.LinksMarkdown), LinksRenderer.RenderMarkdown(links));
+        // Private: the shared link carries the token.
+        StateJson.WritePrivate(Path.Combine(runtime.StateDirectory, StateFiles.LinksJson), links);
+        StateJson.WritePrivateText(Path.Combine(runtime.StateDirectory, StateFiles.LinksMarkdown), LinksRenderer.RenderMarkdown(links));
         // Last: its presence is the signal that everything above is in place.
-        StateJson.Write(Path.Combine(runtime.StateDirectory, StateFiles.Ready), report);
-        logger.LogInformation("{Links}", LinksRenderer.RenderTable(links, "is ready"));
+        // Private too: it holds the dashboard's own login link.
+        StateJson.WritePrivate(Path.Combine(runtime.StateDirectory, StateFiles.Ready), report);
+        // Never the token in a log line.
+        logger.LogInformation("{Links}", LinksRenderer.RenderTable(links.WithoutToken(), "is ready"));
     }
 
     private void DeleteStaleReports()

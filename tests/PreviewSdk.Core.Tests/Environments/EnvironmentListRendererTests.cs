@@ -55,8 +55,10 @@ public sealed class EnvironmentListRendererTests
             Environment = "main",
             Profile = "lightweight",
             ReadyAt = Now,
-            Dashboard = "http://127.0.0.1:18888/login?t=x",
-            Services = [new ServiceLink("shop-api", "http://127.0.0.1:5001")],
+            Directory = "http://main.localhost:7400/",
+            SharedLink = "http://main.localhost:7400/?preview_token=secret",
+            Dashboard = "http://dashboard.main.localhost:7400/",
+            Services = [new ServiceLink("shop-api", "http://shop-api.main.localhost:7400/")],
         });
 
         // Starting: its host runs, not ready yet. Stale: the recorded process does not carry its id.
@@ -69,8 +71,9 @@ public sealed class EnvironmentListRendererTests
         Assert.AreEqual(
             "3 preview environment(s):\n" +
             "  main  app=shop  profile=lightweight  up  age=12m  expires=in 7h48m  owner=Ada  branch=main  team=shop  cpu=1.5  memory=1.5Gi\n" +
-            "    dashboard  http://127.0.0.1:18888/login?t=x\n" +
-            "    shop-api  http://127.0.0.1:5001\n" +
+            "    directory  http://main.localhost:7400/\n" +
+            "    dashboard  http://dashboard.main.localhost:7400/\n" +
+            "    shop-api  http://shop-api.main.localhost:7400/\n" +
             "  feature-x  app=shop  profile=lightweight  starting  age=45s  expires=kept  owner=?  branch=-  team=shop  cpu=2  memory=1Gi\n" +
             "  old  app=blog  profile=lightweight  stale (app host gone; the next command cleans it up)  age=2d02h  expires=never  owner=Bob  branch=old  team=-",
             text);

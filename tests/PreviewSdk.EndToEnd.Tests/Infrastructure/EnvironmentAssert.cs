@@ -7,18 +7,23 @@ internal static class EnvironmentAssert
 {
     /// <summary>
     /// The output has the links table: <paramref name="headline"/> (such as <c>Preview 'x' (lightweight) is up in</c>),
-    /// then one row per link, the dashboard first, each with exactly the address links.json holds.
+    /// then one row per link, the shared link of the directory page first, then the dashboard and the services, each with
+    /// exactly the address links.json holds, all through the gateway.
     /// </summary>
     public static void PrintedLinksTable(CommandResult result, StateFiles.LinksFile links, string headline)
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(links);
         Assert.Contains(headline, result.Output, result.ToString());
-        var rows = new[] { ("dashboard", links.Dashboard) }.Concat(links.Services.Select(service => (service.Name, service.Url)));
+        var rows = new[] { ("shared", links.SharedLink), ("dashboard", links.Dashboard) }.Concat(links.Services.Select(service => (service.Name, service.Url)));
         foreach (var (name, url) in rows)
         {
             Assert.MatchesRegex(new Regex($@"(?m)^\s+{Regex.Escape(name)}\s+{Regex.Escape(url)}\s*$"), result.Output, $"No row for {name} {url}. {result}");
         }
+
+        Assert.MatchesRegex(new Regex($@"(?m)^\s+shared\s+http://{Regex.Escape(links.Environment)}\.localhost:\d+/(\?preview_token=[A-Za-z0-9_-]{{43}})?\s*$"), result.Output, $"The shared link is not the first row. {result}");
+        var sharedRow = result.Output.IndexOf("  shared  ", StringComparison.Ordinal);
+        Assert.IsTrue(sharedRow >= 0 && sharedRow < result.Output.IndexOf("  dashboard  ", StringComparison.Ordinal), $"The shared link comes first. {result}");
     }
 
     /// <summary>
@@ -36,6 +41,18 @@ internal static class EnvironmentAssert
             var survivors = EnvironmentProcessTable.Carrying(environmentId);
             Assert.IsEmpty(survivors, $"Processes of environment {environmentId} still run:\n{string.Join('\n', survivors)}\n{lastCommand}");
         }
+    }
+
+    /// <summary>
+    /// The links of an environment as a test checks them afterwards: every gateway link and, read from resources.json
+    /// while it runs, every resource's own endpoint behind it.
+    /// </summary>
+    public static IReadOnlyList<string> AllAddresses(PreviewUnderTest preview, StateFiles.LinksFile links)
+    {
+        ArgumentNullException.ThrowIfNull(preview);
+        ArgumentNullException.ThrowIfNull(links);
+        var direct = StateFiles.ReadResources(preview.StateFolder).Resources.SelectMany(resource => resource.Urls).Where(url => url.StartsWith("http", StringComparison.Ordinal));
+        return [links.Directory, links.Dashboard, .. links.Services.Select(service => service.Url), .. direct];
     }
 
     /// <summary>Every one of <paramref name="links"/> refuses connections.</summary>
