@@ -88,10 +88,11 @@ internal sealed class ManifestNodeReader(DiagnosticBag diagnostics)
     }
 
     /// <summary>
-    /// A whole number of 1 or more; null when it is not a number (<see cref="DiagnosticCodes.WrongType"/>) or
-    /// is below 1 or too large (<see cref="DiagnosticCodes.InvalidValue"/>).
+    /// A whole number from 1 to <paramref name="maximum"/>; null when it is not a number
+    /// (<see cref="DiagnosticCodes.WrongType"/>) or is out of that range (<see cref="DiagnosticCodes.InvalidValue"/>,
+    /// with the <c>Text.Rule.*</c> sentence <paramref name="ruleKey"/> as its fix).
     /// </summary>
-    public Located<int>? ReadPositiveInteger(ManifestNode node, string keyPath)
+    public Located<int>? ReadPositiveInteger(ManifestNode node, string keyPath, int maximum, string ruleKey)
     {
         if (node is not ManifestScalar { IsNull: false, IsPlain: true } scalar || !IsIntegerLiteral(scalar.Value))
         {
@@ -99,14 +100,21 @@ internal sealed class ManifestNodeReader(DiagnosticBag diagnostics)
             return null;
         }
 
-        if (!int.TryParse(scalar.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) || value < 1)
+        if (!int.TryParse(scalar.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) || value < 1 || value > maximum)
         {
-            ReportInvalidValue(scalar, keyPath, DiagnosticFactory.Format("Text.Rule.Replicas"));
+            ReportInvalidValue(scalar, keyPath, DiagnosticFactory.Format(ruleKey, maximum));
             return null;
         }
 
         return new Located<int>(value, scalar.Location);
     }
+
+    /// <summary>
+    /// A service's replicas: from 1 to <see cref="ManifestBounds.MaximumReplicas"/> (<c>services:</c> and a profile's
+    /// <c>services:</c>); null (reported) otherwise.
+    /// </summary>
+    public Located<int>? ReadReplicas(ManifestNode node, string keyPath) =>
+        ReadPositiveInteger(node, keyPath, ManifestBounds.MaximumReplicas, "Text.Rule.Replicas");
 
     /// <summary><c>true</c> or <c>false</c>, unquoted; null (reported) for anything else.</summary>
     public Located<bool>? ReadBoolean(ManifestNode node, string keyPath)

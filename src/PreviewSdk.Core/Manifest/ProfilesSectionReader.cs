@@ -78,7 +78,7 @@ internal static class ProfilesSectionReader
             switch (key.Value)
             {
                 case "replicas":
-                    replicas = reader.ReadPositiveInteger(value, keyPath);
+                    replicas = reader.ReadReplicas(value, keyPath);
                     break;
                 case "cpu":
                     cpus = ReadCpus(reader, value, keyPath);

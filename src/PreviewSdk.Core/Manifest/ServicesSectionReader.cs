@@ -41,7 +41,7 @@ internal static class ServicesSectionReader
                     health = isHealthCheckDisabled ? null : ReadHealthPath(reader, value, keyPath);
                     break;
                 case "replicas":
-                    replicas = reader.ReadPositiveInteger(value, keyPath);
+                    replicas = reader.ReadReplicas(value, keyPath);
                     break;
                 case "env":
                     environment = ReadEnvironment(reader, value, keyPath);
