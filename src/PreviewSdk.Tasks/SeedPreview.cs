@@ -48,7 +48,7 @@ public sealed class SeedPreview : PreviewTask
             seed = value;
         }
 
-        var manifest = ManifestReader.Read(ManifestPath, File.ReadAllText(ManifestPath));
+        var manifest = ManifestReader.ReadFile(ManifestPath);
         foreach (var diagnostic in manifest.Diagnostics)
         {
             Report(diagnostic);

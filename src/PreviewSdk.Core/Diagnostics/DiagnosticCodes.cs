@@ -114,6 +114,23 @@ public static class DiagnosticCodes
     /// <summary>A profile asks for <c>runtime: container</c>, which is not supported yet.</summary>
     public const string ContainerRuntimeNotSupported = "PREVIEW1035";
 
+    // 1060-1079: input files and values (hostile or malformed input).
+
+    /// <summary>An input file (preview.yaml, a budget file, an SQL migration) is a directory, a FIFO, a device or a socket, not a regular file.</summary>
+    public const string InputNotAFile = "PREVIEW1060";
+
+    /// <summary>An input file is larger than the documented limit of its kind.</summary>
+    public const string InputTooLarge = "PREVIEW1061";
+
+    /// <summary>An input file is not UTF-8 text.</summary>
+    public const string InputNotUtf8 = "PREVIEW1062";
+
+    /// <summary>A value bound for a process environment holds a character no environment can carry (NUL).</summary>
+    public const string CharacterNotInEnvironment = "PREVIEW1063";
+
+    /// <summary>More diagnostics than are shown per file: the summary line with how many were left out.</summary>
+    public const string DiagnosticsNotShown = "PREVIEW1064";
+
     // 2xxx: budget, registry and state.
 
     /// <summary>The environment did not become ready within PreviewTimeout.</summary>

@@ -1,4 +1,5 @@
 using System.Text;
+using PreviewSdk.Core.Inputs;
 
 namespace PreviewSdk.Core.Environments;
 
@@ -72,15 +73,9 @@ public static class EnvironmentNames
                 continue;
             }
 
-            var head = Path.Combine(gitDirectory, "HEAD");
-            if (!File.Exists(head))
-            {
-                return null;
-            }
-
             const string prefix = "ref: refs/heads/";
-            var content = File.ReadAllText(head).Trim();
-            return content.StartsWith(prefix, StringComparison.Ordinal) ? content[prefix.Length..] : null;
+            var content = SmallFileText(Path.Combine(gitDirectory, "HEAD"));
+            return content is not null && content.StartsWith(prefix, StringComparison.Ordinal) ? content[prefix.Length..] : null;
         }
 
         return null;
@@ -89,10 +84,13 @@ public static class EnvironmentNames
     // A worktree or submodule has a .git file saying "gitdir: <path>".
     private static string? LinkedGitDirectory(string dotGitFile, string workTree)
     {
-        var line = File.ReadAllText(dotGitFile).Trim();
+        var line = SmallFileText(dotGitFile);
         const string prefix = "gitdir:";
-        return line.StartsWith(prefix, StringComparison.Ordinal)
+        return line is not null && line.StartsWith(prefix, StringComparison.Ordinal)
             ? Path.GetFullPath(Path.Combine(workTree, line[prefix.Length..].Trim()))
             : null;
     }
+
+    // git's own files are tiny; through InputFile, so a FIFO or a device in their place cannot hang the build.
+    private static string? SmallFileText(string path) => InputFile.Read(path, maxBytes: 64 * 1024).Text?.Trim();
 }

@@ -101,6 +101,13 @@ internal static class ServicesSectionReader
                 continue;
             }
 
+            // Refused here, with the place, rather than when the process starts with a cut or mangled value.
+            if (!EnvironmentText.Report(reader.Diagnostics, name.Value, name.Location, sectionPath)
+                | !EnvironmentText.Report(reader.Diagnostics, scalar.Value, scalar.Location, keyPath))
+            {
+                continue;
+            }
+
             variables.Add(new EnvironmentVariableEntry(name, scalar.IsNull ? string.Empty : scalar.Value));
         }
 

@@ -1,5 +1,6 @@
 using Npgsql;
 using PreviewSdk.Core.Diagnostics;
+using PreviewSdk.Core.Inputs;
 
 namespace PreviewSdk.Seeding.Migrations;
 
@@ -91,7 +92,10 @@ public sealed class SqlFolderMigrations : IMigrationSource
         foreach (var migration in migrations.Where(m => !applied.Contains(m.Id)))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var sql = await File.ReadAllTextAsync(migration.FilePath!, cancellationToken);
+            // Through the one reader of input files: a regular file of UTF-8 text, at most InputFile.SqlMaxBytes.
+            var content = InputFile.Read(migration.FilePath!, InputFile.SqlMaxBytes);
+            var sql = content.Text ?? throw new MigrationCheckException(content.Refusal ?? DiagnosticFactory.Create(
+                DiagnosticCodes.MigrationFailed, SourceLocation.WholeFile(migration.FilePath!), migration.Id, content.UnreadableReason ?? "the file is gone."));
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             try
             {
