@@ -169,6 +169,11 @@ public static class DiagnosticCodes
     /// <summary>PreviewExtend names an environment that does not run.</summary>
     public const string EnvironmentNotRunning = "PREVIEW2012";
 
+    // 2030-2039: the state folder and the processes of environments (hardening).
+
+    /// <summary>The state folder (root, locks, an environment's folder) cannot be written or deleted.</summary>
+    public const string StateFolderNotWritable = "PREVIEW2030";
+
     // 3xxx: backing services and engines.
 
     /// <summary>PostgreSQL binaries (initdb, postgres) were not found.</summary>

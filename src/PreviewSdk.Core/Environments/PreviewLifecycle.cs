@@ -23,6 +23,11 @@ public sealed class PreviewLifecycle(IPreviewReporter reporter)
     public bool Up(UpRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        return Guarded(request.StateRoot, () => UpUnguarded(request, cancellationToken));
+    }
+
+    private bool UpUnguarded(UpRequest request, CancellationToken cancellationToken)
+    {
         var registry = new EnvironmentRegistry(request.StateRoot);
         var folder = registry.FolderOf(request.Plan.AppName, request.Name);
         using var environmentLock = TryLock(registry, request.Plan.AppName, request.Name);
@@ -81,7 +86,10 @@ public sealed class PreviewLifecycle(IPreviewReporter reporter)
     /// deletes its state. Found through the registry's records rather than preview.yaml, so an environment can be
     /// stopped even while its preview.yaml is broken. Returns false after reporting an error.
     /// </summary>
-    public bool Down(string stateRoot, string projectPath, string name)
+    public bool Down(string stateRoot, string projectPath, string name) =>
+        Guarded(stateRoot, () => DownUnguarded(stateRoot, projectPath, name));
+
+    private bool DownUnguarded(string stateRoot, string projectPath, string name)
     {
         var registry = new EnvironmentRegistry(stateRoot);
         RegistrySweep.Run(registry, DateTimeOffset.UtcNow, reporter, entry => IsOf(entry, projectPath, name));
@@ -112,10 +120,15 @@ public sealed class PreviewLifecycle(IPreviewReporter reporter)
     /// <summary>Describes every environment of the registry, one block each, after sweeping up the dead and the expired.</summary>
     public IReadOnlyList<EnvironmentEntry> List(string stateRoot)
     {
-        var registry = new EnvironmentRegistry(stateRoot);
-        RegistrySweep.Run(registry, DateTimeOffset.UtcNow, reporter);
-        var entries = registry.List();
-        reporter.Info(EnvironmentListRenderer.Render(entries, DateTimeOffset.UtcNow));
+        IReadOnlyList<EnvironmentEntry> entries = [];
+        Guarded(stateRoot, () =>
+        {
+            var registry = new EnvironmentRegistry(stateRoot);
+            RegistrySweep.Run(registry, DateTimeOffset.UtcNow, reporter);
+            entries = registry.List();
+            reporter.Info(EnvironmentListRenderer.Render(entries, DateTimeOffset.UtcNow));
+            return true;
+        });
         return entries;
     }
 
@@ -124,7 +137,10 @@ public sealed class PreviewLifecycle(IPreviewReporter reporter)
     /// <paramref name="projectPath"/>: <paramref name="timeToLive"/> from now (the profile's when null), or keeps it
     /// when <paramref name="keep"/>. Returns false after reporting an error (PREVIEW2012 when it does not run).
     /// </summary>
-    public bool Extend(string stateRoot, string projectPath, string name, TimeSpan? timeToLive, bool keep)
+    public bool Extend(string stateRoot, string projectPath, string name, TimeSpan? timeToLive, bool keep) =>
+        Guarded(stateRoot, () => ExtendUnguarded(stateRoot, projectPath, name, timeToLive, keep));
+
+    private bool ExtendUnguarded(string stateRoot, string projectPath, string name, TimeSpan? timeToLive, bool keep)
     {
         var registry = new EnvironmentRegistry(stateRoot);
         // Its own environment too: one that expired or died is not extended but cleaned up.
@@ -159,6 +175,27 @@ public sealed class PreviewLifecycle(IPreviewReporter reporter)
         }
 
         return true;
+    }
+
+    // A state folder the file system refuses to write is the user's to fix (PREVIEW2030), not a bug (PREVIEW9001):
+    // checked before anything is locked or started, and caught wherever a later write or delete fails.
+    private bool Guarded(string stateRoot, Func<bool> command)
+    {
+        if (StateFolderAccess.Check(stateRoot, "locks") is { } problem)
+        {
+            reporter.Report(problem);
+            return false;
+        }
+
+        try
+        {
+            return command();
+        }
+        catch (Exception e) when (StateFolderAccess.IsAccessProblem(e))
+        {
+            reporter.Report(StateFolderAccess.Describe(stateRoot, e));
+            return false;
+        }
     }
 
     private static bool IsOf(EnvironmentEntry entry, string projectPath, string name) =>
@@ -231,7 +268,17 @@ public sealed class PreviewLifecycle(IPreviewReporter reporter)
         }
 
         var record = reservation with { HostProcessId = pid, State = EnvironmentState.Running };
-        StateJson.Write(Path.Combine(folder, StateFiles.Record), record);
+        try
+        {
+            StateJson.Write(Path.Combine(folder, StateFiles.Record), record);
+        }
+        catch (Exception e) when (StateFolderAccess.IsAccessProblem(e))
+        {
+            // The app host runs, but its record cannot say so: stop it rather than leave it to the next sweep.
+            EnvironmentProcesses.Stop(record, StopGrace);
+            throw;
+        }
+
         var entry = new EnvironmentEntry(folder, record);
 
         PreviewDiagnostic? failure;

@@ -51,7 +51,7 @@ internal sealed class ManifestNodeReader(DiagnosticBag diagnostics)
                 Diagnostics.Error(
                     DiagnosticCodes.DuplicateName,
                     key.Location,
-                    key.Value,
+                    DiagnosticText.Echo(key.Value),
                     DiagnosticFactory.Format("Text.Owner.Key"),
                     first.ToShortString());
                 continue;
@@ -63,7 +63,7 @@ internal sealed class ManifestNodeReader(DiagnosticBag diagnostics)
                 Diagnostics.Error(
                     DiagnosticCodes.UnknownKey,
                     key.Location,
-                    childPath,
+                    DiagnosticText.Echo(childPath),
                     DiagnosticFactory.DidYouMean(SpellingSuggestion.FindClosest(key.Value, allowedKeys)),
                     DiagnosticFactory.NameList(allowedKeys));
                 continue;
@@ -180,7 +180,7 @@ internal sealed class ManifestNodeReader(DiagnosticBag diagnostics)
     /// <param name="keyPath">Where it is.</param>
     /// <param name="fix">The rule, phrased as the fix.</param>
     public void ReportInvalidValue(ManifestScalar scalar, string keyPath, string fix) =>
-        Diagnostics.Error(DiagnosticCodes.InvalidValue, scalar.Location, keyPath, scalar.Value, fix);
+        Diagnostics.Error(DiagnosticCodes.InvalidValue, scalar.Location, DiagnosticText.Echo(keyPath), DiagnosticText.Echo(scalar.Value), fix);
 
     /// <summary>Reports <see cref="DiagnosticCodes.WrongType"/>.</summary>
     /// <param name="node">The offending node.</param>
@@ -190,7 +190,7 @@ internal sealed class ManifestNodeReader(DiagnosticBag diagnostics)
         Diagnostics.Error(
             DiagnosticCodes.WrongType,
             node.Location,
-            keyPath,
+            DiagnosticText.Echo(keyPath),
             DiagnosticFactory.Format(expectedShapeKey),
             DescribeFound(node));
 
