@@ -174,6 +174,9 @@ public static class DiagnosticCodes
     /// <summary>The state folder (root, locks, an environment's folder) cannot be written or deleted.</summary>
     public const string StateFolderNotWritable = "PREVIEW2030";
 
+    /// <summary>A resource kept stopping after the environment was ready; its profile's restart policy allows no more restarts.</summary>
+    public const string RestartLimitReached = "PREVIEW2031";
+
     // 3xxx: backing services and engines.
 
     /// <summary>PostgreSQL binaries (initdb, postgres) were not found.</summary>
@@ -193,6 +196,11 @@ public static class DiagnosticCodes
 
     /// <summary>The cgroups of a stopped environment could not be removed.</summary>
     public const string LimitsCgroupNotRemoved = "PREVIEW3012";
+
+    // 3020-3029: self-healing of services and backing servers.
+
+    /// <summary>A resource stopped after the environment was ready and is being restarted (a warning, in its log).</summary>
+    public const string ResourceRestarting = "PREVIEW3020";
 
     // 4xxx: seeding and migrations.
 

@@ -43,6 +43,9 @@ public sealed class PreviewLifecycle(IPreviewReporter reporter)
             var expired = RegistrySweep.Reason(existing, DateTimeOffset.UtcNow) is not null && alive;
             if (alive && !expired && !request.Recreate && existing.Links is { } links)
             {
+                // Nothing is started, so no admission sweeps the registry: do it here, so a dead app host's
+                // processes are reaped by the next command whatever it is.
+                RegistrySweep.Run(registry, DateTimeOffset.UtcNow, reporter, entry => Path.GetFullPath(entry.Folder) == Path.GetFullPath(folder));
                 reporter.Info(LinksRenderer.RenderTable(links, $"is already up (started {existing.Record.StartedAt.LocalDateTime:yyyy-MM-dd HH:mm}, expires {EnvironmentListRenderer.Expiry(existing.Record, DateTimeOffset.UtcNow)}); use -p:PreviewRecreate=true to start it anew"));
                 return true;
             }

@@ -20,6 +20,8 @@ internal sealed class PreviewStateReporter(
     IConfiguration configuration,
     ResourceLogRecorder recorder,
     ResourceLimitsEnforcer limits,
+    RestartSupervisor restarts,
+    DependencyHealth dependencyHealth,
     ILogger<PreviewStateReporter> logger)
 {
     private static readonly HashSet<string> FailedStates = [KnownResourceStates.FailedToStart, KnownResourceStates.Exited, KnownResourceStates.Finished];
@@ -28,6 +30,7 @@ internal sealed class PreviewStateReporter(
     private readonly HashSet<string> hidden = [];
     private List<IResource> resources = [];
     private bool ready;
+    private EnvironmentLinks? links;
 
     public async Task RunAsync(CancellationToken stoppingToken)
     {
@@ -72,19 +75,56 @@ internal sealed class PreviewStateReporter(
         statuses[name] = status;
         readiness[name] = IsReady(snapshot) || FinishedWell(update);
         WriteResources();
-        if (status.State is { } state && FailedStates.Contains(state) && !FinishedWell(update))
+        var failed = status.State is { } state && FailedStates.Contains(state) && !FinishedWell(update);
+        if (failed)
         {
-            // Before ready this ends the start; after it (a worker without health check that crashes a moment
-            // after starting) it is what PreviewList reports as degraded. Its log goes first: the failure report
-            // is what -t:Preview waits for, and it then shows that log.
+            // Its log goes first: the failure report is what -t:Preview waits for, and it then shows that log.
+            // After ready the log shows what made it stop; the restart supervisor decides what happens next.
             await recorder.CaptureAsync(update.Resource);
+        }
+
+        if (failed && !ready)
+        {
             WriteFailure(status);
         }
-        else if (!ready && readiness.Where(entry => !hidden.Contains(entry.Key)).All(entry => entry.Value))
+        else if (!ready && AllReady())
         {
             ready = true;
             recorder.EnvironmentReady = true;
+            restarts.EnvironmentReady = true;
+            dependencyHealth.EnvironmentReady = true;
             WriteReady();
+        }
+        else if (ready)
+        {
+            KeepLinksCurrent();
+        }
+    }
+
+    private bool AllReady() => readiness.Where(entry => !hidden.Contains(entry.Key)).All(entry => entry.Value);
+
+    // After ready, a link follows its service: down while it is stopped, restarting or unhealthy, up again after.
+    // The files are rewritten only when a link's state changes; a recovered environment loses its failure report.
+    private void KeepLinksCurrent()
+    {
+        if (links is null)
+        {
+            return;
+        }
+
+        var current = links with
+        {
+            Services = [.. links.Services.Select(link => link with { State = statuses.TryGetValue(link.Name, out var status) ? LinkStates.Of(status) : link.State })],
+        };
+        if (!current.Services.Select(link => link.State).SequenceEqual(links.Services.Select(link => link.State)))
+        {
+            links = current;
+            WriteLinks(current);
+        }
+
+        if (AllReady())
+        {
+            File.Delete(Path.Combine(runtime.StateDirectory, StateFiles.Failed));
         }
     }
 
@@ -147,7 +187,7 @@ internal sealed class PreviewStateReporter(
             DashboardLoginUrl = string.IsNullOrEmpty(token) ? dashboardUrl : $"{dashboardUrl}/login?t={token}",
             Resources = resources.Where(resource => !hidden.Contains(resource.Name)).Select(resource => statuses[resource.Name]).ToList(),
         };
-        var links = EnvironmentLinks.From(runtime.Name, runtime.Profile, report) with
+        links = EnvironmentLinks.From(runtime.Name, runtime.Profile, report) with
         {
             Data = model.Resources.OfType<PreviewSeedResource>()
                 .Where(seed => seed.Summary is not null)
@@ -155,11 +195,18 @@ internal sealed class PreviewStateReporter(
                 .ToList(),
             Limits = limits.Applied,
         };
-        StateJson.Write(Path.Combine(runtime.StateDirectory, StateFiles.LinksJson), links);
-        File.WriteAllText(Path.Combine(runtime.StateDirectory, StateFiles.LinksMarkdown), LinksRenderer.RenderMarkdown(links));
+        WriteLinks(links);
         // Last: its presence is the signal that everything above is in place.
         StateJson.Write(Path.Combine(runtime.StateDirectory, StateFiles.Ready), report);
         logger.LogInformation("{Links}", LinksRenderer.RenderTable(links, "is ready"));
+    }
+
+    private void WriteLinks(EnvironmentLinks current)
+    {
+        StateJson.Write(Path.Combine(runtime.StateDirectory, StateFiles.LinksJson), current);
+        var markdown = Path.Combine(runtime.StateDirectory, StateFiles.LinksMarkdown);
+        File.WriteAllText(markdown + ".tmp", LinksRenderer.RenderMarkdown(current));
+        File.Move(markdown + ".tmp", markdown, overwrite: true);
     }
 
     private void DeleteStaleReports()
