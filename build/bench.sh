@@ -3,6 +3,7 @@
 #
 #   build/bench.sh seed [--scale FACTOR]
 #   build/bench.sh concurrency [--envs "1 2 4 6"]   (see build/bench-concurrency.sh)
+#   build/bench.sh recovery [--rounds 3]            (see build/bench-recovery.sh)
 #   build/bench.sh time-to-links [--runs N] [--warmup N] [--timeout SECONDS] [--sdk source|package]
 #     --runs     timed runs of each (default 5, or BENCH_RUNS)
 #     --warmup   untimed pairs first (default 1, or BENCH_WARMUP)
@@ -53,6 +54,10 @@ usage() {
 if [[ $1 == concurrency ]]; then
     shift
     exec "$(dirname "${BASH_SOURCE[0]}")/bench-concurrency.sh" "$@"
+fi
+if [[ $1 == recovery ]]; then
+    shift
+    exec "$(dirname "${BASH_SOURCE[0]}")/bench-recovery.sh" "$@"
 fi
 if [[ $1 == seed ]]; then
     shift

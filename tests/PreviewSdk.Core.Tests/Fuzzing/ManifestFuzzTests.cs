@@ -73,6 +73,11 @@ public sealed partial class ManifestFuzzTests
                 Fail(seed, input, "refused without a PREVIEW error");
             }
 
+            if (result.Plan is not null && !IsUtf8(input))
+            {
+                Fail(seed, input, "accepted bytes that are not UTF-8 (they would reach the code and the services as U+FFFD)");
+            }
+
             if (result.Plan is not null && generated is null)
             {
                 Fail(seed, input, "planned but generated nothing");
@@ -119,6 +124,19 @@ public sealed partial class ManifestFuzzTests
             .SelectMany(task => File.ReadAllText(Path.Combine(task, "children")).Split(' ', StringSplitOptions.RemoveEmptyEntries))
             .Order(StringComparer.Ordinal)
             .ToList();
+
+    private static bool IsUtf8(byte[] bytes)
+    {
+        try
+        {
+            _ = new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes);
+            return true;
+        }
+        catch (System.Text.DecoderFallbackException)
+        {
+            return false;
+        }
+    }
 
     [GeneratedRegex(@"^PREVIEW[1-8]\d{3}$")]
     private static partial Regex CodePattern();
