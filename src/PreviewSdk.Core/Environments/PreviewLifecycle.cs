@@ -23,7 +23,7 @@ public sealed class PreviewLifecycle(IPreviewReporter reporter)
     public bool Up(UpRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return Guarded(request.StateRoot, () => UpUnguarded(request, cancellationToken));
+        return Guarded(request.StateRoot, create: true, () => UpUnguarded(request, cancellationToken));
     }
 
     private bool UpUnguarded(UpRequest request, CancellationToken cancellationToken)
@@ -90,7 +90,7 @@ public sealed class PreviewLifecycle(IPreviewReporter reporter)
     /// stopped even while its preview.yaml is broken. Returns false after reporting an error.
     /// </summary>
     public bool Down(string stateRoot, string projectPath, string name) =>
-        Guarded(stateRoot, () => DownUnguarded(stateRoot, projectPath, name));
+        Guarded(stateRoot, create: false, () => DownUnguarded(stateRoot, projectPath, name));
 
     private bool DownUnguarded(string stateRoot, string projectPath, string name)
     {
@@ -124,7 +124,7 @@ public sealed class PreviewLifecycle(IPreviewReporter reporter)
     public IReadOnlyList<EnvironmentEntry> List(string stateRoot)
     {
         IReadOnlyList<EnvironmentEntry> entries = [];
-        Guarded(stateRoot, () =>
+        Guarded(stateRoot, create: false, () =>
         {
             var registry = new EnvironmentRegistry(stateRoot);
             RegistrySweep.Run(registry, DateTimeOffset.UtcNow, reporter);
@@ -141,7 +141,7 @@ public sealed class PreviewLifecycle(IPreviewReporter reporter)
     /// when <paramref name="keep"/>. Returns false after reporting an error (PREVIEW2012 when it does not run).
     /// </summary>
     public bool Extend(string stateRoot, string projectPath, string name, TimeSpan? timeToLive, bool keep) =>
-        Guarded(stateRoot, () => ExtendUnguarded(stateRoot, projectPath, name, timeToLive, keep));
+        Guarded(stateRoot, create: false, () => ExtendUnguarded(stateRoot, projectPath, name, timeToLive, keep));
 
     private bool ExtendUnguarded(string stateRoot, string projectPath, string name, TimeSpan? timeToLive, bool keep)
     {
@@ -182,9 +182,9 @@ public sealed class PreviewLifecycle(IPreviewReporter reporter)
 
     // A state folder the file system refuses to write is the user's to fix (PREVIEW2030), not a bug (PREVIEW9001):
     // checked before anything is locked or started, and caught wherever a later write or delete fails.
-    private bool Guarded(string stateRoot, Func<bool> command)
+    private bool Guarded(string stateRoot, bool create, Func<bool> command)
     {
-        if (StateFolderAccess.Check(stateRoot, "locks") is { } problem)
+        if (StateFolderAccess.Check(stateRoot, create, "locks") is { } problem)
         {
             reporter.Report(problem);
             return false;

@@ -13,16 +13,24 @@ public static class StateFolderAccess
     private const int NoSpaceLeft = 28;
 
     /// <summary>
-    /// Creates <paramref name="root"/> and <paramref name="folders"/> below it when missing, and writes and deletes
-    /// a probe file in each: the diagnostic naming the first that fails, or null when all can be written.
+    /// Writes and deletes a probe file in <paramref name="root"/> and <paramref name="folders"/> below it: the
+    /// diagnostic naming the first that fails, or null when all can be written. With <paramref name="create"/> a
+    /// missing folder is created first (a start needs them); without, it is passed over (a command that only
+    /// reads or deletes must leave a missing root missing).
     /// </summary>
     /// <param name="root">The state root.</param>
+    /// <param name="create">Whether to create missing folders.</param>
     /// <param name="folders">Folders below it the command writes to (relative, or absolute below the root).</param>
-    public static PreviewDiagnostic? Check(string root, params string[] folders)
+    public static PreviewDiagnostic? Check(string root, bool create, params string[] folders)
     {
         ArgumentNullException.ThrowIfNull(root);
         foreach (var folder in folders.Select(folder => Path.Combine(root, folder)).Prepend(root))
         {
+            if (!create && !Directory.Exists(folder))
+            {
+                continue;
+            }
+
             try
             {
                 Directory.CreateDirectory(folder);

@@ -49,12 +49,14 @@ public sealed class StateFolderAccessTests
     }
 
     [TestMethod]
-    public void AWritableRoot_PassesTheCheck_AndLeavesNoProbeBehind()
+    public void AWritableRoot_PassesTheCheck_AndLeavesNoProbeBehind_AndAMissingOneIsCreatedOnlyForAStart()
     {
         using var folder = new TempFolder();
         var root = folder.PathOf("state");
 
-        Assert.IsNull(StateFolderAccess.Check(root, "locks"));
+        Assert.IsNull(StateFolderAccess.Check(root, create: false, "locks"));
+        Assert.IsFalse(Directory.Exists(root), "a command that only reads created the root");
+        Assert.IsNull(StateFolderAccess.Check(root, create: true, "locks"));
         Assert.IsEmpty(Directory.GetFiles(root, "*", SearchOption.AllDirectories));
     }
 
