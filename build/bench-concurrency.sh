@@ -13,20 +13,21 @@
 # Not a test: it fails only when a start fails.
 set -euo pipefail
 
+REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# shellcheck source=build/bench-lib.sh
+source "$REPO/build/bench-lib.sh"
+
 COUNTS="1 2 4 6"
 PROFILE=lightweight
 while [[ $# -gt 0 ]]; do
     case $1 in
         --envs) COUNTS=$2; shift 2 ;;
         --profile) PROFILE=$2; shift 2 ;;
-        *) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//' >&2; exit 2 ;;
+        *) usage_of_script ;;
     esac
 done
 [[ $COUNTS =~ ^[0-9\ ]+$ ]] || { echo "--envs is a list of counts, e.g. \"1 2 4 6\"" >&2; exit 2; }
 
-REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-# shellcheck source=build/bench-lib.sh
-source "$REPO/build/bench-lib.sh"
 SAMPLE=$REPO/samples/Shop/Shop.Preview
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/previewsdk-bench-concurrency.XXXXXX")
 STATE=$WORK/state

@@ -5,6 +5,8 @@
 child=""
 
 log() { printf '%s\n' "$*"; }
+# The calling script's header comment, as its usage; exits 2.
+usage_of_script() { sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//' >&2; exit 2; }
 now_ns() { date +%s%N; }
 seconds_between() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b - a) / 1e9 }'; }
 

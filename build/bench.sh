@@ -4,6 +4,7 @@
 #   build/bench.sh seed [--scale FACTOR]
 #   build/bench.sh concurrency [--envs "1 2 4 6"]   (see build/bench-concurrency.sh)
 #   build/bench.sh gateway [--connections N] [--seconds S] [--rounds R]   (see build/bench-gateway.sh)
+#   build/bench.sh recovery [--rounds 3]            (see build/bench-recovery.sh)
 #   build/bench.sh time-to-links [--runs N] [--warmup N] [--timeout SECONDS] [--sdk source|package]
 #     --runs     timed runs of each (default 5, or BENCH_RUNS)
 #     --warmup   untimed pairs first (default 1, or BENCH_WARMUP)
@@ -51,14 +52,11 @@ usage() {
 }
 
 [[ $# -ge 1 ]] || usage
-if [[ $1 == concurrency ]]; then
-    shift
-    exec "$(dirname "${BASH_SOURCE[0]}")/bench-concurrency.sh" "$@"
-fi
-if [[ $1 == gateway ]]; then
-    shift
-    exec "$(dirname "${BASH_SOURCE[0]}")/bench-gateway.sh" "$@"
-fi
+# Benchmarks with a script of their own: build/bench-<name>.sh.
+case $1 in
+    concurrency|gateway|recovery)
+        exec "$(dirname "${BASH_SOURCE[0]}")/bench-$1.sh" "${@:2}" ;;
+esac
 if [[ $1 == seed ]]; then
     shift
     SCALE=1

@@ -143,6 +143,22 @@ public static class DiagnosticCodes
 
     /// <summary>A host name the gateway would answer to is longer than DNS allows.</summary>
     public const string GatewayHostNameTooLong = "PREVIEW1048";
+    // 1060-1079: input files and values (hostile or malformed input).
+
+    /// <summary>An input file (preview.yaml, a budget file, an SQL migration) is a directory, a FIFO, a device or a socket, not a regular file.</summary>
+    public const string InputNotAFile = "PREVIEW1060";
+
+    /// <summary>An input file is larger than the documented limit of its kind.</summary>
+    public const string InputTooLarge = "PREVIEW1061";
+
+    /// <summary>An input file is not UTF-8 text.</summary>
+    public const string InputNotUtf8 = "PREVIEW1062";
+
+    /// <summary>A value bound for a process environment holds a character no environment can carry (NUL).</summary>
+    public const string CharacterNotInEnvironment = "PREVIEW1063";
+
+    /// <summary>More diagnostics than are shown per file: the summary line with how many were left out.</summary>
+    public const string DiagnosticsNotShown = "PREVIEW1064";
 
     // 2xxx: budget, registry and state.
 
@@ -182,6 +198,14 @@ public static class DiagnosticCodes
     /// <summary>PreviewExtend names an environment that does not run.</summary>
     public const string EnvironmentNotRunning = "PREVIEW2012";
 
+    // 2030-2039: the state folder and the processes of environments (hardening).
+
+    /// <summary>The state folder (root, locks, an environment's folder) cannot be written or deleted.</summary>
+    public const string StateFolderNotWritable = "PREVIEW2030";
+
+    /// <summary>A resource kept stopping after the environment was ready; its profile's restart policy allows no more restarts.</summary>
+    public const string RestartLimitReached = "PREVIEW2031";
+
     // 3xxx: backing services and engines.
 
     /// <summary>PostgreSQL binaries (initdb, postgres) were not found.</summary>
@@ -201,6 +225,11 @@ public static class DiagnosticCodes
 
     /// <summary>The cgroups of a stopped environment could not be removed.</summary>
     public const string LimitsCgroupNotRemoved = "PREVIEW3012";
+
+    // 3020-3029: self-healing of services and backing servers.
+
+    /// <summary>A resource stopped after the environment was ready and is being restarted (a warning, in its log).</summary>
+    public const string ResourceRestarting = "PREVIEW3020";
 
     // 4xxx: seeding and migrations.
 

@@ -71,7 +71,7 @@ public static class EnvironmentExpiry
                 return false;
             }
 
-            PreviewLifecycle.DeleteState(stateFolder);
+            StateDeletion.Delete(stateFolder);
             environmentLock.DeleteOnRelease();
             return true;
         }

@@ -1,4 +1,5 @@
 using System.Text;
+using PreviewSdk.Core.Inputs;
 
 namespace PreviewSdk.Core.Environments;
 
@@ -92,19 +93,19 @@ public static class EnvironmentNames
         var reference = head.Content[prefix.Length..].Trim();
         // A linked work tree keeps HEAD in its own folder and refs in the common one.
         var commonFile = Path.Combine(head.GitDirectory, "commondir");
-        var common = File.Exists(commonFile) ? Path.GetFullPath(Path.Combine(head.GitDirectory, File.ReadAllText(commonFile).Trim())) : head.GitDirectory;
+        var common = SmallFileText(commonFile) is { } commonDirectory ? Path.GetFullPath(Path.Combine(head.GitDirectory, commonDirectory)) : head.GitDirectory;
         foreach (var root in new[] { head.GitDirectory, common })
         {
             var loose = Path.Combine(root, reference);
-            if (File.Exists(loose) && File.ReadAllText(loose).Trim() is var hash && IsHash(hash))
+            if (SmallFileText(loose) is { } hash && IsHash(hash))
             {
                 return hash;
             }
         }
 
-        var packed = Path.Combine(common, "packed-refs");
-        return File.Exists(packed)
-            ? File.ReadLines(packed).Select(line => line.Split(' ', 2)).Where(parts => parts.Length == 2 && parts[1].Trim() == reference && IsHash(parts[0])).Select(parts => parts[0]).FirstOrDefault()
+        var packed = InputFile.Read(Path.Combine(common, "packed-refs"), maxBytes: 64L << 20).Text;
+        return packed is not null
+            ? packed.Split('\n').Select(line => line.Split(' ', 2)).Where(parts => parts.Length == 2 && parts[1].Trim() == reference && IsHash(parts[0])).Select(parts => parts[0]).FirstOrDefault()
             : null;
     }
 
@@ -121,8 +122,8 @@ public static class EnvironmentNames
                 continue;
             }
 
-            var head = Path.Combine(gitDirectory, "HEAD");
-            return File.Exists(head) ? (gitDirectory, File.ReadAllText(head).Trim()) : null;
+            var content = SmallFileText(Path.Combine(gitDirectory, "HEAD"));
+            return content is null ? null : (gitDirectory, content);
         }
 
         return null;
@@ -131,10 +132,13 @@ public static class EnvironmentNames
     // A worktree or submodule has a .git file saying "gitdir: <path>".
     private static string? LinkedGitDirectory(string dotGitFile, string workTree)
     {
-        var line = File.ReadAllText(dotGitFile).Trim();
+        var line = SmallFileText(dotGitFile);
         const string prefix = "gitdir:";
-        return line.StartsWith(prefix, StringComparison.Ordinal)
+        return line is not null && line.StartsWith(prefix, StringComparison.Ordinal)
             ? Path.GetFullPath(Path.Combine(workTree, line[prefix.Length..].Trim()))
             : null;
     }
+
+    // git's own files are tiny; through InputFile, so a FIFO or a device in their place cannot hang the build.
+    private static string? SmallFileText(string path) => InputFile.Read(path, maxBytes: 64 * 1024).Text?.Trim();
 }

@@ -24,6 +24,11 @@ public sealed class PreviewLifecycle(IPreviewReporter reporter)
     public bool Up(UpRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        return Guarded(request.StateRoot, create: true, () => UpUnguarded(request, cancellationToken));
+    }
+
+    private bool UpUnguarded(UpRequest request, CancellationToken cancellationToken)
+    {
         var registry = new EnvironmentRegistry(request.StateRoot);
         var folder = registry.FolderOf(request.Plan.AppName, request.Name);
         using var environmentLock = TryLock(registry, request.Plan.AppName, request.Name);
@@ -39,6 +44,9 @@ public sealed class PreviewLifecycle(IPreviewReporter reporter)
             var expired = RegistrySweep.Reason(existing, DateTimeOffset.UtcNow) is not null && alive;
             if (alive && !expired && !request.Recreate && existing.Links is { } links)
             {
+                // Nothing is started, so no admission sweeps the registry: do it here, so a dead app host's
+                // processes are reaped by the next command whatever it is.
+                RegistrySweep.Run(registry, DateTimeOffset.UtcNow, reporter, entry => Path.GetFullPath(entry.Folder) == Path.GetFullPath(folder));
                 reporter.Info(LinksRenderer.RenderTable(BuildLogLinks.ForLog(links), $"is already up (started {existing.Record.StartedAt.LocalDateTime:yyyy-MM-dd HH:mm}, expires {EnvironmentListRenderer.Expiry(existing.Record, DateTimeOffset.UtcNow)}); use -p:PreviewRecreate=true to start it anew"));
                 SharingWarnings.Report(reporter, existing.Record, links, request.ProjectPath);
                 return true;
@@ -89,7 +97,10 @@ public sealed class PreviewLifecycle(IPreviewReporter reporter)
     /// deletes its state. Found through the registry's records rather than preview.yaml, so an environment can be
     /// stopped even while its preview.yaml is broken. Returns false after reporting an error.
     /// </summary>
-    public bool Down(string stateRoot, string projectPath, string name)
+    public bool Down(string stateRoot, string projectPath, string name) =>
+        Guarded(stateRoot, create: false, () => DownUnguarded(stateRoot, projectPath, name));
+
+    private bool DownUnguarded(string stateRoot, string projectPath, string name)
     {
         var registry = new EnvironmentRegistry(stateRoot);
         RegistrySweep.Run(registry, DateTimeOffset.UtcNow, reporter, entry => IsOf(entry, projectPath, name));
@@ -120,10 +131,15 @@ public sealed class PreviewLifecycle(IPreviewReporter reporter)
     /// <summary>Describes every environment of the registry, one block each, after sweeping up the dead and the expired.</summary>
     public IReadOnlyList<EnvironmentEntry> List(string stateRoot)
     {
-        var registry = new EnvironmentRegistry(stateRoot);
-        RegistrySweep.Run(registry, DateTimeOffset.UtcNow, reporter);
-        var entries = registry.List();
-        reporter.Info(EnvironmentListRenderer.Render(entries, DateTimeOffset.UtcNow));
+        IReadOnlyList<EnvironmentEntry> entries = [];
+        Guarded(stateRoot, create: false, () =>
+        {
+            var registry = new EnvironmentRegistry(stateRoot);
+            RegistrySweep.Run(registry, DateTimeOffset.UtcNow, reporter);
+            entries = registry.List();
+            reporter.Info(EnvironmentListRenderer.Render(entries, DateTimeOffset.UtcNow));
+            return true;
+        });
         return entries;
     }
 
@@ -132,7 +148,10 @@ public sealed class PreviewLifecycle(IPreviewReporter reporter)
     /// <paramref name="projectPath"/>: <paramref name="timeToLive"/> from now (the profile's when null), or keeps it
     /// when <paramref name="keep"/>. Returns false after reporting an error (PREVIEW2012 when it does not run).
     /// </summary>
-    public bool Extend(string stateRoot, string projectPath, string name, TimeSpan? timeToLive, bool keep)
+    public bool Extend(string stateRoot, string projectPath, string name, TimeSpan? timeToLive, bool keep) =>
+        Guarded(stateRoot, create: false, () => ExtendUnguarded(stateRoot, projectPath, name, timeToLive, keep));
+
+    private bool ExtendUnguarded(string stateRoot, string projectPath, string name, TimeSpan? timeToLive, bool keep)
     {
         var registry = new EnvironmentRegistry(stateRoot);
         // Its own environment too: one that expired or died is not extended but cleaned up.
@@ -167,6 +186,27 @@ public sealed class PreviewLifecycle(IPreviewReporter reporter)
         }
 
         return true;
+    }
+
+    // A state folder the file system refuses to write is the user's to fix (PREVIEW2030), not a bug (PREVIEW9001):
+    // checked before anything is locked or started, and caught wherever a later write or delete fails.
+    private bool Guarded(string stateRoot, bool create, Func<bool> command)
+    {
+        if (StateFolderAccess.Check(stateRoot, create, "locks") is { } problem)
+        {
+            reporter.Report(problem);
+            return false;
+        }
+
+        try
+        {
+            return command();
+        }
+        catch (Exception e) when (StateFolderAccess.IsAccessProblem(e))
+        {
+            reporter.Report(StateFolderAccess.Describe(stateRoot, e));
+            return false;
+        }
     }
 
     /// <summary>Whether <paramref name="entry"/> is the environment <paramref name="name"/> of the preview project <paramref name="projectPath"/>.</summary>
@@ -254,12 +294,22 @@ public sealed class PreviewLifecycle(IPreviewReporter reporter)
         catch
         {
             // Nothing was launched: the reservation goes, and with it the claim on the budget.
-            DeleteState(folder);
+            StateDeletion.Delete(folder);
             throw;
         }
 
         var record = reservation with { HostProcessId = pid, State = EnvironmentState.Running };
-        StateJson.Write(Path.Combine(folder, StateFiles.Record), record);
+        try
+        {
+            StateJson.Write(Path.Combine(folder, StateFiles.Record), record);
+        }
+        catch (Exception e) when (StateFolderAccess.IsAccessProblem(e))
+        {
+            // The app host runs, but its record cannot say so: stop it rather than leave it to the next sweep.
+            EnvironmentProcesses.Stop(record, StopGrace);
+            throw;
+        }
+
         var entry = new EnvironmentEntry(folder, record);
 
         PreviewDiagnostic? failure;
@@ -335,54 +385,8 @@ public sealed class PreviewLifecycle(IPreviewReporter reporter)
             return false;
         }
 
-        DeleteState(entry.Folder);
+        StateDeletion.Delete(entry.Folder);
         return true;
-    }
-
-    /// <summary>
-    /// Deletes an environment's state folder, the data folders it links to outside it (see the hosting layer) and
-    /// its app's folder when that was the app's last environment.
-    /// </summary>
-    internal static void DeleteState(string folder)
-    {
-        var data = Path.Combine(folder, StateFiles.DataFolder);
-        if (Directory.Exists(data))
-        {
-            foreach (var link in Directory.EnumerateFileSystemEntries(data).Select(path => new FileInfo(path)).Where(info => info.LinkTarget is not null))
-            {
-                var target = Path.GetFullPath(link.LinkTarget!, data);
-                File.Delete(link.FullName);
-                if (Directory.Exists(target))
-                {
-                    Directory.Delete(target, recursive: true);
-                }
-
-                var environmentFolder = Path.GetDirectoryName(target);
-                if (environmentFolder is not null && Directory.Exists(environmentFolder) && !Directory.EnumerateFileSystemEntries(environmentFolder).Any())
-                {
-                    Directory.Delete(environmentFolder);
-                }
-            }
-        }
-
-        if (Directory.Exists(folder))
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-
-        // The app's folder goes with its last environment, unless another environment of the app just started.
-        var appFolder = Path.GetDirectoryName(folder);
-        try
-        {
-            if (appFolder is not null && Directory.Exists(appFolder) && !Directory.EnumerateFileSystemEntries(appFolder).Any())
-            {
-                Directory.Delete(appFolder);
-            }
-        }
-        catch (IOException)
-        {
-            // Not empty after all: it stays.
-        }
     }
 
     private RegistryLock? TryLock(EnvironmentRegistry registry, string app, string name) => TryLock(reporter, registry, app, name);

@@ -54,7 +54,7 @@ public static class RegistrySweep
                 continue;
             }
 
-            PreviewLifecycle.DeleteState(entry.Folder);
+            StateDeletion.Delete(entry.Folder);
             environmentLock.DeleteOnRelease();
             swept.Add(entry);
             reporter.Info($"Cleaned up preview '{entry.Record.Name}' of '{entry.Record.App}': {reason}.{(entry.Record.Team is { } team ? $" Team '{team}' has its share of the budget back." : string.Empty)}");

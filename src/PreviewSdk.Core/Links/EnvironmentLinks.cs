@@ -1,3 +1,4 @@
+using PreviewSdk.Core.Environments;
 using PreviewSdk.Core.Limits;
 using PreviewSdk.Core.Sharing;
 
@@ -79,7 +80,39 @@ public sealed record EnvironmentLinks
 /// <summary>A link to one endpoint of a service.</summary>
 /// <param name="Name">The service's resource name.</param>
 /// <param name="Url">The endpoint's address.</param>
-public sealed record ServiceLink(string Name, string Url);
+public sealed record ServiceLink(string Name, string Url)
+{
+    /// <summary>
+    /// <see cref="LinkStates.Up"/>, or <see cref="LinkStates.Down"/> while the service is stopped, restarting or
+    /// unhealthy (its own health check, or a dependency that is down); kept current by the app host.
+    /// </summary>
+    public string State { get; init; } = LinkStates.Up;
+
+    /// <summary>True while the service behind the link is down.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool IsDown => State == LinkStates.Down;
+}
+
+/// <summary>The states of a link.</summary>
+public static class LinkStates
+{
+    /// <summary>The service runs and is healthy.</summary>
+    public const string Up = "up";
+
+    /// <summary>The service is stopped, restarting or unhealthy.</summary>
+    public const string Down = "down";
+
+    /// <summary>
+    /// The state of the links of <paramref name="resource"/>: up while it runs and is healthy (or has no health
+    /// check), and while nothing is known of it yet; down otherwise.
+    /// </summary>
+    /// <param name="resource">The resource as last reported.</param>
+    public static string Of(ResourceStatus resource)
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        return resource.State is null || (resource.State == "Running" && resource.Health is null or "Healthy") ? Up : Down;
+    }
+}
 
 /// <summary>What an environment's database was seeded with, for the links output.</summary>
 /// <param name="Database">The database name.</param>

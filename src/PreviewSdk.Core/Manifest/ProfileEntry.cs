@@ -15,7 +15,11 @@ public sealed record ProfileEntry(
     Located<string>? Extends,
     Located<TimeSpan>? TimeToLive,
     IReadOnlyList<ServiceProfileEntry> Services,
-    IReadOnlyList<DependencyProfileEntry> Dependencies);
+    IReadOnlyList<DependencyProfileEntry> Dependencies)
+{
+    /// <summary>The <c>restart:</c> settings, or null to keep the inherited policy.</summary>
+    public RestartEntry? Restart { get; init; }
+}
 
 /// <summary>What a profile sets for one service; null means "as inherited".</summary>
 /// <param name="Service">The key: a service name.</param>

@@ -10,7 +10,7 @@ namespace PreviewSdk.Core.Manifest;
 /// </summary>
 internal static class ProfilesSectionReader
 {
-    private static readonly string[] ProfileKeys = ["extends", "ttl", "services", "dependencies"];
+    private static readonly string[] ProfileKeys = ["extends", "ttl", "restart", "services", "dependencies"];
     private static readonly string[] ServiceKeys = ["replicas", "cpu", "memory", "env", "features"];
     private static readonly string[] DependencyKeys = ["enabled", "runtime", "scale"];
 
@@ -36,6 +36,7 @@ internal static class ProfilesSectionReader
     {
         Located<string>? extends = null;
         Located<TimeSpan>? timeToLive = null;
+        RestartEntry? restart = null;
         IReadOnlyList<ServiceProfileEntry> services = [];
         IReadOnlyList<DependencyProfileEntry> dependencies = [];
         foreach (var (key, value) in reader.ReadMap(body, path, ProfileKeys))
@@ -48,6 +49,9 @@ internal static class ProfilesSectionReader
                     break;
                 case "ttl":
                     timeToLive = ReadTimeToLive(reader, value, keyPath);
+                    break;
+                case "restart":
+                    restart = RestartSectionReader.Read(reader, value, keyPath);
                     break;
                 case "services":
                     services = reader.ReadMap(value, keyPath)
@@ -62,7 +66,7 @@ internal static class ProfilesSectionReader
             }
         }
 
-        return new ProfileEntry(name, extends, timeToLive, services, dependencies);
+        return new ProfileEntry(name, extends, timeToLive, services, dependencies) { Restart = restart };
     }
 
     private static ServiceProfileEntry ReadService(ManifestNodeReader reader, Located<string> name, ManifestNode body, string path)
@@ -78,7 +82,7 @@ internal static class ProfilesSectionReader
             switch (key.Value)
             {
                 case "replicas":
-                    replicas = reader.ReadPositiveInteger(value, keyPath);
+                    replicas = reader.ReadReplicas(value, keyPath);
                     break;
                 case "cpu":
                     cpus = ReadCpus(reader, value, keyPath);

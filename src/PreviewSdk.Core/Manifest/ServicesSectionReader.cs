@@ -41,7 +41,7 @@ internal static class ServicesSectionReader
                     health = isHealthCheckDisabled ? null : ReadHealthPath(reader, value, keyPath);
                     break;
                 case "replicas":
-                    replicas = reader.ReadPositiveInteger(value, keyPath);
+                    replicas = reader.ReadReplicas(value, keyPath);
                     break;
                 case "env":
                     environment = ReadEnvironment(reader, value, keyPath);
@@ -98,6 +98,13 @@ internal static class ServicesSectionReader
             if (value is not ManifestScalar scalar)
             {
                 reader.ReportWrongType(value, keyPath, "Text.Shape.Scalar");
+                continue;
+            }
+
+            // Refused here, with the place, rather than when the process starts with a cut or mangled value.
+            if (!EnvironmentText.Report(reader.Diagnostics, name.Value, name.Location, sectionPath)
+                | !EnvironmentText.Report(reader.Diagnostics, scalar.Value, scalar.Location, keyPath))
+            {
                 continue;
             }
 

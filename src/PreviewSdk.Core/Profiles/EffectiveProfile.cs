@@ -15,6 +15,9 @@ public sealed record EffectiveProfile(
     IReadOnlyDictionary<string, ServiceProfile> Services,
     IReadOnlyDictionary<string, DependencyProfile> Dependencies)
 {
+    /// <summary>What happens when a resource stops after the environment was ready; <c>lightweight</c>'s unless set.</summary>
+    public RestartPolicy Restart { get; init; } = RestartPolicy.Lightweight;
+
     /// <summary>Whether the dependency <paramref name="dependency"/> runs; false leaves it out of the environment.</summary>
     /// <param name="dependency">A dependency (server) name.</param>
     public bool IsEnabled(string dependency) =>

@@ -23,6 +23,8 @@ internal sealed class PreviewStateReporter(
     ResourceLogRecorder recorder,
     ResourceLimitsEnforcer limits,
     IServiceProvider services,
+    RestartSupervisor restarts,
+    DependencyHealth dependencyHealth,
     ILogger<PreviewStateReporter> logger)
 {
     private static readonly HashSet<string> FailedStates = [KnownResourceStates.FailedToStart, KnownResourceStates.Exited, KnownResourceStates.Finished];
@@ -31,6 +33,7 @@ internal sealed class PreviewStateReporter(
     private readonly HashSet<string> hidden = [];
     private List<IResource> resources = [];
     private bool ready;
+    private EnvironmentLinks? links;
 
     /// <summary>True once every resource was ready (and the links were written).</summary>
     public bool EnvironmentReady => ready;
@@ -89,19 +92,59 @@ internal sealed class PreviewStateReporter(
         statuses[name] = status;
         readiness[name] = IsReady(snapshot) || FinishedWell(update);
         WriteResources();
-        if (status.State is { } state && FailedStates.Contains(state) && !FinishedWell(update))
+        var failed = status.State is { } state && FailedStates.Contains(state) && !FinishedWell(update);
+        if (failed)
         {
-            // Before ready this ends the start; after it (a worker without health check that crashes a moment
-            // after starting) it is what PreviewList reports as degraded. Its log goes first: the failure report
-            // is what -t:Preview waits for, and it then shows that log.
+            // Its log goes first: the failure report is what -t:Preview waits for, and it then shows that log.
+            // After ready the log shows what made it stop; the restart supervisor decides what happens next.
             await recorder.CaptureAsync(update.Resource);
+        }
+
+        if (failed && !ready)
+        {
             WriteFailure(status);
         }
-        else if (!ready && readiness.Where(entry => !hidden.Contains(entry.Key)).All(entry => entry.Value))
+        else if (!ready && AllReady())
         {
             ready = true;
             recorder.EnvironmentReady = true;
+            restarts.EnvironmentReady = true;
+            dependencyHealth.EnvironmentReady = true;
             WriteReady();
+        }
+        else if (ready)
+        {
+            KeepLinksCurrent();
+        }
+    }
+
+    private bool AllReady() => readiness.Where(entry => !hidden.Contains(entry.Key)).All(entry => entry.Value);
+
+    // After ready, a link follows its service: down while it is stopped, restarting or unhealthy, up again after.
+    // The files are rewritten only when a link's state changes; a recovered environment loses its failure report.
+    private void KeepLinksCurrent()
+    {
+        if (links is null)
+        {
+            return;
+        }
+
+        var current = WithStates(links);
+        // -t:PreviewRotateToken rewrote the links with a new token since: never write the old one back.
+        if (links.TokenRequired && AccessTokenFile.Read(runtime.StateDirectory) is { } token)
+        {
+            current = current.WithToken(token);
+        }
+
+        if (!current.Services.Select(link => link.State).SequenceEqual(links.Services.Select(link => link.State)))
+        {
+            links = current;
+            WriteLinks(current);
+        }
+
+        if (AllReady())
+        {
+            File.Delete(Path.Combine(runtime.StateDirectory, StateFiles.Failed));
         }
     }
 
@@ -169,19 +212,31 @@ internal sealed class PreviewStateReporter(
         // The links are the gateway's: host names on its port, the token only in the shared link.
         var addresses = gateway.Addresses ?? throw new InvalidOperationException("Every resource is ready, the gateway too, so it listens.");
         var accessToken = gateway.Settings.Auth == GatewayAuth.Token ? AccessTokenFile.Read(runtime.StateDirectory) : null;
-        var links = EnvironmentLinks.Through(addresses, accessToken, runtime.Name, runtime.Profile, report.ReadyAt, gateway.Services) with
+        links = EnvironmentLinks.Through(addresses, accessToken, runtime.Name, runtime.Profile, report.ReadyAt, gateway.Services) with
         {
             Data = SeededData(),
             Limits = limits.Applied,
         };
-        // Private: the shared link carries the token.
-        StateJson.WritePrivate(Path.Combine(runtime.StateDirectory, StateFiles.LinksJson), links);
-        StateJson.WritePrivateText(Path.Combine(runtime.StateDirectory, StateFiles.LinksMarkdown), LinksRenderer.RenderMarkdown(links));
+        links = WithStates(links);
+        WriteLinks(links);
         // Last: its presence is the signal that everything above is in place.
         // Private too: it holds the dashboard's own login link.
         StateJson.WritePrivate(Path.Combine(runtime.StateDirectory, StateFiles.Ready), report);
         // Never the token in a log line.
         logger.LogInformation("{Links}", LinksRenderer.RenderTable(links.WithoutToken(), "is ready"));
+    }
+
+    // Each link is up or down as its service last reported.
+    private EnvironmentLinks WithStates(EnvironmentLinks current) => current with
+    {
+        Services = [.. current.Services.Select(link => link with { State = statuses.TryGetValue(link.Name, out var status) ? LinkStates.Of(status) : link.State })],
+    };
+
+    // Private: the shared link carries the token.
+    private void WriteLinks(EnvironmentLinks current)
+    {
+        StateJson.WritePrivate(Path.Combine(runtime.StateDirectory, StateFiles.LinksJson), current);
+        StateJson.WritePrivateText(Path.Combine(runtime.StateDirectory, StateFiles.LinksMarkdown), LinksRenderer.RenderMarkdown(current));
     }
 
     private void DeleteStaleReports()

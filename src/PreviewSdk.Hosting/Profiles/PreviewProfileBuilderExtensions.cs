@@ -102,12 +102,13 @@ public static class PreviewProfileBuilderExtensions
 
     private static PreviewManifest ReadManifest(string path)
     {
-        if (!File.Exists(path))
+        // Only a missing file is an empty preview.yaml; a folder or a pipe in its place is an error of its own.
+        if (!Path.Exists(path))
         {
             return PreviewManifest.Empty(path);
         }
 
-        var result = ManifestReader.Read(path, File.ReadAllText(path));
+        var result = ManifestReader.ReadFile(path);
         if (result.Diagnostics.FirstOrDefault(d => d.IsError) is { } error)
         {
             // The build checked preview.yaml already; this is an app host started on a file edited since.

@@ -51,7 +51,7 @@ public static class PreviewSeedBuilderExtensions
 
     private static SeedEntry? FindEntry(string manifestPath, string databaseName)
     {
-        var result = ManifestReader.Read(manifestPath, File.ReadAllText(manifestPath));
+        var result = ManifestReader.ReadFile(manifestPath);
         if (result.Diagnostics.FirstOrDefault(d => d.IsError) is { } error)
         {
             // The build checked preview.yaml already; this is an app host started on a file edited since.

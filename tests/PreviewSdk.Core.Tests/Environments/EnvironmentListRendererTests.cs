@@ -43,13 +43,7 @@ public sealed class EnvironmentListRendererTests
         // Up: its host runs and it wrote ready.json and links.json.
         var up = Entry(folder, "shop", "main", id, host.Id, Now.AddMinutes(-12), owner: "Ada", branch: "main",
             record => record with { Team = "shop", Cpus = 1.5, MemoryBytes = 3L << 29, ExpiresAt = Now.AddHours(7).AddMinutes(48) });
-        StateJson.Write(Path.Combine(up.Folder, StateFiles.Ready), new ReadyReport
-        {
-            ReadyAt = Now,
-            DashboardUrl = "http://127.0.0.1:18888",
-            DashboardLoginUrl = "http://127.0.0.1:18888/login?t=x",
-            Resources = [],
-        });
+        WriteReady(up);
         StateJson.Write(Path.Combine(up.Folder, StateFiles.LinksJson), new EnvironmentLinks
         {
             Environment = "main",
@@ -85,14 +79,7 @@ public sealed class EnvironmentListRendererTests
         using var folder = new TempFolder();
         var id = MarkedProcess.NewId();
         using var host = MarkedProcess.Start(id);
-        var entry = Entry(folder, "shop", "main", id, host.Id, Now.AddMinutes(-3), owner: "Ada", branch: "main");
-        StateJson.Write(Path.Combine(entry.Folder, StateFiles.Ready), new ReadyReport
-        {
-            ReadyAt = Now,
-            DashboardUrl = "http://127.0.0.1:18888",
-            DashboardLoginUrl = "http://127.0.0.1:18888/login?t=x",
-            Resources = [],
-        });
+        var entry = ReadyEntry(folder, id, host.Id);
         StateJson.Write(Path.Combine(entry.Folder, StateFiles.Failed), new FailureReport
         {
             Resource = "shop-worker",
@@ -104,6 +91,47 @@ public sealed class EnvironmentListRendererTests
 
         StringAssert.Contains(text, "  main  app=shop  profile=lightweight  degraded ('shop-worker' Exited with exit code 3.)  age=3m");
     }
+
+    [TestMethod]
+    public void Render_AServiceThatIsDown_DegradesTheEnvironment_AndMarksItsLink()
+    {
+        using var folder = new TempFolder();
+        var id = MarkedProcess.NewId();
+        using var host = MarkedProcess.Start(id);
+        var entry = ReadyEntry(folder, id, host.Id);
+        StateJson.Write(Path.Combine(entry.Folder, StateFiles.LinksJson), new EnvironmentLinks
+        {
+            Environment = "main",
+            Profile = "lightweight",
+            ReadyAt = Now,
+            Directory = "http://main.localhost:7400/",
+            SharedLink = "http://main.localhost:7400/?preview_token=t",
+            Dashboard = "http://127.0.0.1:18888/login?t=x",
+            Services = [new ServiceLink("shop-api", "http://127.0.0.1:5001") { State = LinkStates.Down }, new ServiceLink("shop-web", "http://127.0.0.1:5002")],
+        });
+
+        var text = EnvironmentListRenderer.Render([entry], Now);
+
+        StringAssert.Contains(text, "  main  app=shop  profile=lightweight  degraded (down: shop-api)  age=3m");
+        StringAssert.Contains(text, "    shop-api  http://127.0.0.1:5001  (down)\n    shop-web  http://127.0.0.1:5002");
+    }
+
+    // 'main' of 'shop', started 3 minutes ago by Ada, ready.
+    private static EnvironmentEntry ReadyEntry(TempFolder folder, string id, int hostId)
+    {
+        var entry = Entry(folder, "shop", "main", id, hostId, Now.AddMinutes(-3), owner: "Ada", branch: "main");
+        WriteReady(entry);
+        return entry;
+    }
+
+    private static void WriteReady(EnvironmentEntry entry) =>
+        StateJson.Write(Path.Combine(entry.Folder, StateFiles.Ready), new ReadyReport
+        {
+            ReadyAt = Now,
+            DashboardUrl = "http://127.0.0.1:18888",
+            DashboardLoginUrl = "http://127.0.0.1:18888/login?t=x",
+            Resources = [],
+        });
 
     private static EnvironmentEntry Entry(
         TempFolder folder, string app, string name, string environmentId, int hostProcessId, DateTimeOffset startedAt, string? owner, string? branch,

@@ -242,7 +242,7 @@ public sealed class ManifestReaderTests
             (DiagnosticCodes.InvalidValue, 11, 13),
             (DiagnosticCodes.InvalidValue, 15, 25));
         Assert.AreEqual(
-            "'services.shop-api.replicas' has the invalid value '0'. Fix: use a whole number of 1 or more.",
+            "'services.shop-api.replicas' has the invalid value '0'. Fix: use a whole number from 1 to 100.",
             result.Diagnostics[0].Message);
         Assert.StartsWith(
             "'services.shop-api.health' has the invalid value 'health'. Fix: use an HTTP path that starts with '/'",

@@ -48,7 +48,11 @@ internal static class StateFiles
     public sealed record SeededDatabase(string Database, int Seed, int Tables, long Rows);
 
     /// <summary>One service link of links.json.</summary>
-    public sealed record ServiceLink(string Name, string Url);
+    public sealed record ServiceLink(string Name, string Url)
+    {
+        /// <summary><c>up</c>, or <c>down</c> while the service is stopped, restarting or unhealthy.</summary>
+        public string State { get; init; } = "up";
+    }
 
     /// <summary>resources.json: the latest state of every resource.</summary>
     public sealed record ResourcesFile(IReadOnlyList<ResourceStatus> Resources);
