@@ -114,6 +114,11 @@ public static class DiagnosticCodes
     /// <summary>A profile asks for <c>runtime: container</c>, which is not supported yet.</summary>
     public const string ContainerRuntimeNotSupported = "PREVIEW1035";
 
+    // 1050-1059: keys and properties added for adopting existing apps.
+
+    /// <summary>The app name is one of the state root's own folder names (<c>failed</c>, <c>locks</c>).</summary>
+    public const string ReservedAppName = "PREVIEW1050";
+
     // 2xxx: budget, registry and state.
 
     /// <summary>The environment did not become ready within PreviewTimeout.</summary>
@@ -151,6 +156,14 @@ public static class DiagnosticCodes
 
     /// <summary>PreviewExtend names an environment that does not run.</summary>
     public const string EnvironmentNotRunning = "PREVIEW2012";
+
+    // 2020-2029: post-mortems and pruning.
+
+    /// <summary>The logs and reports of a failed start could not be kept in the post-mortem folder (a warning).</summary>
+    public const string PostMortemNotKept = "PREVIEW2020";
+
+    /// <summary>PreviewPrune could not remove some post-mortems or temp folders (a warning).</summary>
+    public const string PruneIncomplete = "PREVIEW2021";
 
     // 3xxx: backing services and engines.
 

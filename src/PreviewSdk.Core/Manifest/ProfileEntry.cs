@@ -15,7 +15,14 @@ public sealed record ProfileEntry(
     Located<string>? Extends,
     Located<TimeSpan>? TimeToLive,
     IReadOnlyList<ServiceProfileEntry> Services,
-    IReadOnlyList<DependencyProfileEntry> Dependencies);
+    IReadOnlyList<DependencyProfileEntry> Dependencies)
+{
+    /// <summary>
+    /// The <c>environment:</c> its services run as (<c>ASPNETCORE_ENVIRONMENT</c> and <c>DOTNET_ENVIRONMENT</c>), or
+    /// null to keep each service's launch profile's (Development by default).
+    /// </summary>
+    public Located<string>? EnvironmentName { get; init; }
+}
 
 /// <summary>What a profile sets for one service; null means "as inherited".</summary>
 /// <param name="Service">The key: a service name.</param>

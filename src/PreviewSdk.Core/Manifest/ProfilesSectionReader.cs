@@ -10,7 +10,7 @@ namespace PreviewSdk.Core.Manifest;
 /// </summary>
 internal static class ProfilesSectionReader
 {
-    private static readonly string[] ProfileKeys = ["extends", "ttl", "services", "dependencies"];
+    private static readonly string[] ProfileKeys = ["extends", "ttl", "environment", "services", "dependencies"];
     private static readonly string[] ServiceKeys = ["replicas", "cpu", "memory", "env", "features"];
     private static readonly string[] DependencyKeys = ["enabled", "runtime", "scale"];
 
@@ -36,6 +36,7 @@ internal static class ProfilesSectionReader
     {
         Located<string>? extends = null;
         Located<TimeSpan>? timeToLive = null;
+        Located<string>? environmentName = null;
         IReadOnlyList<ServiceProfileEntry> services = [];
         IReadOnlyList<DependencyProfileEntry> dependencies = [];
         foreach (var (key, value) in reader.ReadMap(body, path, ProfileKeys))
@@ -48,6 +49,9 @@ internal static class ProfilesSectionReader
                     break;
                 case "ttl":
                     timeToLive = ReadTimeToLive(reader, value, keyPath);
+                    break;
+                case "environment":
+                    environmentName = ReadEnvironmentName(reader, value, keyPath);
                     break;
                 case "services":
                     services = reader.ReadMap(value, keyPath)
@@ -62,7 +66,7 @@ internal static class ProfilesSectionReader
             }
         }
 
-        return new ProfileEntry(name, extends, timeToLive, services, dependencies);
+        return new ProfileEntry(name, extends, timeToLive, services, dependencies) { EnvironmentName = environmentName };
     }
 
     private static ServiceProfileEntry ReadService(ManifestNodeReader reader, Located<string> name, ManifestNode body, string path)
@@ -121,6 +125,24 @@ internal static class ProfilesSectionReader
         }
 
         return new DependencyProfileEntry(name, enabled, runtime, scale);
+    }
+
+    /// <summary>A host environment name (<c>Staging</c>): what ASP.NET Core compares with IsDevelopment() and the like.</summary>
+    private static Located<string>? ReadEnvironmentName(ManifestNodeReader reader, ManifestNode value, string keyPath)
+    {
+        if (reader.ReadText(value, keyPath) is not { } text)
+        {
+            return null;
+        }
+
+        // appsettings.{name}.json is looked up by this name, so it has to be a plain file-name part.
+        if (text.Value.Length is 0 or > 64 || !text.Value.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-'))
+        {
+            reader.ReportInvalidValue((ManifestScalar)value, keyPath, DiagnosticFactory.Format("Text.Rule.HostEnvironment"));
+            return null;
+        }
+
+        return text;
     }
 
     private static Located<TimeSpan>? ReadTimeToLive(ManifestNodeReader reader, ManifestNode value, string keyPath)

@@ -12,6 +12,7 @@ internal sealed class ProfileMerge(TimeSpan timeToLive)
     private readonly Dictionary<string, ServiceLayer> services = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DependencyLayer> dependencies = new(StringComparer.Ordinal);
     private TimeSpan timeToLive = timeToLive;
+    private string? environmentName;
 
     /// <summary>The built-in <c>lightweight</c>: one replica of every service, whatever <c>services:</c> declares.</summary>
     public void CapReplicasAtOne(IEnumerable<ServiceEntry> declared)
@@ -26,6 +27,7 @@ internal sealed class ProfileMerge(TimeSpan timeToLive)
     public void Apply(ProfileEntry entry)
     {
         timeToLive = entry.TimeToLive?.Value ?? timeToLive;
+        environmentName = entry.EnvironmentName?.Value ?? environmentName;
         foreach (var setting in entry.Services)
         {
             var layer = Service(setting.Service.Value);
@@ -70,7 +72,10 @@ internal sealed class ProfileMerge(TimeSpan timeToLive)
         dependencies.ToDictionary(
             pair => pair.Key,
             pair => new DependencyProfile(pair.Value.Enabled ?? true, pair.Value.Runtime ?? DependencyRuntimes.Local, pair.Value.Scale ?? 1),
-            StringComparer.Ordinal));
+            StringComparer.Ordinal))
+    {
+        EnvironmentName = environmentName,
+    };
 
     private ServiceLayer Service(string name)
     {

@@ -21,11 +21,13 @@ public static class PreviewEnvironmentBuilderExtensions
             return builder;
         }
 
-        builder.Services.AddSingleton(runtime ?? PreviewRuntime.FromEnvironment());
+        runtime ??= PreviewRuntime.FromEnvironment();
+        builder.Services.AddSingleton(runtime);
         builder.Services.AddSingleton<PreviewStateReporter>();
         builder.Services.AddSingleton<ResourceLogRecorder>();
         ResourceLimitsBuilderExtensions.AddLimitsEnforcement(builder);
         builder.Services.AddSingleton<ExpiryWatcher>();
+        builder.Services.AddSingleton<ParentWatcher>();
 
         // Not hosted services: Aspire's orchestrator starts the resources inside its own StartAsync, and hosted
         // services registered after it would only start once every resource has started, too late to report.
@@ -35,6 +37,10 @@ public static class PreviewEnvironmentBuilderExtensions
             _ = e.Services.GetRequiredService<PreviewStateReporter>().RunAsync(stopping);
             _ = e.Services.GetRequiredService<ResourceLogRecorder>().RunAsync(stopping);
             _ = e.Services.GetRequiredService<ExpiryWatcher>().RunAsync(stopping);
+            if (!runtime.IsDetached)
+            {
+                _ = e.Services.GetRequiredService<ParentWatcher>().RunAsync(stopping);
+            }
             return Task.CompletedTask;
         });
         return builder;

@@ -61,6 +61,9 @@ internal sealed class PreviewUnderTest : IDisposable
     /// <summary><c>dotnet build -t:PreviewExtend</c> for this environment, plus <paramref name="arguments"/> (PreviewTtl, PreviewKeep).</summary>
     public CommandResult Extend(params string[] arguments) => Build("PreviewExtend", arguments);
 
+    /// <summary><c>dotnet build -t:PreviewPrune</c> over this test's state root.</summary>
+    public CommandResult Prune() => Build("PreviewPrune");
+
     /// <summary><c>dotnet build -t:PreviewList</c> over this test's state root.</summary>
     public CommandResult List() => Build("PreviewList");
 
@@ -90,6 +93,7 @@ internal sealed class PreviewUnderTest : IDisposable
             }
 
             DeleteQuietly(Path.Combine(Path.GetTempPath(), "previewsdk-data", environmentId));
+            DeleteQuietly(TempFolderOf(environmentId));
         }
 
         if (ownsStateRoot)
@@ -118,6 +122,9 @@ internal sealed class PreviewUnderTest : IDisposable
             seenEnvironmentIds.Add(environmentId);
         }
     }
+
+    /// <summary>The environment's own temp folder (its processes' TMPDIR), which its teardown deletes.</summary>
+    public static string TempFolderOf(string environmentId) => Path.Combine(Path.GetTempPath(), "previewsdk-tmp", environmentId);
 
     /// <summary>Deletes a temporary folder, leaving it to the machine's temp clean-up when that fails.</summary>
     public static void DeleteQuietly(string path)
