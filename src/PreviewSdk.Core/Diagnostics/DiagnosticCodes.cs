@@ -317,6 +317,29 @@ public static class DiagnosticCodes
     public const string NothingToSeed = "PREVIEW4081";
     // 4060-4079: the migration check (-t:PreviewMigrationCheck).
 
+    // 4100-4119: the environment's seeding: waiting for migrations, rows the app wrote itself, failures.
+
+    /// <summary>The EF Core project named by <c>migrations.efcore</c> has no migrations to wait for (a warning).</summary>
+    public const string EfCoreProjectWithoutMigrations = "PREVIEW4100";
+
+    /// <summary>The migrating service settled, but the database still lacks migrations of the EF Core project.</summary>
+    public const string MigrationsNotApplied = "PREVIEW4101";
+
+    /// <summary>The database has no tables once its migrations are done: nothing was seeded (a warning).</summary>
+    public const string SeedNoTables = "PREVIEW4102";
+
+    /// <summary><c>existing: keep</c> and the app wrote rows itself: its rows are kept and nothing is seeded (a warning).</summary>
+    public const string SeedKeptExistingRows = "PREVIEW4103";
+
+    /// <summary><c>existing: fail</c> and the app wrote rows itself.</summary>
+    public const string SeedExistingRowsRefused = "PREVIEW4104";
+
+    /// <summary>A database error stopped the seeding outside of loading rows (reading the schema, waiting for migrations).</summary>
+    public const string SeedDatabaseError = "PREVIEW4105";
+
+    /// <summary>The seeding stopped on an error PreviewSdk did not expect (a bug).</summary>
+    public const string SeedUnexpectedError = "PREVIEW4106";
+
     // 5xxx: links, gateway and CI.
 
     // 6xxx: checks and alerts.

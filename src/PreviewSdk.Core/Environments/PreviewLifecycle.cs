@@ -265,6 +265,11 @@ public sealed class PreviewLifecycle(IPreviewReporter reporter)
                 reporter.Report(warning);
             }
 
+            foreach (var warning in entry.Links.Data.SelectMany(data => data.Warnings))
+            {
+                reporter.Report(warning);
+            }
+
             return true;
         }
 

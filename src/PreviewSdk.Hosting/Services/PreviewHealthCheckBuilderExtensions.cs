@@ -1,5 +1,6 @@
 using Aspire.Hosting.ApplicationModel;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Aspire.Hosting;
@@ -19,8 +20,9 @@ public static class PreviewHealthCheckBuilderExtensions
         ArgumentException.ThrowIfNullOrEmpty(path);
         var endpoint = service.GetEndpoint("http");
         var key = $"{service.Resource.Name}_preview_health";
+        service.ApplicationBuilder.Services.TryAddSingleton<ServiceHealthStates>();
         service.ApplicationBuilder.Services.AddHealthChecks()
-            .Add(new HealthCheckRegistration(key, _ => new PreviewHttpHealthCheck(endpoint, path, http2), failureStatus: null, tags: null));
+            .Add(new HealthCheckRegistration(key, provider => new PreviewHttpHealthCheck(endpoint, path, http2, provider.GetRequiredService<ServiceHealthStates>()), failureStatus: null, tags: null));
         service.WithAnnotation(new PreviewHealthAnnotation(path, http2), ResourceAnnotationMutationBehavior.Replace);
         return service.WithHealthCheck(key);
     }
