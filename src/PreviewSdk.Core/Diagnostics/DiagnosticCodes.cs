@@ -119,6 +119,26 @@ public static class DiagnosticCodes
     /// <summary>The app name is one of the state root's own folder names (<c>failed</c>, <c>locks</c>).</summary>
     public const string ReservedAppName = "PREVIEW1050";
 
+    // 1100-1119: previewsdk init (a .NET tool, not MSBuild; printed in the same form).
+
+    /// <summary>The app host, solution or folder given to init does not exist.</summary>
+    public const string InitPathNotFound = "PREVIEW1100";
+
+    /// <summary>What init was given is not, or holds no, Aspire app host.</summary>
+    public const string InitNoAppHost = "PREVIEW1101";
+
+    /// <summary>The solution or folder given to init holds more than one Aspire app host.</summary>
+    public const string InitSeveralAppHosts = "PREVIEW1102";
+
+    /// <summary>The app host's model could not be read through its publish manifest.</summary>
+    public const string InitManifestFailed = "PREVIEW1103";
+
+    /// <summary>A file init would write exists already; init never overwrites.</summary>
+    public const string InitFileExists = "PREVIEW1105";
+
+    /// <summary>The command line of previewsdk makes no sense (unknown command or option, missing value).</summary>
+    public const string InitInvalidArguments = "PREVIEW1106";
+
     // 2xxx: budget, registry and state.
 
     /// <summary>The environment did not become ready within PreviewTimeout.</summary>
