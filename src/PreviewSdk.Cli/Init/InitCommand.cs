@@ -129,7 +129,7 @@ internal sealed class InitCommand(TextWriter output, TextWriter errors)
         return 1;
     }
 
-    // The folder of the repository: the nearest with .git, else the nearest with a solution, else the app host's parent.
+    // The folder of the repository: the nearest with .git, else the app's folder (the app host folder's parent).
     private static string RepositoryRoot(string appHost)
     {
         for (var folder = Path.GetDirectoryName(appHost); folder is not null; folder = Path.GetDirectoryName(folder))
@@ -140,8 +140,8 @@ internal sealed class InitCommand(TextWriter output, TextWriter errors)
             }
         }
 
-        var parent = Path.GetDirectoryName(Path.GetDirectoryName(appHost)!)!;
-        return Directory.EnumerateFiles(parent, "*.sln*").Any() ? parent : Path.GetDirectoryName(appHost)!;
+        // The Aspire templates put the app host in a folder of its own beside the solution's other projects.
+        return Path.GetDirectoryName(Path.GetDirectoryName(appHost)!)!;
     }
 
     /// <summary>The <c>sdk/PreviewSdk</c> folder of the PreviewSdk source tree this tool runs from, or null for an installed tool.</summary>
