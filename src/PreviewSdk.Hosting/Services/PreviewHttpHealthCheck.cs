@@ -12,7 +12,8 @@ namespace Aspire.Hosting;
 /// <remarks>
 /// An endpoint that speaks only HTTP/2 (gRPC services: Kestrel's <c>Protocols: Http2</c>) cannot answer an HTTP/1.1
 /// request, and there is no upgrade on plain HTTP. Unless told the endpoint speaks HTTP/2, the probe sends HTTP/1.1
-/// and, when the answer is not HTTP/1.1 at all, asks again with HTTP/2 (prior knowledge), and keeps that.
+/// and, when the answer is a 400 (what Kestrel answers then) or not HTTP/1.1 at all, asks again with HTTP/2 (prior
+/// knowledge), and keeps HTTP/2 when that is answered.
 /// </remarks>
 internal sealed class PreviewHttpHealthCheck(EndpointReference endpoint, string path, bool http2Only, ServiceHealthStates states) : IHealthCheck
 {
@@ -40,21 +41,14 @@ internal sealed class PreviewHttpHealthCheck(EndpointReference endpoint, string 
         var uri = new Uri(new Uri(baseUrl, UriKind.Absolute), path);
         try
         {
-            return await ProbeAsync(uri, cancellationToken);
+            var (result, status) = await ProbeAsync(uri, cancellationToken);
+            // Kestrel answers an HTTP/1.x request to an HTTP/2-only endpoint with 400.
+            return status == HttpStatusCode.BadRequest && !speaksHttp2 && await TryHttp2Async(uri, cancellationToken) is { } http2 ? http2 : result;
         }
         catch (HttpRequestException e) when (!speaksHttp2 && e.HttpRequestError is HttpRequestError.InvalidResponse or HttpRequestError.ResponseEnded or HttpRequestError.HttpProtocolError)
         {
-            // Not an HTTP/1.1 answer: an HTTP/2-only endpoint closes such a connection or answers with HTTP/2 frames.
-            try
-            {
-                speaksHttp2 = true;
-                return await ProbeAsync(uri, cancellationToken);
-            }
-            catch (Exception retry) when (retry is HttpRequestException or TaskCanceledException)
-            {
-                speaksHttp2 = false;
-                return HealthCheckResult.Unhealthy($"GET {uri} failed: {Reason(e)}");
-            }
+            // Not an HTTP/1.1 answer: other HTTP/2-only servers close such a connection or answer with HTTP/2 frames.
+            return await TryHttp2Async(uri, cancellationToken) ?? HealthCheckResult.Unhealthy($"GET {uri} failed: {Reason(e)}");
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
@@ -62,7 +56,22 @@ internal sealed class PreviewHttpHealthCheck(EndpointReference endpoint, string 
         }
     }
 
-    private async Task<HealthCheckResult> ProbeAsync(Uri uri, CancellationToken cancellationToken)
+    // Asks again with HTTP/2; keeps HTTP/2 when the endpoint answers it, else null (and HTTP/1.1 stays).
+    private async Task<HealthCheckResult?> TryHttp2Async(Uri uri, CancellationToken cancellationToken)
+    {
+        speaksHttp2 = true;
+        try
+        {
+            return (await ProbeAsync(uri, cancellationToken)).Result;
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            speaksHttp2 = false;
+            return null;
+        }
+    }
+
+    private async Task<(HealthCheckResult Result, HttpStatusCode Status)> ProbeAsync(Uri uri, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, uri)
         {
@@ -74,7 +83,7 @@ internal sealed class PreviewHttpHealthCheck(EndpointReference endpoint, string 
         var reported = await ReportedStatusAsync(response, cancellationToken);
         states.Record(endpoint.Resource.Name, reported);
         var answer = $"GET {uri}{protocol} answered {(int)response.StatusCode} {Describe(response.StatusCode)}{(reported is null ? string.Empty : $" ({reported})")}";
-        return response.IsSuccessStatusCode ? HealthCheckResult.Healthy(answer) : HealthCheckResult.Unhealthy(answer);
+        return (response.IsSuccessStatusCode ? HealthCheckResult.Healthy(answer) : HealthCheckResult.Unhealthy(answer), response.StatusCode);
     }
 
     // The status word of ASP.NET Core's health endpoint (Healthy, Degraded, Unhealthy), or null for another body.
@@ -92,8 +101,12 @@ internal sealed class PreviewHttpHealthCheck(EndpointReference endpoint, string 
         return length <= LongestStatusBody && body is "Healthy" or "Degraded" or "Unhealthy" ? body : null;
     }
 
-    private static string Describe(HttpStatusCode status) =>
-        string.Concat(status.ToString().Select((c, i) => i > 0 && char.IsUpper(c) ? " " + c : c.ToString()));
+    // NotFound → "Not Found", OK → "OK" (HTTP/2 has no reason phrase to take instead).
+    private static string Describe(HttpStatusCode status)
+    {
+        var name = status.ToString();
+        return string.Concat(name.Select((c, i) => i > 0 && char.IsUpper(c) && char.IsLower(name[i - 1]) ? " " + c : c.ToString()));
+    }
 
     private static string Reason(Exception e) => e switch
     {
