@@ -40,8 +40,8 @@ public sealed class F5RunTests(TestContext testContext)
         try
         {
             Assert.IsTrue(WaitUntil(() => Text(output).Contains("Preview 'dev' (lightweight) is ready", StringComparison.Ordinal), StartTimeout), Text(output));
-            environmentId = EnvironmentIdOfDescendants(run.Id);
-            Assert.IsNotNull(environmentId, $"No process under dotnet run carries an environment id.\n{Text(output)}");
+            environmentId = EnvironmentIdOfServices(project);
+            Assert.IsNotNull(environmentId, $"No service of the F5 run carries an environment id.\n{Text(output)}");
             Assert.IsNotEmpty(EnvironmentProcessTable.Carrying(environmentId));
             var temp = PreviewUnderTest.TempFolderOf(environmentId);
             Assert.IsTrue(Directory.Exists(temp), $"The F5 run has no temp folder of its own at {temp}.");
@@ -68,40 +68,21 @@ public sealed class F5RunTests(TestContext testContext)
         }
     }
 
-    // The app host's own environment block predates the id it sets for itself; its children (the orchestrator, the
-    // services) carry it.
-    private static string? EnvironmentIdOfDescendants(int root)
+    // The app host's own environment block predates the id it sets for itself, and Aspire's orchestrator detaches from
+    // it; the services carry the id, and the F5 state folder's resources.json has their process ids.
+    private static string? EnvironmentIdOfServices(string previewProject)
     {
-        var children = new Queue<int>([root]);
-        while (children.TryDequeue(out var pid))
+        var resources = Path.Combine(Path.GetDirectoryName(previewProject)!, "bin", "Debug", "net10.0", "preview-state", "resources.json");
+        if (!File.Exists(resources))
         {
-            if (pid != root && ReadEnvironmentId(pid) is { } id)
-            {
-                return id;
-            }
-
-            foreach (var child in ChildrenOf(pid))
-            {
-                children.Enqueue(child);
-            }
+            return null;
         }
 
-        return null;
-    }
-
-    private static IEnumerable<int> ChildrenOf(int pid)
-    {
-        try
-        {
-            return Directory.EnumerateDirectories($"/proc/{pid}/task")
-                .SelectMany(task => File.ReadAllText(Path.Combine(task, "children")).Split(' ', StringSplitOptions.RemoveEmptyEntries))
-                .Select(int.Parse)
-                .ToList();
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return [];
-        }
+        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(resources));
+        return json.RootElement.GetProperty("resources").EnumerateArray()
+            .SelectMany(resource => resource.TryGetProperty("processIds", out var ids) ? ids.EnumerateArray().Select(id => id.GetInt32()) : [])
+            .Select(ReadEnvironmentId)
+            .FirstOrDefault(id => id is not null);
     }
 
     private static string? ReadEnvironmentId(int pid)
