@@ -47,7 +47,7 @@ public sealed class PreviewProjectBuildTests
             "            var profile = builder.UsePreviewProfile(\"preview.yaml\");\n" +
             "            var cache = profile.IsEnabled(\"cache\") ? builder.AddLocalRedis(\"cache\") : null;\n" +
             "            var shopApi = builder.AddPreviewService<global::Projects.Shop_Api>(\"shop-api\", isWeb: true)\n" +
-            "                .WithHttpHealthCheck(\"/healthz\")\n" +
+            "                .WithPreviewHealthCheck(\"/healthz\")\n" +
             "                .WithEnvironment(\"Greeting\", \"hello \\\"preview\\\"\")\n" +
             "                .WithEnvironment(\"Banner\", \"line\\u2028separator\")\n" +
             "                .WithProfile(profile)\n" +

@@ -143,6 +143,32 @@ public static class DiagnosticCodes
 
     /// <summary>A host name the gateway would answer to is longer than DNS allows.</summary>
     public const string GatewayHostNameTooLong = "PREVIEW1048";
+
+    // 1050-1059: keys and properties added for adopting existing apps.
+
+    /// <summary>The app name is one of the state root's own folder names (<c>failed</c>, <c>locks</c>).</summary>
+    public const string ReservedAppName = "PREVIEW1050";
+
+    // 1100-1119: previewsdk init (a .NET tool, not MSBuild; printed in the same form).
+
+    /// <summary>The app host, solution or folder given to init does not exist.</summary>
+    public const string InitPathNotFound = "PREVIEW1100";
+
+    /// <summary>What init was given is not, or holds no, Aspire app host.</summary>
+    public const string InitNoAppHost = "PREVIEW1101";
+
+    /// <summary>The solution or folder given to init holds more than one Aspire app host.</summary>
+    public const string InitSeveralAppHosts = "PREVIEW1102";
+
+    /// <summary>The app host's model could not be read through its publish manifest.</summary>
+    public const string InitManifestFailed = "PREVIEW1103";
+
+    /// <summary>A file init would write exists already; init never overwrites.</summary>
+    public const string InitFileExists = "PREVIEW1105";
+
+    /// <summary>The command line of previewsdk makes no sense (unknown command or option, missing value).</summary>
+    public const string InitInvalidArguments = "PREVIEW1106";
+
     // 1060-1079: input files and values (hostile or malformed input).
 
     /// <summary>An input file (preview.yaml, a budget file, an SQL migration) is a directory, a FIFO, a device or a socket, not a regular file.</summary>
@@ -197,6 +223,14 @@ public static class DiagnosticCodes
 
     /// <summary>PreviewExtend names an environment that does not run.</summary>
     public const string EnvironmentNotRunning = "PREVIEW2012";
+
+    // 2020-2029: post-mortems and pruning.
+
+    /// <summary>The logs and reports of a failed start could not be kept in the post-mortem folder (a warning).</summary>
+    public const string PostMortemNotKept = "PREVIEW2020";
+
+    /// <summary>PreviewPrune could not remove some post-mortems or temp folders (a warning).</summary>
+    public const string PruneIncomplete = "PREVIEW2021";
 
     // 2030-2039: the state folder and the processes of environments (hardening).
 
@@ -374,6 +408,23 @@ public static class DiagnosticCodes
     public const string SeedExpressionFailed = "PREVIEW4122";
 
     // 4060-4079: the migration check (-t:PreviewMigrationCheck).
+
+    // 4100-4119: the environment's seeding: waiting for migrations, rows the app wrote itself, failures.
+
+    /// <summary>The EF Core project named by <c>migrations.efcore</c> has no migrations to wait for (a warning).</summary>
+    public const string EfCoreProjectWithoutMigrations = "PREVIEW4100";
+
+    /// <summary>The migrating service settled, but the database still lacks migrations of the EF Core project.</summary>
+    public const string MigrationsNotApplied = "PREVIEW4101";
+
+    /// <summary>The database has no tables once its migrations are done: nothing was seeded (a warning).</summary>
+    public const string SeedNoTables = "PREVIEW4102";
+
+    /// <summary><c>existing: keep</c> and the app wrote rows itself: its rows are kept and nothing is seeded (a warning).</summary>
+    public const string SeedKeptExistingRows = "PREVIEW4103";
+
+    /// <summary><c>existing: fail</c> and the app wrote rows itself.</summary>
+    public const string SeedExistingRowsRefused = "PREVIEW4104";
 
     // 5xxx: links, gateway and CI.
     // 5001-5039: the gateway, its authentication and token rotation.

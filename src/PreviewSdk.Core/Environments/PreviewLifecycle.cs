@@ -7,6 +7,7 @@ using PreviewSdk.Core.Limits;
 using PreviewSdk.Core.Links;
 using PreviewSdk.Core.Planning;
 using PreviewSdk.Core.Sharing;
+using PreviewSdk.Core.PostMortems;
 
 namespace PreviewSdk.Core.Environments;
 
@@ -219,6 +220,7 @@ public sealed class PreviewLifecycle(IPreviewReporter reporter)
         var dashboardUrl = $"http://127.0.0.1:{LoopbackPorts.Next()}";
         var projectFolder = Path.GetDirectoryName(request.ProjectPath)!;
         var startedAt = DateTimeOffset.UtcNow;
+        var temp = EnvironmentTemp.Create(environmentId);
         var reservation = new EnvironmentRecord
         {
             Name = request.Name,
@@ -241,13 +243,17 @@ public sealed class PreviewLifecycle(IPreviewReporter reporter)
             Keep = request.Keep,
             ExpiresAt = request.Keep ? null : startedAt + request.TimeToLive,
             DefaultTimeToLive = request.DefaultTimeToLive ?? request.TimeToLive,
+            TempDirectory = temp,
         };
 
         // Before anything starts: the budget check and this environment's reservation, under the registry lock.
         if (!new EnvironmentAdmission(registry, reporter).TryReserve(folder, reservation, request.Budget, request.Footprint, startedAt))
         {
+            EnvironmentTemp.Delete(temp);
             return false;
         }
+
+        _ = PostMortemArchive.Prune(request.StateRoot, startedAt, PostMortemArchive.RetentionPeriod);
 
         var variables = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
@@ -262,6 +268,8 @@ public sealed class PreviewLifecycle(IPreviewReporter reporter)
             ["ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL"] = $"http://127.0.0.1:{LoopbackPorts.Next()}",
             ["DOTNET_ENVIRONMENT"] = "Development",
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            // Every process of the environment inherits it; the teardown deletes it with all they left there.
+            ["TMPDIR"] = temp,
             // The build's own MSBuild variables would leak into the `dotnet run` of every service.
             ["MSBuildExtensionsPath"] = null,
             ["MSBuildSDKsPath"] = null,
@@ -311,11 +319,12 @@ public sealed class PreviewLifecycle(IPreviewReporter reporter)
         }
 
         var entry = new EnvironmentEntry(folder, record);
+        var postMortem = PostMortemArchive.PathFor(request.StateRoot, record.App, record.Name, DateTimeOffset.UtcNow);
 
         PreviewDiagnostic? failure;
         try
         {
-            failure = ReadinessWait.Until(entry, request.Timeout, cancellationToken);
+            failure = ReadinessWait.Until(entry, request.Timeout, postMortem, cancellationToken);
         }
         catch (OperationCanceledException)
         {
@@ -335,13 +344,17 @@ public sealed class PreviewLifecycle(IPreviewReporter reporter)
             }
 
             SharingWarnings.Report(reporter, record, entry.Links, request.ProjectPath);
+            foreach (var warning in entry.Links.Data.SelectMany(data => data.Warnings))
+            {
+                reporter.Report(warning);
+            }
 
             return true;
         }
 
         // Reported after tearing down, so the message can say the environment is gone; it was read before.
-        TearDown(entry);
-        reporter.Report(failure ?? DiagnosticFactory.Create(DiagnosticCodes.AppHostExited, SourceLocation.WholeFile(request.ProjectPath), request.Name) with { Details = "    (it reported ready, but wrote no links)" });
+        TearDown(entry, postMortem);
+        reporter.Report(failure ?? DiagnosticFactory.Create(DiagnosticCodes.AppHostExited, SourceLocation.WholeFile(request.ProjectPath), request.Name, postMortem) with { Details = "    (it reported ready, but wrote no links)" });
         return false;
     }
 
@@ -368,7 +381,11 @@ public sealed class PreviewLifecycle(IPreviewReporter reporter)
         return ok;
     }
 
-    private bool TearDown(EnvironmentEntry entry)
+    /// <summary>
+    /// Stops the environment's processes and deletes its state; first, with <paramref name="postMortem"/>, keeps
+    /// its logs and reports there (once every process stopped, so the logs are complete).
+    /// </summary>
+    private bool TearDown(EnvironmentEntry entry, string? postMortem = null)
     {
         var survivors = EnvironmentProcesses.Stop(entry.Record, StopGrace);
         if (survivors.Count > 0)
@@ -383,6 +400,19 @@ public sealed class PreviewLifecycle(IPreviewReporter reporter)
             reporter.Report(DiagnosticFactory.Create(DiagnosticCodes.LimitsCgroupNotRemoved, SourceLocation.WholeFile(entry.Folder),
                 entry.Record.Name, leftover.Message, leftover.Path));
             return false;
+        }
+
+        if (postMortem is not null)
+        {
+            try
+            {
+                PostMortemArchive.Keep(entry.Folder, postMortem);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                reporter.Report(DiagnosticFactory.Create(DiagnosticCodes.PostMortemNotKept, DiagnosticSeverity.Warning,
+                    SourceLocation.WholeFile(entry.Folder), entry.Record.Name, postMortem, e.Message));
+            }
         }
 
         StateDeletion.Delete(entry.Folder);

@@ -106,7 +106,7 @@ public static class AppHostGenerator
         body.Append($"            var {variable} = builder.AddPreviewService<global::Projects.{projectType}>({CSharpLiteral.String(service.Name)}, isWeb: {(service.IsWeb ? "true" : "false")})");
         if (service.HealthPath is { } healthPath)
         {
-            body.Append($"\n                .WithHttpHealthCheck({CSharpLiteral.String(healthPath)})");
+            body.Append($"\n                .WithPreviewHealthCheck({CSharpLiteral.String(healthPath)}{(service.Http2 ? ", http2: true" : string.Empty)})");
         }
 
         if (service.Replicas > 1)

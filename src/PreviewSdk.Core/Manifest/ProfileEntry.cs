@@ -19,6 +19,12 @@ public sealed record ProfileEntry(
 {
     /// <summary>The <c>restart:</c> settings, or null to keep the inherited policy.</summary>
     public RestartEntry? Restart { get; init; }
+
+    /// <summary>
+    /// The <c>environment:</c> its services run as (<c>ASPNETCORE_ENVIRONMENT</c> and <c>DOTNET_ENVIRONMENT</c>), or
+    /// null to keep each service's launch profile's (Development by default).
+    /// </summary>
+    public Located<string>? EnvironmentName { get; init; }
 }
 
 /// <summary>What a profile sets for one service; null means "as inherited".</summary>

@@ -10,7 +10,7 @@ namespace PreviewSdk.Core.Manifest;
 /// </summary>
 internal static class ProfilesSectionReader
 {
-    private static readonly string[] ProfileKeys = ["extends", "ttl", "restart", "services", "dependencies"];
+    private static readonly string[] ProfileKeys = ["extends", "ttl", "environment", "restart", "services", "dependencies"];
     private static readonly string[] ServiceKeys = ["replicas", "cpu", "memory", "env", "features"];
     private static readonly string[] DependencyKeys = ["enabled", "runtime", "scale"];
 
@@ -37,6 +37,7 @@ internal static class ProfilesSectionReader
         Located<string>? extends = null;
         Located<TimeSpan>? timeToLive = null;
         RestartEntry? restart = null;
+        Located<string>? environmentName = null;
         IReadOnlyList<ServiceProfileEntry> services = [];
         IReadOnlyList<DependencyProfileEntry> dependencies = [];
         foreach (var (key, value) in reader.ReadMap(body, path, ProfileKeys))
@@ -53,6 +54,9 @@ internal static class ProfilesSectionReader
                 case "restart":
                     restart = RestartSectionReader.Read(reader, value, keyPath);
                     break;
+                case "environment":
+                    environmentName = ReadEnvironmentName(reader, value, keyPath);
+                    break;
                 case "services":
                     services = reader.ReadMap(value, keyPath)
                         .Select(entry => ReadService(reader, entry.Key, entry.Value, ManifestNodeReader.Child(keyPath, entry.Key.Value)))
@@ -66,7 +70,7 @@ internal static class ProfilesSectionReader
             }
         }
 
-        return new ProfileEntry(name, extends, timeToLive, services, dependencies) { Restart = restart };
+        return new ProfileEntry(name, extends, timeToLive, services, dependencies) { EnvironmentName = environmentName, Restart = restart };
     }
 
     private static ServiceProfileEntry ReadService(ManifestNodeReader reader, Located<string> name, ManifestNode body, string path)
@@ -125,6 +129,24 @@ internal static class ProfilesSectionReader
         }
 
         return new DependencyProfileEntry(name, enabled, runtime, scale);
+    }
+
+    /// <summary>A host environment name (<c>Staging</c>): what ASP.NET Core compares with IsDevelopment() and the like.</summary>
+    private static Located<string>? ReadEnvironmentName(ManifestNodeReader reader, ManifestNode value, string keyPath)
+    {
+        if (reader.ReadText(value, keyPath) is not { } text)
+        {
+            return null;
+        }
+
+        // appsettings.{name}.json is looked up by this name, so it has to be a plain file-name part.
+        if (text.Value.Length is 0 or > 64 || !text.Value.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-'))
+        {
+            reader.ReportInvalidValue((ManifestScalar)value, keyPath, DiagnosticFactory.Format("Text.Rule.HostEnvironment"));
+            return null;
+        }
+
+        return text;
     }
 
     private static Located<TimeSpan>? ReadTimeToLive(ManifestNodeReader reader, ManifestNode value, string keyPath)

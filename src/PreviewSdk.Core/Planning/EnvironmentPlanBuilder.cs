@@ -58,6 +58,7 @@ internal sealed class EnvironmentPlanBuilder
         if (manifest.App is { } app)
         {
             ReportIfInvalidName(app, "app");
+            ReportIfReserved(app.Value, app.Location);
             return app.Value;
         }
 
@@ -73,8 +74,21 @@ internal sealed class EnvironmentPlanBuilder
                 DiagnosticFactory.Format("Text.Rule.DefaultAppName"));
         }
 
+        ReportIfReserved(derived, SourceLocation.WholeFile(locator.PreviewProjectPath));
         return derived;
     }
+
+    // The state root holds each app's folder beside the registry's own folders; an app of the same name would mix with them.
+    private void ReportIfReserved(string app, SourceLocation location)
+    {
+        if (ReservedAppNames.Contains(app, StringComparer.Ordinal))
+        {
+            diagnostics.Error(DiagnosticCodes.ReservedAppName, location, app, string.Join(", ", ReservedAppNames));
+        }
+    }
+
+    /// <summary>Folder names of the state root that are not apps: the environment locks and the post-mortems.</summary>
+    internal static IReadOnlyList<string> ReservedAppNames { get; } = ["failed", "locks"];
 
     private void ReportInvalidManifestNames()
     {
@@ -180,7 +194,10 @@ internal sealed class EnvironmentPlanBuilder
             HealthPath(service),
             entry?.Replicas?.Value ?? 1,
             entry?.Environment.Select(v => KeyValuePair.Create(v.Name.Value, v.Value)).ToArray() ?? [],
-            uses.Select(u => new ServiceReference(u.Entry.Value, u.Kind)).ToArray());
+            uses.Select(u => new ServiceReference(u.Entry.Value, u.Kind)).ToArray())
+        {
+            Http2 = entry?.Protocol?.Value == "http2",
+        };
     }
 
     private string? HealthPath(BoundService service)

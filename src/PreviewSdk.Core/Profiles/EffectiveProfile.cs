@@ -31,6 +31,12 @@ public sealed record EffectiveProfile(
     /// <summary>What the profile sets for the service <paramref name="service"/>, or null when it sets nothing.</summary>
     /// <param name="service">A service name.</param>
     public ServiceProfile? ServiceOf(string service) => Services.GetValueOrDefault(service);
+
+    /// <summary>
+    /// The host environment every service runs as (<c>ASPNETCORE_ENVIRONMENT</c>, <c>DOTNET_ENVIRONMENT</c>), or null
+    /// for each service's launch profile's (Development when it names none).
+    /// </summary>
+    public string? EnvironmentName { get; init; }
 }
 
 /// <summary>What a profile sets for one service.</summary>

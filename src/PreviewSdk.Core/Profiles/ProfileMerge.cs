@@ -13,6 +13,7 @@ internal sealed class ProfileMerge(TimeSpan timeToLive, RestartPolicy restart)
     private readonly Dictionary<string, DependencyLayer> dependencies = new(StringComparer.Ordinal);
     private TimeSpan timeToLive = timeToLive;
     private RestartPolicy restart = restart;
+    private string? environmentName;
 
     /// <summary>The built-in <c>lightweight</c>: one replica of every service, whatever <c>services:</c> declares.</summary>
     public void CapReplicasAtOne(IEnumerable<ServiceEntry> declared)
@@ -28,6 +29,7 @@ internal sealed class ProfileMerge(TimeSpan timeToLive, RestartPolicy restart)
     {
         timeToLive = entry.TimeToLive?.Value ?? timeToLive;
         restart = entry.Restart?.ApplyTo(restart) ?? restart;
+        environmentName = entry.EnvironmentName?.Value ?? environmentName;
         foreach (var setting in entry.Services)
         {
             var layer = Service(setting.Service.Value);
@@ -75,6 +77,7 @@ internal sealed class ProfileMerge(TimeSpan timeToLive, RestartPolicy restart)
             StringComparer.Ordinal))
     {
         Restart = restart,
+        EnvironmentName = environmentName,
     };
 
     private ServiceLayer Service(string name)

@@ -62,6 +62,15 @@ public static class PreviewProfileBuilderExtensions
             WithRelaxedTelemetry(service);
         }
 
+        // Over the launch profile's and services:' values; a variable the profile sets for the service wins below.
+        if (profile.EnvironmentName is { } environmentName)
+        {
+            foreach (var variable in PreviewSdk.Core.LaunchSettings.LaunchProfile.EnvironmentNameVariables)
+            {
+                service.WithEnvironment(variable, environmentName);
+            }
+        }
+
         if (settings is null)
         {
             return service;

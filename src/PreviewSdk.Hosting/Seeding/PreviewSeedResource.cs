@@ -28,4 +28,7 @@ public sealed class PreviewSeedResource : Resource, IResourceWithParent<LocalPos
 
     /// <summary>What the last seeding wrote, once it finished.</summary>
     public SeedSummary? Summary { get; internal set; }
+
+    /// <summary>The warnings of the seeding (no tables, the app's rows kept, …), which <c>-t:Preview</c> reports after the links.</summary>
+    public IReadOnlyList<PreviewSdk.Core.Diagnostics.PreviewDiagnostic> Warnings { get; internal set; } = [];
 }

@@ -6,9 +6,10 @@ namespace Aspire.Hosting;
 public static class PreviewServiceBuilderExtensions
 {
     /// <summary>
-    /// Adds the project at <paramref name="projectPath"/> (relative to the app host's folder) as a service. Its
-    /// launch profile is ignored: ports come from the environment, so parallel environments never collide. A web
-    /// project gets one HTTP endpoint, which is what its link points at.
+    /// Adds the project at <paramref name="projectPath"/> (relative to the app host's folder) as a service. Of its
+    /// launch profile it gets the variables (the environment name among them, Development by default), not the
+    /// URLs: ports come from the environment, so parallel environments never collide. A web project gets one HTTP
+    /// endpoint, which is what its link points at.
     /// </summary>
     public static IResourceBuilder<ProjectResource> AddPreviewService(this IDistributedApplicationBuilder builder, string name, string projectPath, bool isWeb)
     {
@@ -21,7 +22,8 @@ public static class PreviewServiceBuilderExtensions
     /// <summary>
     /// Adds the ProjectReference whose Aspire metadata class is <typeparamref name="TProject"/> (for example
     /// <c>Projects.Shop_Api</c>) as a service. The app host's build already built it, so it starts without building
-    /// again. Ports come from the environment; a web project gets one HTTP endpoint, which is what its link points at.
+    /// again. It gets its launch profile's variables (<see cref="LaunchProfileBuilderExtensions.WithLaunchProfileEnvironment"/>);
+    /// ports come from the environment; a web project gets one HTTP endpoint, which is what its link points at.
     /// </summary>
     public static IResourceBuilder<ProjectResource> AddPreviewService<TProject>(this IDistributedApplicationBuilder builder, string name, bool isWeb)
         where TProject : IProjectMetadata, new()
@@ -78,6 +80,7 @@ public static class PreviewServiceBuilderExtensions
 #pragma warning disable ASPIRECERTIFICATES001 // Experimental in Aspire 13.6; the behaviour it turns off is what we want gone.
         service.WithoutHttpsCertificate();
 #pragma warning restore ASPIRECERTIFICATES001
+        service.WithLaunchProfileEnvironment();
         return isWeb ? service.WithHttpEndpoint(name: "http") : service;
     }
 }

@@ -90,7 +90,7 @@ public sealed class ProfilesSectionReaderTests
             (DiagnosticCodes.ContainerRuntimeNotSupported, 14, 28));
         Assert.StartsWith("'profiles' has the invalid value 'Heavy'. Fix: use a profile name", result.Diagnostics[0].Message);
         Assert.StartsWith("'profiles.qa.ttl' has the invalid value 'forever'. Fix: use a duration from 1m to 365d", result.Diagnostics[1].Message);
-        Assert.StartsWith("Unknown key 'profiles.qa.colour'. Allowed keys here: extends, ttl, restart, services, dependencies.", result.Diagnostics[2].Message);
+        Assert.StartsWith("Unknown key 'profiles.qa.colour'. Allowed keys here: extends, ttl, environment, restart, services, dependencies.", result.Diagnostics[2].Message);
         Assert.StartsWith("'profiles.qa.services.shop-api.memory' has the invalid value '2Mi'. Fix: use a size from 16Mi", result.Diagnostics[5].Message);
         Assert.StartsWith("'profiles.qa.dependencies.cache.runtime' has the invalid value 'podman'. Fix: use runtime: local", result.Diagnostics[9].Message);
         Assert.AreEqual(

@@ -27,8 +27,9 @@ internal static class EnvironmentAssert
     }
 
     /// <summary>
-    /// Nothing of the environment is left: its state folder is gone and no live process carries any of
-    /// <paramref name="environmentIds"/> (which must not be empty, or the check would prove nothing).
+    /// Nothing of the environment is left: its state folder and its temp folder (with Aspire's orchestrator
+    /// session, <c>aspire-dcp*</c>) are gone and no live process carries any of <paramref name="environmentIds"/>
+    /// (which must not be empty, or the check would prove nothing).
     /// </summary>
     public static void LeftNothingBehind(PreviewUnderTest preview, IReadOnlyCollection<string> environmentIds, CommandResult lastCommand)
     {
@@ -40,6 +41,8 @@ internal static class EnvironmentAssert
         {
             var survivors = EnvironmentProcessTable.Carrying(environmentId);
             Assert.IsEmpty(survivors, $"Processes of environment {environmentId} still run:\n{string.Join('\n', survivors)}\n{lastCommand}");
+            var temp = PreviewUnderTest.TempFolderOf(environmentId);
+            Assert.IsFalse(Directory.Exists(temp), $"The environment's temp folder {temp} is still there. {lastCommand}");
         }
     }
 

@@ -64,6 +64,9 @@ internal sealed class PreviewUnderTest : IDisposable
     /// <summary><c>dotnet build -t:PreviewRotateToken</c> for this environment.</summary>
     public CommandResult RotateToken() => Build("PreviewRotateToken");
 
+    /// <summary><c>dotnet build -t:PreviewPrune</c> over this test's state root.</summary>
+    public CommandResult Prune() => Build("PreviewPrune");
+
     /// <summary><c>dotnet build -t:PreviewList</c> over this test's state root.</summary>
     public CommandResult List() => Build("PreviewList");
 
@@ -93,6 +96,7 @@ internal sealed class PreviewUnderTest : IDisposable
             }
 
             DeleteQuietly(Path.Combine(Path.GetTempPath(), "previewsdk-data", environmentId));
+            DeleteQuietly(TempFolderOf(environmentId));
         }
 
         if (ownsStateRoot)
@@ -121,6 +125,9 @@ internal sealed class PreviewUnderTest : IDisposable
             seenEnvironmentIds.Add(environmentId);
         }
     }
+
+    /// <summary>The environment's own temp folder (its processes' TMPDIR), which its teardown deletes.</summary>
+    public static string TempFolderOf(string environmentId) => Path.Combine(Path.GetTempPath(), "previewsdk-tmp", environmentId);
 
     /// <summary>Deletes a temporary folder, leaving it to the machine's temp clean-up when that fails.</summary>
     public static void DeleteQuietly(string path)
