@@ -53,6 +53,12 @@ public sealed partial class StartPreview
     /// <summary>The team (PreviewTeam); empty for preview.yaml's team: or the app name.</summary>
     public string Team { get; set; } = string.Empty;
 
+    /// <summary>
+    /// The registry that replaces the registry part of every dependency's image (PreviewContainerRegistry), e.g.
+    /// <c>mirror.example.com</c>; empty keeps the images as preview.yaml names them.
+    /// </summary>
+    public string ContainerRegistry { get; set; } = string.Empty;
+
     /// <summary>The environment's resolved name.</summary>
     [Output]
     public string ResolvedName { get; private set; } = string.Empty;

@@ -45,7 +45,7 @@ public sealed class PreviewProjectBuildTests
         var resources = File.ReadAllText(Path.Combine(generated, ResourcesFile));
         Assert.Contains(
             "            var profile = builder.UsePreviewProfile(\"preview.yaml\");\n" +
-            "            var cache = profile.IsEnabled(\"cache\") ? builder.AddLocalRedis(\"cache\") : null;\n" +
+            "            var cache = profile.IsEnabled(\"cache\") ? builder.AddPreviewRedis(\"cache\", \"redis:7\", profile) : null;\n" +
             "            var shopApi = builder.AddPreviewService<global::Projects.Shop_Api>(\"shop-api\", isWeb: true)\n" +
             "                .WithHttpHealthCheck(\"/healthz\")\n" +
             "                .WithEnvironment(\"Greeting\", \"hello \\\"preview\\\"\")\n" +

@@ -2,6 +2,7 @@ using PreviewSdk.Core.Profiles;
 using System.Diagnostics;
 using System.Globalization;
 using PreviewSdk.Core.Binaries;
+using PreviewSdk.Core.Containers;
 using PreviewSdk.Core.Diagnostics;
 using PreviewSdk.Core.Limits;
 using PreviewSdk.Core.Links;
@@ -53,7 +54,7 @@ public sealed class PreviewLifecycle(IPreviewReporter reporter)
 
         try
         {
-            if (!CheckBinaries(request.Plan, request.ProjectPath))
+            if (ResolveRuntimes(request, cancellationToken) is not { } runtimes || !CheckBinaries(request.Plan, runtimes, request.ProjectPath))
             {
                 return false;
             }
@@ -64,7 +65,7 @@ public sealed class PreviewLifecycle(IPreviewReporter reporter)
                 return false;
             }
 
-            return Start(request, registry, folder, cancellationToken);
+            return Start(request, runtimes, registry, folder, cancellationToken);
         }
         finally
         {
@@ -164,7 +165,7 @@ public sealed class PreviewLifecycle(IPreviewReporter reporter)
     private static bool IsOf(EnvironmentEntry entry, string projectPath, string name) =>
         entry.Record.Name == name && entry.Record.ProjectPath is { } recorded && Path.GetFullPath(recorded) == Path.GetFullPath(projectPath);
 
-    private bool Start(UpRequest request, EnvironmentRegistry registry, string folder, CancellationToken cancellationToken)
+    private bool Start(UpRequest request, RuntimeDecisions runtimes, EnvironmentRegistry registry, string folder, CancellationToken cancellationToken)
     {
         var environmentId = Guid.NewGuid().ToString("N");
         var dashboardUrl = $"http://127.0.0.1:{LoopbackPorts.Next()}";
@@ -189,6 +190,7 @@ public sealed class PreviewLifecycle(IPreviewReporter reporter)
             Keep = request.Keep,
             ExpiresAt = request.Keep ? null : startedAt + request.TimeToLive,
             DefaultTimeToLive = request.DefaultTimeToLive ?? request.TimeToLive,
+            ContainerEngine = runtimes.Engine?.Endpoint,
         };
 
         // Before anything starts: the budget check and this environment's reservation, under the registry lock.
@@ -216,6 +218,7 @@ public sealed class PreviewLifecycle(IPreviewReporter reporter)
             ["MSBUILD_EXE_PATH"] = null,
             ["MSBuildLoadMicrosoftTargetsReadOnly"] = null,
         };
+        ContainerVariables.Add(variables, runtimes, request.ContainerRegistry);
 
         var stopwatch = Stopwatch.StartNew();
         int pid;
@@ -265,12 +268,36 @@ public sealed class PreviewLifecycle(IPreviewReporter reporter)
         return false;
     }
 
-    private bool CheckBinaries(EnvironmentPlan plan, string projectPath)
+    // Before the binaries: what runs in a container needs none. Decided once here and handed to the app host.
+    private RuntimeDecisions? ResolveRuntimes(UpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.Plan.Profile is not { } profile)
+        {
+            return RuntimeDecisions.AllLocal;
+        }
+
+        var diagnostics = new DiagnosticBag();
+        var runtimes = new RuntimeResolver().ResolveAsync(request.Plan.DependenciesToRun(), request.ContainerServices, profile,
+            request.ContainerRegistry, SourceLocation.WholeFile(request.ProjectPath), diagnostics, cancellationToken).GetAwaiter().GetResult();
+        foreach (var diagnostic in diagnostics)
+        {
+            reporter.Report(diagnostic);
+        }
+
+        if (runtimes is { Decisions.Count: > 0 })
+        {
+            reporter.Info(string.Join('\n', runtimes.Describe()));
+        }
+
+        return runtimes;
+    }
+
+    private bool CheckBinaries(EnvironmentPlan plan, RuntimeDecisions runtimes, string projectPath)
     {
         var locator = new LocalBinaryLocator();
         var ok = true;
-        // A dependency the profile leaves out never starts, so its binaries need not be there.
-        foreach (var dependency in plan.DependenciesToRun())
+        // A dependency the profile leaves out never starts, and one in a container runs from its image: neither needs binaries.
+        foreach (var dependency in plan.DependenciesToRun().Where(d => runtimes.Of(d.Name) is not { IsContainer: true }))
         {
             var missing = dependency.Kind switch
             {
@@ -302,6 +329,13 @@ public sealed class PreviewLifecycle(IPreviewReporter reporter)
         {
             reporter.Report(DiagnosticFactory.Create(DiagnosticCodes.LimitsCgroupNotRemoved, SourceLocation.WholeFile(entry.Folder),
                 entry.Record.Name, leftover.Message, leftover.Path));
+            return false;
+        }
+
+        if (Containers.EnvironmentContainers.RemoveRecorded(entry.Record) is { Count: > 0 } leftovers)
+        {
+            reporter.Report(DiagnosticFactory.Create(DiagnosticCodes.ContainersNotRemoved, SourceLocation.WholeFile(entry.Folder),
+                entry.Record.Name, string.Join("; ", leftovers) + ".", entry.Record.EnvironmentId));
             return false;
         }
 

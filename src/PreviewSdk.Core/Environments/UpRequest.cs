@@ -50,4 +50,10 @@ public sealed record UpRequest
 
     /// <summary>Exempt the environment from expiry (<c>PreviewKeep</c>); it still counts against the budget.</summary>
     public bool Keep { get; init; }
+
+    /// <summary><c>PreviewContainerRegistry</c>: the registry that replaces the registry part of every dependency's image; null keeps them.</summary>
+    public string? ContainerRegistry { get; init; }
+
+    /// <summary>The services the profile runs as containers, each with the image built for it (by name).</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> ContainerServices { get; init; } = [];
 }

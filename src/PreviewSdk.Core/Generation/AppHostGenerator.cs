@@ -47,12 +47,13 @@ public static class AppHostGenerator
             variables[dependency.Name] = variable;
             var add = dependency.Kind switch
             {
-                DependencyKind.Postgres => "AddLocalPostgres",
-                DependencyKind.Redis => "AddLocalRedis",
+                DependencyKind.Postgres => "AddPreviewPostgres",
+                DependencyKind.Redis => "AddPreviewRedis",
                 _ => throw new ArgumentOutOfRangeException(nameof(plan), dependency.Kind, "Unknown dependency kind."),
             };
             var name = CSharpLiteral.String(dependency.Name);
-            body.Append($"            var {variable} = {profile}.IsEnabled({name}) ? builder.{add}({name}) : null;\n");
+            // The runtime (local binaries or a container of the image) is the profile's too, decided at run time.
+            body.Append($"            var {variable} = {profile}.IsEnabled({name}) ? builder.{add}({name}, {CSharpLiteral.String(dependency.Image)}, {profile}) : null;\n");
             foreach (var database in dependency.Databases)
             {
                 var databaseVariable = CSharpLiteral.Variable(database, taken);
@@ -60,7 +61,7 @@ public static class AppHostGenerator
                 var seed = plan.Seeds.Any(s => s.Database == database)
                     ? $"\n                .WithSeedData({CSharpLiteral.String(plan.ManifestPath)})"
                     : string.Empty;
-                body.Append($"            var {databaseVariable} = {variable}?.AddDatabase({CSharpLiteral.String(database)}){seed};\n");
+                body.Append($"            var {databaseVariable} = {variable}?.AddPreviewDatabase({CSharpLiteral.String(database)}){seed};\n");
             }
         }
 

@@ -22,6 +22,18 @@ internal sealed class ProfileMerge(TimeSpan timeToLive)
         }
     }
 
+    /// <summary>The <c>runtime:</c> each dependency declares under <c>dependencies:</c>: the bottom layer, under every profile.</summary>
+    public void DeclareRuntimes(IEnumerable<DependencyEntry> declared)
+    {
+        foreach (var dependency in declared)
+        {
+            if (dependency.Runtime is { } runtime)
+            {
+                Dependency(dependency.Name.Value).Runtime = runtime.Value;
+            }
+        }
+    }
+
     /// <summary>Lays <paramref name="entry"/>'s own settings (not its parent's) over what is here.</summary>
     public void Apply(ProfileEntry entry)
     {
@@ -32,6 +44,7 @@ internal sealed class ProfileMerge(TimeSpan timeToLive)
             layer.Replicas = setting.Replicas?.Value ?? layer.Replicas;
             layer.Cpus = setting.Cpus?.Value ?? layer.Cpus;
             layer.MemoryBytes = setting.MemoryBytes?.Value ?? layer.MemoryBytes;
+            layer.Runtime = setting.Runtime?.Value ?? layer.Runtime;
             foreach (var variable in setting.Environment)
             {
                 Set(layer.Environment, variable.Name.Value, variable.Value);
@@ -45,14 +58,12 @@ internal sealed class ProfileMerge(TimeSpan timeToLive)
 
         foreach (var setting in entry.Dependencies)
         {
-            if (!dependencies.TryGetValue(setting.Dependency.Value, out var layer))
-            {
-                dependencies[setting.Dependency.Value] = layer = new DependencyLayer();
-            }
-
+            var layer = Dependency(setting.Dependency.Value);
             layer.Enabled = setting.Enabled?.Value ?? layer.Enabled;
             layer.Runtime = setting.Runtime?.Value ?? layer.Runtime;
             layer.Scale = setting.Scale?.Value ?? layer.Scale;
+            layer.Cpus = setting.Cpus?.Value ?? layer.Cpus;
+            layer.MemoryBytes = setting.MemoryBytes?.Value ?? layer.MemoryBytes;
         }
     }
 
@@ -65,12 +76,28 @@ internal sealed class ProfileMerge(TimeSpan timeToLive)
                 pair.Value.Replicas,
                 new ResourceLimits(pair.Value.Cpus, pair.Value.MemoryBytes),
                 pair.Value.Environment.ToArray(),
-                pair.Value.Features.ToArray()),
+                pair.Value.Features.ToArray())
+            {
+                Runtime = pair.Value.Runtime ?? DependencyRuntimes.Local,
+            },
             StringComparer.Ordinal),
         dependencies.ToDictionary(
             pair => pair.Key,
-            pair => new DependencyProfile(pair.Value.Enabled ?? true, pair.Value.Runtime ?? DependencyRuntimes.Local, pair.Value.Scale ?? 1),
+            pair => new DependencyProfile(pair.Value.Enabled ?? true, pair.Value.Runtime ?? DependencyRuntimes.Local, pair.Value.Scale ?? 1)
+            {
+                Limits = new ResourceLimits(pair.Value.Cpus, pair.Value.MemoryBytes),
+            },
             StringComparer.Ordinal));
+
+    private DependencyLayer Dependency(string name)
+    {
+        if (!dependencies.TryGetValue(name, out var layer))
+        {
+            dependencies[name] = layer = new DependencyLayer();
+        }
+
+        return layer;
+    }
 
     private ServiceLayer Service(string name)
     {
@@ -104,6 +131,8 @@ internal sealed class ProfileMerge(TimeSpan timeToLive)
 
         public long? MemoryBytes { get; set; }
 
+        public string? Runtime { get; set; }
+
         public List<KeyValuePair<string, string>> Environment { get; } = [];
 
         public List<KeyValuePair<string, bool>> Features { get; } = [];
@@ -116,5 +145,9 @@ internal sealed class ProfileMerge(TimeSpan timeToLive)
         public string? Runtime { get; set; }
 
         public double? Scale { get; set; }
+
+        public double? Cpus { get; set; }
+
+        public long? MemoryBytes { get; set; }
     }
 }

@@ -151,7 +151,7 @@ internal sealed class PreviewStateReporter(
         {
             Data = model.Resources.OfType<PreviewSeedResource>()
                 .Where(seed => seed.Summary is not null)
-                .Select(seed => new SeededDatabase(seed.Parent.DatabaseName, seed.Summary!.Seed, seed.Summary.Tables.Count, seed.Summary.TotalRows))
+                .Select(seed => new SeededDatabase(seed.DatabaseName, seed.Summary!.Seed, seed.Summary.Tables.Count, seed.Summary.TotalRows))
                 .ToList(),
             Limits = limits.Applied,
         };

@@ -30,6 +30,12 @@ internal sealed class PreviewSeedRunner(
         try
         {
             await notifications.WaitForResourceHealthyAsync(seed.Parent.Name, cancellationToken);
+            if (seed.Parent.Annotations.OfType<PreviewDatabaseMarkAnnotation>().FirstOrDefault() is { } mark)
+            {
+                // A container's database is created by Aspire and marked a moment later.
+                await mark.Marked.WaitAsync(cancellationToken);
+            }
+
             var migrations = seed.Entry.Migrations;
             if (migrations?.Service is { } service)
             {
@@ -51,7 +57,7 @@ internal sealed class PreviewSeedRunner(
             }
 
             // The profile's scale for the server multiplies the seed entry's own factor for the profile.
-            var profileScale = services.GetService<EffectiveProfile>()?.ScaleOf(seed.Parent.Parent.Name) ?? 1;
+            var profileScale = services.GetService<EffectiveProfile>()?.ScaleOf(seed.ServerName) ?? 1;
             var settings = SeedSettingsFactory.From(seed.Entry, runtime.Profile, seed.ManifestPath, profileScale);
             var result = await DatabaseSeeder.SeedAsync(connection, new SeedRequest(settings)
             {
@@ -83,7 +89,7 @@ internal sealed class PreviewSeedRunner(
         }
         catch (Exception e) when (e is NpgsqlException or IOException or InvalidOperationException or DistributedApplicationException)
         {
-            log.LogError(e, "Seeding '{Database}' failed: {Message}", seed.Parent.DatabaseName, e.Message);
+            log.LogError(e, "Seeding '{Database}' failed: {Message}", seed.DatabaseName, e.Message);
             await FinishAsync(seed, exitCode: 1);
         }
     }

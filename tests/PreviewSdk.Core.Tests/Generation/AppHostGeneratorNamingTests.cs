@@ -90,7 +90,7 @@ public sealed partial class AppHostGeneratorNamingTests
             new[] { "profile", "aB", "aB2", "classResource", "builderResource", "argsResource", "resource9lives", "returnResource", "profile2" },
             declared,
             text);
-        Assert.Contains("var aB2 = aB?.AddDatabase(\"a_b\");", text);
+        Assert.Contains("var aB2 = aB?.AddPreviewDatabase(\"a_b\");", text);
         Assert.Contains("var builderResource = builder.AddPreviewService<global::Projects.Project7>(\"builder\", isWeb: false)\n                .WithProfile(profile);", text);
         Assert.Contains("var profile2 = builder.AddPreviewService<global::Projects.Project7>(\"profile\", isWeb: false)\n                .WithProfile(profile);", text, "a service named profile never shadows the profile");
         Assert.Contains("return builder;", text, "the builder parameter is never shadowed");
@@ -109,7 +109,7 @@ public sealed partial class AppHostGeneratorNamingTests
 
         var text = AppHostGenerator.GenerateResources(plan, "1.0.0");
 
-        Assert.Contains("var aB = profile.IsEnabled(\"a-b\") ? builder.AddLocalRedis(\"a-b\") : null;", text);
+        Assert.Contains("var aB = profile.IsEnabled(\"a-b\") ? builder.AddPreviewRedis(\"a-b\", \"redis:7\", profile) : null;", text);
         Assert.Contains("var aB2 = builder.AddPreviewService<global::Projects.Project3>(\"a_b\", isWeb: false)", text);
         Assert.Contains(".UsesService(aB2)\n                .Uses(aB);", text);
     }
