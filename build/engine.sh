@@ -40,10 +40,13 @@ done
 [[ $(id -u) -eq 0 ]] || { say "no engine answers, and installing Podman needs root"; exit 1; }
 command -v curl >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq curl >/dev/null; }
 
-if ! command -v podman >/dev/null || ! command -v runc >/dev/null; then
+# dnsname: containers on one network find each other by name (a service container reaches "postgres"); Podman
+# 4.3 on Debian uses CNI, whose networks resolve names only with this plugin.
+if ! command -v podman >/dev/null || ! command -v runc >/dev/null || [[ ! -x /usr/lib/cni/dnsname ]]; then
     say "installing podman"
     apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends podman runc uidmap slirp4netns >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends podman runc uidmap slirp4netns \
+        golang-github-containernetworking-plugin-dnsname >/dev/null
 fi
 
 conf=/etc/containers/containers.conf

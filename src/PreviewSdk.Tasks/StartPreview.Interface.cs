@@ -59,6 +59,12 @@ public sealed partial class StartPreview
     /// </summary>
     public string ContainerRegistry { get; set; } = string.Empty;
 
+    /// <summary>
+    /// The base image of services a profile runs as containers (PreviewContainerBaseImage), passed to
+    /// <c>dotnet publish -t:PublishContainer</c> as ContainerBaseImage; empty for the .NET SDK's default.
+    /// </summary>
+    public string ContainerBaseImage { get; set; } = string.Empty;
+
     /// <summary>The environment's resolved name.</summary>
     [Output]
     public string ResolvedName { get; private set; } = string.Empty;

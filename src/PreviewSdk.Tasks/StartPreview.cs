@@ -53,6 +53,7 @@ public sealed partial class StartPreview : PreviewTask
             DefaultTimeToLive = budget.ProfileTimeToLive,
             Keep = Keep,
             ContainerRegistry = registry,
+            ContainerBaseImage = string.IsNullOrWhiteSpace(ContainerBaseImage) ? null : ContainerBaseImage.Trim(),
         };
         return new PreviewLifecycle(this).Up(request, cancellationToken);
     }

@@ -76,6 +76,43 @@ public sealed class ContainerTests(TestContext testContext)
     }
 
     [TestMethod]
+    public async Task Preview_StagingLike_BuildsShopApiAndShopWebIntoImagesAndRunsThemAsHealthyContainers()
+    {
+        var host = ContainerEngine.Require();
+        using var preview = new PreviewUnderTest(Repository.ShopPreviewProject, "shop", "staging", testContext);
+
+        var up = preview.Preview(
+            ["-p:PreviewProfile=staging-like", $"-p:PreviewContainerRegistry={ContainerEngine.Registry}", $"-p:PreviewContainerBaseImage={ContainerEngine.BaseImage}"],
+            Engine(host));
+
+        Assert.AreEqual(0, up.ExitCode, up.ToString());
+        Assert.Contains($"shop-api: container localhost/previewsdk/shop-shop-api:{preview.Name}", up.Output, up.ToString());
+        Assert.Contains("Building the image of 'shop-api' (dotnet publish -t:PublishContainer) into ", up.Output, up.ToString());
+        Assert.MatchesRegex(@"(?m)^\s+data\s+shopdb: 4 tables, [\d,]+ rows, seed 42\s*$", up.Output, up.ToString());
+        var record = preview.ReadEnvironment();
+        var links = preview.ReadLinks();
+        var images = ContainerEngine.Containers(record.EnvironmentId)
+            .Select(container => ContainerEngine.Inspect(container).GetProperty("Config").GetProperty("Image").GetString()!)
+            .ToList();
+        CollectionAssert.IsSubsetOf(
+            new[] { $"localhost/previewsdk/shop-shop-api:{preview.Name}", $"localhost/previewsdk/shop-shop-web:{preview.Name}" },
+            images,
+            string.Join('\n', images));
+        using var browser = new Browser();
+        var api = links.Services.Single(service => service.Name == "shop-api").Url;
+        var health = await browser.GetAsync(api + "/health", testContext.CancellationToken);
+        Assert.AreEqual(HttpStatusCode.OK, health.Status, health.ToString());
+        var web = await browser.GetAsync(links.Services.Single(service => service.Name == "shop-web").Url + "/", testContext.CancellationToken);
+        Assert.AreEqual(HttpStatusCode.OK, web.Status, web.ToString());
+
+        var down = preview.Down();
+
+        Assert.AreEqual(0, down.ExitCode, down.ToString());
+        EnvironmentAssert.LeftNothingBehind(preview, [record.EnvironmentId], down);
+        Assert.IsEmpty(ContainerEngine.Labelled(record.EnvironmentId), down.ToString());
+    }
+
+    [TestMethod]
     public void PreviewDown_AfterTheAppHostWasKilledWithContainersRunning_RemovesThemAll()
     {
         var host = ContainerEngine.Require();

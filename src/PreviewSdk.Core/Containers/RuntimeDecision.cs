@@ -42,15 +42,19 @@ public sealed record RuntimeDecisions(IReadOnlyList<RuntimeDecision> Decisions, 
     /// <summary>The decision for <paramref name="name"/>, or null when none was made (it runs locally).</summary>
     public RuntimeDecision? Of(string name) => Decisions.FirstOrDefault(d => d.Name == name);
 
-    /// <summary>The value of <see cref="Variable"/>.</summary>
-    public string Serialize() => string.Join(';', Decisions.Select(d => $"{d.Name}={d.Runtime}"));
+    /// <summary>The value of <see cref="Variable"/>: <c>name=runtime</c>, with <c>|image</c> for a container, separated by <c>;</c>.</summary>
+    public string Serialize() => string.Join(';', Decisions.Select(d => d.IsContainer ? $"{d.Name}={d.Runtime}|{d.Image}" : $"{d.Name}={d.Runtime}"));
 
-    /// <summary>Reads <see cref="Variable"/>'s value: the runtime by name.</summary>
-    public static IReadOnlyDictionary<string, string> Parse(string? value) =>
+    /// <summary>Reads <see cref="Variable"/>'s value: the decisions by name (without reasons, which stay with the build).</summary>
+    public static IReadOnlyDictionary<string, RuntimeDecision> Parse(string? value) =>
         (value ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries)
             .Select(pair => pair.Split('=', 2))
             .Where(parts => parts.Length == 2)
-            .ToDictionary(parts => parts[0], parts => parts[1], StringComparer.Ordinal);
+            .Select(parts => (Name: parts[0], Value: parts[1].Split('|', 2)))
+            .ToDictionary(
+                entry => entry.Name,
+                entry => new RuntimeDecision(entry.Name, entry.Value[0], entry.Value.Length == 2 ? entry.Value[1] : null, null),
+                StringComparer.Ordinal);
 
     /// <summary>The lines <c>-t:Preview</c> prints before it starts, when anything could have run in a container.</summary>
     public IEnumerable<string> Describe() =>

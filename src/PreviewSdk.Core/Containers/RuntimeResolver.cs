@@ -31,7 +31,8 @@ public sealed class RuntimeResolver
 
     /// <summary>The decisions, or null after adding errors to <paramref name="diagnostics"/>.</summary>
     /// <param name="dependencies">The dependencies that run (the profile's enabled ones), with their images.</param>
-    /// <param name="containerServices">The services the profile runs as containers, with the image each is built into.</param>
+    /// <param name="containerServices">The services the profile runs as containers.</param>
+    /// <param name="serviceImage">The image a service is built into on the engine found (<see cref="ServiceImages.ImageOf"/>).</param>
     /// <param name="profile">The environment's profile (the runtime of each dependency).</param>
     /// <param name="registry"><c>PreviewContainerRegistry</c>: replaces the registry part of every dependency's image; null or empty keeps them.</param>
     /// <param name="location">Where the errors point (the preview project, or preview.yaml).</param>
@@ -39,7 +40,8 @@ public sealed class RuntimeResolver
     /// <param name="cancellationToken">Stops the probe and pulls.</param>
     public async Task<RuntimeDecisions?> ResolveAsync(
         IReadOnlyList<DependencyPlan> dependencies,
-        IReadOnlyList<KeyValuePair<string, string>> containerServices,
+        IReadOnlyList<string> containerServices,
+        Func<ContainerEngine, string, string> serviceImage,
         EffectiveProfile profile,
         string? registry,
         SourceLocation location,
@@ -48,6 +50,7 @@ public sealed class RuntimeResolver
     {
         ArgumentNullException.ThrowIfNull(dependencies);
         ArgumentNullException.ThrowIfNull(containerServices);
+        ArgumentNullException.ThrowIfNull(serviceImage);
         ArgumentNullException.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(diagnostics);
         var wanted = dependencies.Where(d => profile.RuntimeOf(d.Name) != DependencyRuntimes.Local).ToList();
@@ -57,7 +60,7 @@ public sealed class RuntimeResolver
         }
 
         var required = wanted.Where(d => profile.RuntimeOf(d.Name) == DependencyRuntimes.Container).Select(d => d.Name)
-            .Concat(containerServices.Select(s => s.Key)).ToList();
+            .Concat(containerServices).ToList();
         var probe = await findEngine(cancellationToken);
         if (probe.Engine is not { } engine)
         {
@@ -94,7 +97,7 @@ public sealed class RuntimeResolver
             }
         }
 
-        decisions.AddRange(containerServices.Select(s => new RuntimeDecision(s.Key, DependencyRuntimes.Container, s.Value, null)));
+        decisions.AddRange(containerServices.Select(service => new RuntimeDecision(service, DependencyRuntimes.Container, serviceImage(engine, service), null)));
         return failed ? null : new RuntimeDecisions(decisions, decisions.Any(d => d.IsContainer) ? engine : null);
     }
 

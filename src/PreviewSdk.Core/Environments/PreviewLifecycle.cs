@@ -277,16 +277,32 @@ public sealed class PreviewLifecycle(IPreviewReporter reporter)
         }
 
         var diagnostics = new DiagnosticBag();
-        var runtimes = new RuntimeResolver().ResolveAsync(request.Plan.DependenciesToRun(), request.ContainerServices, profile,
-            request.ContainerRegistry, SourceLocation.WholeFile(request.ProjectPath), diagnostics, cancellationToken).GetAwaiter().GetResult();
+        var location = SourceLocation.WholeFile(request.ProjectPath);
+        var containerServices = request.Plan.Services.Where(service => profile.RunsAsContainer(service.Name)).ToList();
+        var runtimes = new RuntimeResolver().ResolveAsync(
+            request.Plan.DependenciesToRun(), containerServices.Select(service => service.Name).ToList(),
+            (engine, service) => ServiceImages.ImageOf(engine, request.Plan.AppName, service, request.Name),
+            profile, request.ContainerRegistry, location, diagnostics, cancellationToken).GetAwaiter().GetResult();
         foreach (var diagnostic in diagnostics)
         {
             reporter.Report(diagnostic);
         }
 
-        if (runtimes is { Decisions.Count: > 0 })
+        if (runtimes is not { Decisions.Count: > 0 })
         {
-            reporter.Info(string.Join('\n', runtimes.Describe()));
+            return runtimes;
+        }
+
+        reporter.Info(string.Join('\n', runtimes.Describe()));
+        foreach (var service in containerServices)
+        {
+            reporter.Info($"Building the image of '{service.Name}' (dotnet publish -t:PublishContainer) into {runtimes.Engine!.Product}.");
+            if (ServiceImages.BuildAsync(service, runtimes.Of(service.Name)!.Image!, runtimes.Engine, request.ContainerBaseImage, request.DotnetHost, location, cancellationToken)
+                    .GetAwaiter().GetResult() is { } failure)
+            {
+                reporter.Report(failure);
+                return null;
+            }
         }
 
         return runtimes;

@@ -54,6 +54,9 @@ public sealed record UpRequest
     /// <summary><c>PreviewContainerRegistry</c>: the registry that replaces the registry part of every dependency's image; null keeps them.</summary>
     public string? ContainerRegistry { get; init; }
 
-    /// <summary>The services the profile runs as containers, each with the image built for it (by name).</summary>
-    public IReadOnlyList<KeyValuePair<string, string>> ContainerServices { get; init; } = [];
+    /// <summary>
+    /// <c>PreviewContainerBaseImage</c>: the base image of services a profile runs as containers (it must be in a
+    /// registry); null for the .NET SDK's default.
+    /// </summary>
+    public string? ContainerBaseImage { get; init; }
 }

@@ -24,7 +24,25 @@ public static class PreviewContainerBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(container);
         ArgumentNullException.ThrowIfNull(limits);
-        var arguments = new List<string>(Labels(container.ApplicationBuilder).ToRunArguments());
+        // Session lifetime: the orchestrator removes the container when the app host stops; the labels are for
+        // when it cannot (a killed app host).
+        return container.WithContainerRuntimeArgs([.. Labels(container.ApplicationBuilder).ToRunArguments()])
+            .WithContainerLimits(limits)
+            .WithLifetime(ContainerLifetime.Session);
+    }
+
+    /// <summary>
+    /// Gives the container the CPU and memory limits of <paramref name="limits"/> (<c>--cpus</c>, <c>--memory</c>),
+    /// enforced by the engine and visible in <c>docker inspect</c>; <see cref="ResourceLimits.None"/> changes nothing.
+    /// </summary>
+    /// <param name="container">The container.</param>
+    /// <param name="limits">Its limits.</param>
+    public static IResourceBuilder<T> WithContainerLimits<T>(this IResourceBuilder<T> container, ResourceLimits limits)
+        where T : ContainerResource
+    {
+        ArgumentNullException.ThrowIfNull(container);
+        ArgumentNullException.ThrowIfNull(limits);
+        var arguments = new List<string>();
         if (limits.Cpus is { } cpus)
         {
             arguments.AddRange(["--cpus", cpus.ToString("0.###", CultureInfo.InvariantCulture)]);
@@ -35,9 +53,7 @@ public static class PreviewContainerBuilderExtensions
             arguments.AddRange(["--memory", bytes.ToString(CultureInfo.InvariantCulture)]);
         }
 
-        // Session lifetime: the orchestrator removes the container when the app host stops; the labels are for
-        // when it cannot (a killed app host).
-        return container.WithContainerRuntimeArgs([.. arguments]).WithLifetime(ContainerLifetime.Session);
+        return arguments.Count == 0 ? container : container.WithContainerRuntimeArgs([.. arguments]);
     }
 
     /// <summary>Shows <paramref name="decision"/> in the dashboard as the property <see cref="RuntimeProperty"/>.</summary>

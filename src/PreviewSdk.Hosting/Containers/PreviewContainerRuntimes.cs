@@ -19,9 +19,8 @@ internal static class PreviewContainerRuntimes
         if (Variable(RuntimeDecisions.Variable) is { } decided)
         {
             // The build's decision; an entry missing from it is a dependency it saw as local.
-            var runtime = RuntimeDecisions.Parse(decided).GetValueOrDefault(name, DependencyRuntimes.Local);
-            return runtime == DependencyRuntimes.Container
-                ? new RuntimeDecision(name, runtime, Image(image, registry), ReasonOf(profile, name, "the engine has the image"))
+            return RuntimeDecisions.Parse(decided).GetValueOrDefault(name) is { IsContainer: true } container
+                ? container with { Reason = ReasonOf(profile, name, "the engine has the image") }
                 : new RuntimeDecision(name, DependencyRuntimes.Local, null, ReasonOf(profile, name, "no engine or image when the build looked"));
         }
 
@@ -32,7 +31,7 @@ internal static class PreviewContainerRuntimes
 
         var diagnostics = new DiagnosticBag();
         var decisions = new RuntimeResolver().ResolveAsync(
-                [new DependencyPlan(name, kind, []) { Image = image }], [], profile, registry, SourceLocation.WholeFile(string.Empty), diagnostics)
+                [new DependencyPlan(name, kind, []) { Image = image }], [], (_, service) => service, profile, registry, SourceLocation.WholeFile(string.Empty), diagnostics)
             .GetAwaiter().GetResult();
         if (decisions is null)
         {
@@ -49,9 +48,6 @@ internal static class PreviewContainerRuntimes
 
         return decisions.Of(name) ?? new RuntimeDecision(name, DependencyRuntimes.Local, null, null);
     }
-
-    private static string Image(string image, string? registry) =>
-        ImageReference.TryParse(image, out var parsed) ? parsed.WithRegistry(registry).ToString() : image;
 
     private static string? ReasonOf(EffectiveProfile profile, string name, string reason) =>
         profile.RuntimeOf(name) == DependencyRuntimes.Auto ? reason : null;

@@ -22,7 +22,7 @@ public sealed class RuntimeResolverTests
         var asked = false;
         var resolver = new RuntimeResolver(_ => { asked = true; throw new InvalidOperationException(); }, (_, _, _) => throw new InvalidOperationException());
 
-        var decisions = await resolver.ResolveAsync([Postgres, Cache], [], Profile("postgres: { type: postgres }"), null, At, new DiagnosticBag());
+        var decisions = await resolver.ResolveAsync([Postgres, Cache], [], NoServices, Profile("postgres: { type: postgres }"), null, At, new DiagnosticBag());
 
         Assert.AreSame(RuntimeDecisions.AllLocal, decisions);
         Assert.IsFalse(asked);
@@ -33,7 +33,7 @@ public sealed class RuntimeResolverTests
     {
         var diagnostics = new DiagnosticBag();
 
-        var decisions = await NoEngine().ResolveAsync([Postgres, Cache], [], Profile("postgres: { type: postgres, runtime: container }"), null, At, diagnostics);
+        var decisions = await NoEngine().ResolveAsync([Postgres, Cache], [], NoServices, Profile("postgres: { type: postgres, runtime: container }"), null, At, diagnostics);
 
         Assert.IsNull(decisions);
         var error = diagnostics.Single();
@@ -47,7 +47,7 @@ public sealed class RuntimeResolverTests
     {
         var diagnostics = new DiagnosticBag();
 
-        var decisions = await NoEngine().ResolveAsync([Postgres, Cache], [], Profile("postgres: { type: postgres, runtime: auto }"), null, At, diagnostics);
+        var decisions = await NoEngine().ResolveAsync([Postgres, Cache], [], NoServices, Profile("postgres: { type: postgres, runtime: auto }"), null, At, diagnostics);
 
         Assert.IsEmpty(diagnostics);
         var postgres = decisions!.Of("postgres")!;
@@ -63,12 +63,13 @@ public sealed class RuntimeResolverTests
         var engine = TestEngine.Require();
         RequireImage(engine, "localhost/library/postgres:15");
 
-        var decisions = await Real(engine).ResolveAsync([Postgres], [], Profile("postgres: { type: postgres, runtime: container }"), "localhost", At, new DiagnosticBag());
+        var decisions = await Real(engine).ResolveAsync([Postgres], [], NoServices, Profile("postgres: { type: postgres, runtime: container }"), "localhost", At, new DiagnosticBag());
 
         var postgres = decisions!.Of("postgres")!;
         Assert.AreEqual(("container", "localhost/library/postgres:15", null), (postgres.Runtime, postgres.Image, postgres.Reason));
         Assert.AreEqual(engine.Endpoint, decisions.Engine!.Endpoint);
-        Assert.AreEqual("postgres=container", decisions.Serialize());
+        Assert.AreEqual("postgres=container|localhost/library/postgres:15", decisions.Serialize());
+        Assert.AreEqual(postgres with { Reason = null }, RuntimeDecisions.Parse(decisions.Serialize())["postgres"]);
     }
 
     [TestMethod]
@@ -78,8 +79,8 @@ public sealed class RuntimeResolverTests
         var missing = Postgres with { Image = "previewsdk-test/no-such-image:1" };
         var diagnostics = new DiagnosticBag();
 
-        var container = await Real(engine).ResolveAsync([missing], [], Profile("postgres: { type: postgres, runtime: container }"), "localhost", At, diagnostics);
-        var auto = await Real(engine).ResolveAsync([missing], [], Profile("postgres: { type: postgres, runtime: auto }"), "localhost", At, new DiagnosticBag());
+        var container = await Real(engine).ResolveAsync([missing], [], NoServices, Profile("postgres: { type: postgres, runtime: container }"), "localhost", At, diagnostics);
+        var auto = await Real(engine).ResolveAsync([missing], [], NoServices, Profile("postgres: { type: postgres, runtime: auto }"), "localhost", At, new DiagnosticBag());
 
         Assert.IsNull(container);
         var error = diagnostics.Single();
@@ -87,6 +88,8 @@ public sealed class RuntimeResolverTests
         StringAssert.StartsWith(error.Message, $"'postgres' runs the image 'localhost/previewsdk-test/no-such-image:1', which {engine.Describe()} does not have and cannot pull: ");
         Assert.AreEqual("postgres: local binaries (auto: the image localhost/previewsdk-test/no-such-image:1 is neither present nor pullable)", auto!.Of("postgres")!.Describe());
     }
+
+    private static readonly Func<ContainerEngine, string, string> NoServices = (_, service) => throw new InvalidOperationException($"no service image for {service}");
 
     private static readonly SourceLocation At = SourceLocation.WholeFile("/repo/preview/Preview.csproj");
 

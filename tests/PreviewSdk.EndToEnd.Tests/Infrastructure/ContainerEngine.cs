@@ -14,6 +14,9 @@ internal static class ContainerEngine
     /// <summary>The images build/images.sh provides, as -p:PreviewContainerRegistry=localhost names them.</summary>
     public const string Registry = "localhost";
 
+    /// <summary>The base image of services built into images, in build/images.sh's local registry.</summary>
+    public const string BaseImage = "localhost:5000/previewsdk/dotnet-aspnet:10.0";
+
     private static readonly Lazy<string?> DockerHostValue = new(Start);
 
     /// <summary>The DOCKER_HOST of the engine; the test is inconclusive where no engine can be had.</summary>
