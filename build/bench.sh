@@ -3,6 +3,7 @@
 #
 #   build/bench.sh seed [--scale FACTOR]
 #   build/bench.sh concurrency [--envs "1 2 4 6"]   (see build/bench-concurrency.sh)
+#   build/bench.sh containers [--runs N] [--warmup N]   (see build/bench-containers.sh)
 #   build/bench.sh time-to-links [--runs N] [--warmup N] [--timeout SECONDS] [--sdk source|package]
 #     --runs     timed runs of each (default 5, or BENCH_RUNS)
 #     --warmup   untimed pairs first (default 1, or BENCH_WARMUP)
@@ -53,6 +54,10 @@ usage() {
 if [[ $1 == concurrency ]]; then
     shift
     exec "$(dirname "${BASH_SOURCE[0]}")/bench-concurrency.sh" "$@"
+fi
+if [[ $1 == containers ]]; then
+    shift
+    exec "$(dirname "${BASH_SOURCE[0]}")/bench-containers.sh" "$@"
 fi
 if [[ $1 == seed ]]; then
     shift
