@@ -120,7 +120,8 @@ http:
   addr: 127.0.0.1:${registry_address##*:}
 CONF
     say "starting a local registry on $registry_address"
-    setsid docker-registry serve "$registry_root/config.yml" >/tmp/previewsdk-registry.log 2>&1 </dev/null &
+    # 9>&-: the registry outlives this script and must not hold its lock.
+    setsid docker-registry serve "$registry_root/config.yml" >/tmp/previewsdk-registry.log 2>&1 </dev/null 9>&- &
     for _ in $(seq 1 50); do registry_answers && break; sleep 0.2; done
     registry_answers || { say "the registry did not answer; its log:"; tail -n 20 /tmp/previewsdk-registry.log >&2; exit 1; }
 fi
