@@ -62,6 +62,11 @@ public sealed class ContainerTests(TestContext testContext)
             }
         }
 
+        // -t:PreviewSeed reaches the container's database as it reaches a local one.
+        var seed = preview.Seed("-p:PreviewSeedValue=7");
+        Assert.AreEqual(0, seed.ExitCode, seed.ToString());
+        Assert.Contains(", seed 7", seed.Output, seed.ToString());
+
         var down = preview.Down();
 
         Assert.AreEqual(0, down.ExitCode, down.ToString());
@@ -113,7 +118,34 @@ public sealed class ContainerTests(TestContext testContext)
     }
 
     [TestMethod]
-    public void PreviewDown_AfterTheAppHostWasKilledWithContainersRunning_RemovesThemAll()
+    public void AnEnvironmentWithContainersWhoseTimeToLivePasses_RemovesThemWithoutAnyCommand()
+    {
+        var host = ContainerEngine.Require();
+        using var decoys = new Decoys();
+        using var preview = new PreviewUnderTest(Repository.ShopPreviewProject, "shop", "ctrttl", testContext);
+        var up = preview.Preview(Heavyweight, Engine(host));
+        Assert.AreEqual(0, up.ExitCode, up.ToString());
+        var record = preview.ReadEnvironment();
+        Assert.HasCount(2, ContainerEngine.Containers(record.EnvironmentId));
+
+        var extend = preview.Extend("-p:PreviewTtl=5s");
+        Assert.AreEqual(0, extend.ExitCode, extend.ToString());
+
+        // No command from here on: the app host stops itself, and its teardown removes what is labelled.
+        var stopwatch = Stopwatch.StartNew();
+        while (Directory.Exists(preview.StateFolder) || ContainerEngine.Labelled(record.EnvironmentId).Count > 0)
+        {
+            Assert.IsLessThan(TimeSpan.FromSeconds(150), stopwatch.Elapsed,
+                $"Not torn down: {string.Join(", ", ContainerEngine.Labelled(record.EnvironmentId))}; state folder there: {Directory.Exists(preview.StateFolder)}.");
+            Thread.Sleep(1000);
+        }
+
+        EnvironmentAssert.LeftNothingBehind(preview, [record.EnvironmentId], extend);
+        decoys.AssertSurvived();
+    }
+
+    [TestMethod]
+    public void PreviewList_AfterTheAppHostWasKilledWithContainersRunning_SweepsThemAll()
     {
         var host = ContainerEngine.Require();
         using var decoys = new Decoys();
@@ -131,11 +163,13 @@ public sealed class ContainerTests(TestContext testContext)
             Thread.Sleep(100);
         }
 
-        var down = preview.Down();
+        // The next command, whichever: PreviewList sweeps the registry before it lists.
+        var list = preview.List();
 
-        Assert.AreEqual(0, down.ExitCode, down.ToString());
-        EnvironmentAssert.LeftNothingBehind(preview, [record.EnvironmentId], down);
-        Assert.IsEmpty(ContainerEngine.Labelled(record.EnvironmentId), down.ToString());
+        Assert.AreEqual(0, list.ExitCode, list.ToString());
+        Assert.Contains($"Cleaned up preview '{preview.Name}' of 'shop': its app host is gone.", list.Output, list.ToString());
+        EnvironmentAssert.LeftNothingBehind(preview, [record.EnvironmentId], list);
+        Assert.IsEmpty(ContainerEngine.Labelled(record.EnvironmentId), list.ToString());
         decoys.AssertSurvived();
     }
 
