@@ -30,6 +30,15 @@ answers() { # a unix socket path: does a Docker API answer /_ping there?
 
 print_host() { echo "DOCKER_HOST=unix://$1"; exit 0; }
 
+# build/images.sh's registry on localhost:5000 speaks plain HTTP (on loopback only): pulls from it must not insist
+# on TLS. Read by Podman's service when it starts (a service started before this file existed needs a restart).
+registries=/etc/containers/registries.conf.d/50-previewsdk-local-registry.conf
+if [[ $(id -u) -eq 0 && ! -s $registries ]]; then
+    mkdir -p "$(dirname "$registries")"
+    printf '%s\n' '# Written by PreviewSdk build/engine.sh: build/images.sh'"'"'s registry speaks plain HTTP, on loopback only.' \
+        '[[registry]]' 'location = "localhost:5000"' 'insecure = true' >"$registries"
+fi
+
 if [[ ${DOCKER_HOST:-} == unix://* ]] && answers "${DOCKER_HOST#unix://}"; then
     print_host "${DOCKER_HOST#unix://}"
 fi

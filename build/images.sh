@@ -127,7 +127,8 @@ CONF
 fi
 pushed="$registry_address/previewsdk/dotnet-aspnet:10.0"
 if $force || ! curl -fsS --max-time 5 "http://$registry_address/v2/previewsdk/dotnet-aspnet/manifests/10.0" \
-        -H 'Accept: application/vnd.docker.distribution.manifest.v2+json' -o /dev/null 2>/dev/null; then
+        -H 'Accept: application/vnd.oci.image.manifest.v1+json, application/vnd.docker.distribution.manifest.v2+json' \
+        -o /dev/null 2>/dev/null; then
     podman push --quiet --tls-verify=false "$base" "docker://$pushed" >&2
     say "$pushed pushed"
 else

@@ -197,7 +197,7 @@ public sealed class ContainerTests(TestContext testContext)
 
         var up = preview.Preview(["-p:PreviewProfile=staging-like"], Engine("unix:///tmp/previewsdk-no-engine-here.sock"));
 
-        AssertRefusedBeforeStart(preview, up, "error PREVIEW3030: 'postgres', 'cache' need a container engine, but none answers.");
+        AssertRefusedBeforeStart(preview, up, "error PREVIEW3030: 'postgres', 'cache', 'shop-api', 'shop-web' need a container engine, but none answers.");
         Assert.Contains("unix:///tmp/previewsdk-no-engine-here.sock: no such socket", up.Output, up.ToString());
     }
 
@@ -235,7 +235,7 @@ public sealed class ContainerTests(TestContext testContext)
             Engine($"unix://{socketPath}"),
             prefix: ["/usr/bin/setpriv", "--bounding-set=-dac_override,-dac_read_search", "--inh-caps=-dac_override,-dac_read_search"]);
 
-        AssertRefusedBeforeStart(preview, up, $"error PREVIEW3031: 'postgres', 'cache' need a container engine, but its socket unix://{socketPath} may not be opened by this user.");
+        AssertRefusedBeforeStart(preview, up, $"error PREVIEW3031: 'postgres', 'cache', 'shop-api', 'shop-web' need a container engine, but its socket unix://{socketPath} may not be opened by this user.");
     }
 
     private static Dictionary<string, string?> Engine(string dockerHost) => new(StringComparer.Ordinal) { ["DOCKER_HOST"] = dockerHost };
