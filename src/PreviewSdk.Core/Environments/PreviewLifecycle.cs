@@ -54,7 +54,8 @@ public sealed class PreviewLifecycle(IPreviewReporter reporter)
 
         try
         {
-            if (ResolveRuntimes(request, cancellationToken) is not { } runtimes || !CheckBinaries(request.Plan, runtimes, request.ProjectPath))
+            if (RuntimePreparation.Prepare(request, reporter, cancellationToken) is not { } runtimes
+                || !RuntimePreparation.CheckBinaries(request.Plan, runtimes, request.ProjectPath, reporter))
             {
                 return false;
             }
@@ -266,69 +267,6 @@ public sealed class PreviewLifecycle(IPreviewReporter reporter)
         TearDown(entry);
         reporter.Report(failure ?? DiagnosticFactory.Create(DiagnosticCodes.AppHostExited, SourceLocation.WholeFile(request.ProjectPath), request.Name) with { Details = "    (it reported ready, but wrote no links)" });
         return false;
-    }
-
-    // Before the binaries: what runs in a container needs none. Decided once here and handed to the app host.
-    private RuntimeDecisions? ResolveRuntimes(UpRequest request, CancellationToken cancellationToken)
-    {
-        if (request.Plan.Profile is not { } profile)
-        {
-            return RuntimeDecisions.AllLocal;
-        }
-
-        var diagnostics = new DiagnosticBag();
-        var location = SourceLocation.WholeFile(request.ProjectPath);
-        var containerServices = request.Plan.Services.Where(service => profile.RunsAsContainer(service.Name)).ToList();
-        var runtimes = new RuntimeResolver().ResolveAsync(
-            request.Plan.DependenciesToRun(), containerServices.Select(service => service.Name).ToList(),
-            (engine, service) => ServiceImages.ImageOf(engine, request.Plan.AppName, service, request.Name),
-            profile, request.ContainerRegistry, location, diagnostics, cancellationToken).GetAwaiter().GetResult();
-        foreach (var diagnostic in diagnostics)
-        {
-            reporter.Report(diagnostic);
-        }
-
-        if (runtimes is not { Decisions.Count: > 0 })
-        {
-            return runtimes;
-        }
-
-        reporter.Info(string.Join('\n', runtimes.Describe()));
-        foreach (var service in containerServices)
-        {
-            reporter.Info($"Building the image of '{service.Name}' (dotnet publish -t:PublishContainer) into {runtimes.Engine!.Product}.");
-            if (ServiceImages.BuildAsync(service, runtimes.Of(service.Name)!.Image!, runtimes.Engine, request.ContainerBaseImage, request.DotnetHost, location, cancellationToken)
-                    .GetAwaiter().GetResult() is { } failure)
-            {
-                reporter.Report(failure);
-                return null;
-            }
-        }
-
-        return runtimes;
-    }
-
-    private bool CheckBinaries(EnvironmentPlan plan, RuntimeDecisions runtimes, string projectPath)
-    {
-        var locator = new LocalBinaryLocator();
-        var ok = true;
-        // A dependency the profile leaves out never starts, and one in a container runs from its image: neither needs binaries.
-        foreach (var dependency in plan.DependenciesToRun().Where(d => runtimes.Of(d.Name) is not { IsContainer: true }))
-        {
-            var missing = dependency.Kind switch
-            {
-                DependencyKind.Postgres when locator.FindPostgresBinDirectory() is null => DiagnosticCodes.PostgresNotFound,
-                DependencyKind.Redis when locator.FindRedisServer() is null => DiagnosticCodes.RedisNotFound,
-                _ => null,
-            };
-            if (missing is not null)
-            {
-                reporter.Report(DiagnosticFactory.Create(missing, SourceLocation.WholeFile(projectPath), dependency.Name));
-                ok = false;
-            }
-        }
-
-        return ok;
     }
 
     private bool TearDown(EnvironmentEntry entry)
