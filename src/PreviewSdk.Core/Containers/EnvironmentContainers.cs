@@ -35,12 +35,14 @@ public static class EnvironmentContainers
         IList<ContainerListResponse> containers;
         try
         {
-            containers = await client.Containers.ListContainersAsync(new ContainersListParameters { All = true, Filters = filter }, cancellationToken);
+            containers = await ListContainersAsync(client, filter, cancellationToken);
         }
         catch (Exception e) when (e is HttpRequestException or DockerApiException or IOException or TimeoutException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
         {
             // An engine that is gone took its containers with it, or will show them to the next cleanup.
-            return [$"the engine at {endpoint} does not answer: {e.Message}"];
+            return [e is DockerApiException api
+                ? $"the engine at {endpoint} could not list them: {api.ResponseBody.Trim()}"
+                : $"the engine at {endpoint} does not answer: {e.Message}"];
         }
 
         var networks = new HashSet<string>(StringComparer.Ordinal);
@@ -115,13 +117,31 @@ public static class EnvironmentContainers
     {
         using var client = ContainerEngine.CreateClient(endpoint);
         var filter = EnvironmentLabels.FilterFor(environmentId);
-        var containers = await client.Containers.ListContainersAsync(new ContainersListParameters { All = true, Filters = filter }, cancellationToken);
+        var containers = await ListContainersAsync(client, filter, cancellationToken);
         var volumes = await client.Volumes.ListAsync(new VolumesListParameters { Filters = filter }, cancellationToken);
         var networks = await client.Networks.ListNetworksAsync(new NetworksListParameters { Filters = filter }, cancellationToken);
         return containers.Select(c => $"container {Name(c)}")
             .Concat((volumes.Volumes ?? []).Select(v => $"volume {v.Name}"))
             .Concat(networks.Select(n => $"network {n.Name}"))
             .ToList();
+    }
+
+    // Podman lists a container that is being removed at that moment (by Aspire's orchestrator, stopping too) and then
+    // fails the whole list with "container not known": a moment later the list is right.
+    private static async Task<IList<ContainerListResponse>> ListContainersAsync(
+        DockerClient client, IDictionary<string, IDictionary<string, bool>> filter, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await client.Containers.ListContainersAsync(new ContainersListParameters { All = true, Filters = filter }, cancellationToken);
+            }
+            catch (DockerApiException e) when (e.StatusCode == System.Net.HttpStatusCode.InternalServerError && attempt < 10)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(500), cancellationToken);
+            }
+        }
     }
 
     private static async Task RemoveIfEmptyAsync(DockerClient client, string network, CancellationToken cancellationToken)
