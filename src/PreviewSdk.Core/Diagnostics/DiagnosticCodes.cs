@@ -111,7 +111,10 @@ public static class DiagnosticCodes
     /// <summary>A profile sets a dependency preview.yaml does not declare.</summary>
     public const string UnknownProfileDependency = "PREVIEW1034";
 
-    /// <summary>A profile asks for <c>runtime: container</c>, which is not supported yet.</summary>
+    /// <summary>
+    /// Retired in 0.2, when containers became supported: it said that <c>runtime: container</c> was not supported
+    /// yet. Never reported any more; the number is not reused.
+    /// </summary>
     public const string ContainerRuntimeNotSupported = "PREVIEW1035";
 
     // 1040-1049: the gateway's properties (PreviewDomain, PreviewBindAddress, PreviewGatewayPort, PreviewAuth,
@@ -185,6 +188,12 @@ public static class DiagnosticCodes
 
     /// <summary>More diagnostics than are shown per file: the summary line with how many were left out.</summary>
     public const string DiagnosticsNotShown = "PREVIEW1064";
+
+    /// <summary>An <c>image:</c> that is no image name with a tag.</summary>
+    public const string InvalidImage = "PREVIEW1080";
+
+    /// <summary><c>runtime: auto</c> on a service, which runs either from its project or as a container, never "whichever works".</summary>
+    public const string AutoRuntimeOnService = "PREVIEW1082";
 
     // 2xxx: budget, registry and state.
 
@@ -264,6 +273,24 @@ public static class DiagnosticCodes
 
     /// <summary>A resource stopped after the environment was ready and is being restarted (a warning, in its log).</summary>
     public const string ResourceRestarting = "PREVIEW3020";
+
+    /// <summary>Containers are needed, but no container engine answers (none found, or it is stopped).</summary>
+    public const string ContainerEngineNotFound = "PREVIEW3030";
+
+    /// <summary>The container engine's socket exists, but this user may not open it.</summary>
+    public const string ContainerEngineNotAccessible = "PREVIEW3031";
+
+    /// <summary>The container engine serves a Docker Engine API older than PreviewSdk needs.</summary>
+    public const string ContainerEngineTooOld = "PREVIEW3032";
+
+    /// <summary>An image is neither in the engine nor pullable.</summary>
+    public const string ContainerImageUnavailable = "PREVIEW3033";
+
+    /// <summary>Containers, volumes or networks labelled for a stopped environment could not be removed.</summary>
+    public const string ContainersNotRemoved = "PREVIEW3034";
+
+    /// <summary>Building a service's container image (<c>dotnet publish -t:PublishContainer</c>) failed.</summary>
+    public const string ServiceImageBuildFailed = "PREVIEW3035";
 
     // 4xxx: seeding and migrations.
 

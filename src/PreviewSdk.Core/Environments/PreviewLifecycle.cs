@@ -2,6 +2,7 @@ using PreviewSdk.Core.Profiles;
 using System.Diagnostics;
 using System.Globalization;
 using PreviewSdk.Core.Binaries;
+using PreviewSdk.Core.Containers;
 using PreviewSdk.Core.Diagnostics;
 using PreviewSdk.Core.Limits;
 using PreviewSdk.Core.Links;
@@ -64,7 +65,8 @@ public sealed class PreviewLifecycle(IPreviewReporter reporter)
 
         try
         {
-            if (!CheckBinaries(request.Plan, request.ProjectPath))
+            if (RuntimePreparation.Prepare(request, reporter, cancellationToken) is not { } runtimes
+                || !RuntimePreparation.CheckBinaries(request.Plan, runtimes, request.ProjectPath, reporter))
             {
                 return false;
             }
@@ -81,7 +83,7 @@ public sealed class PreviewLifecycle(IPreviewReporter reporter)
                 return false;
             }
 
-            return Start(request, registry, folder, cancellationToken);
+            return Start(request, runtimes, registry, folder, cancellationToken);
         }
         finally
         {
@@ -214,7 +216,7 @@ public sealed class PreviewLifecycle(IPreviewReporter reporter)
     internal static bool IsOf(EnvironmentEntry entry, string projectPath, string name) =>
         entry.Record.Name == name && entry.Record.ProjectPath is { } recorded && Path.GetFullPath(recorded) == Path.GetFullPath(projectPath);
 
-    private bool Start(UpRequest request, EnvironmentRegistry registry, string folder, CancellationToken cancellationToken)
+    private bool Start(UpRequest request, RuntimeDecisions runtimes, EnvironmentRegistry registry, string folder, CancellationToken cancellationToken)
     {
         var environmentId = Guid.NewGuid().ToString("N");
         var dashboardUrl = $"http://127.0.0.1:{LoopbackPorts.Next()}";
@@ -244,6 +246,7 @@ public sealed class PreviewLifecycle(IPreviewReporter reporter)
             ExpiresAt = request.Keep ? null : startedAt + request.TimeToLive,
             DefaultTimeToLive = request.DefaultTimeToLive ?? request.TimeToLive,
             TempDirectory = temp,
+            ContainerEngine = runtimes.Engine?.Endpoint,
         };
 
         // Before anything starts: the budget check and this environment's reservation, under the registry lock.
@@ -283,6 +286,7 @@ public sealed class PreviewLifecycle(IPreviewReporter reporter)
         {
             variables[name] = value;
         }
+        ContainerVariables.Add(variables, runtimes, request.ContainerRegistry);
 
         var stopwatch = Stopwatch.StartNew();
         int pid;
@@ -358,29 +362,6 @@ public sealed class PreviewLifecycle(IPreviewReporter reporter)
         return false;
     }
 
-    private bool CheckBinaries(EnvironmentPlan plan, string projectPath)
-    {
-        var locator = new LocalBinaryLocator();
-        var ok = true;
-        // A dependency the profile leaves out never starts, so its binaries need not be there.
-        foreach (var dependency in plan.DependenciesToRun())
-        {
-            var missing = dependency.Kind switch
-            {
-                DependencyKind.Postgres when locator.FindPostgresBinDirectory() is null => DiagnosticCodes.PostgresNotFound,
-                DependencyKind.Redis when locator.FindRedisServer() is null => DiagnosticCodes.RedisNotFound,
-                _ => null,
-            };
-            if (missing is not null)
-            {
-                reporter.Report(DiagnosticFactory.Create(missing, SourceLocation.WholeFile(projectPath), dependency.Name));
-                ok = false;
-            }
-        }
-
-        return ok;
-    }
-
     /// <summary>
     /// Stops the environment's processes and deletes its state; first, with <paramref name="postMortem"/>, keeps
     /// its logs and reports there (once every process stopped, so the logs are complete).
@@ -399,6 +380,13 @@ public sealed class PreviewLifecycle(IPreviewReporter reporter)
         {
             reporter.Report(DiagnosticFactory.Create(DiagnosticCodes.LimitsCgroupNotRemoved, SourceLocation.WholeFile(entry.Folder),
                 entry.Record.Name, leftover.Message, leftover.Path));
+            return false;
+        }
+
+        if (Containers.EnvironmentContainers.RemoveRecorded(entry.Record) is { Count: > 0 } leftovers)
+        {
+            reporter.Report(DiagnosticFactory.Create(DiagnosticCodes.ContainersNotRemoved, SourceLocation.WholeFile(entry.Folder),
+                entry.Record.Name, string.Join("; ", leftovers) + ".", entry.Record.EnvironmentId));
             return false;
         }
 

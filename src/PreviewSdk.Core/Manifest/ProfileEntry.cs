@@ -40,7 +40,11 @@ public sealed record ServiceProfileEntry(
     Located<double>? Cpus,
     Located<long>? MemoryBytes,
     IReadOnlyList<EnvironmentVariableEntry> Environment,
-    IReadOnlyList<FeatureFlagEntry> Features);
+    IReadOnlyList<FeatureFlagEntry> Features)
+{
+    /// <summary>The <c>runtime:</c> (<c>local</c> or <c>container</c>), or null.</summary>
+    public Located<string>? Runtime { get; init; }
+}
 
 /// <summary>One <c>features:</c> flag of a service in a profile.</summary>
 /// <param name="Name">The feature's name.</param>
@@ -56,4 +60,11 @@ public sealed record DependencyProfileEntry(
     Located<string> Dependency,
     Located<bool>? Enabled,
     Located<string>? Runtime,
-    Located<double>? Scale);
+    Located<double>? Scale)
+{
+    /// <summary>The <c>cpu:</c> limit of its container, in CPUs, or null.</summary>
+    public Located<double>? Cpus { get; init; }
+
+    /// <summary>The <c>memory:</c> limit of its container, in bytes, or null.</summary>
+    public Located<long>? MemoryBytes { get; init; }
+}

@@ -11,8 +11,8 @@ namespace PreviewSdk.Core.Manifest;
 internal static class ProfilesSectionReader
 {
     private static readonly string[] ProfileKeys = ["extends", "ttl", "environment", "restart", "services", "dependencies"];
-    private static readonly string[] ServiceKeys = ["replicas", "cpu", "memory", "env", "features"];
-    private static readonly string[] DependencyKeys = ["enabled", "runtime", "scale"];
+    private static readonly string[] ServiceKeys = ["replicas", "cpu", "memory", "env", "features", "runtime"];
+    private static readonly string[] DependencyKeys = ["enabled", "runtime", "scale", "cpu", "memory"];
 
     public static IReadOnlyList<ProfileEntry> Read(ManifestNodeReader reader, ManifestNode section, string sectionPath)
     {
@@ -80,6 +80,7 @@ internal static class ProfilesSectionReader
         Located<long>? memory = null;
         IReadOnlyList<EnvironmentVariableEntry> environment = [];
         IReadOnlyList<FeatureFlagEntry> features = [];
+        Located<string>? runtime = null;
         foreach (var (key, value) in reader.ReadMap(body, path, ServiceKeys))
         {
             var keyPath = ManifestNodeReader.Child(path, key.Value);
@@ -100,10 +101,13 @@ internal static class ProfilesSectionReader
                 case "features":
                     features = ReadFeatures(reader, value, keyPath);
                     break;
+                case "runtime":
+                    runtime = RuntimeValueReader.Read(reader, value, keyPath, DependencyRuntimes.ForServices);
+                    break;
             }
         }
 
-        return new ServiceProfileEntry(name, replicas, cpus, memory, environment, features);
+        return new ServiceProfileEntry(name, replicas, cpus, memory, environment, features) { Runtime = runtime };
     }
 
     private static DependencyProfileEntry ReadDependency(ManifestNodeReader reader, Located<string> name, ManifestNode body, string path)
@@ -111,6 +115,8 @@ internal static class ProfilesSectionReader
         Located<bool>? enabled = null;
         Located<string>? runtime = null;
         Located<double>? scale = null;
+        Located<double>? cpus = null;
+        Located<long>? memory = null;
         foreach (var (key, value) in reader.ReadMap(body, path, DependencyKeys))
         {
             var keyPath = ManifestNodeReader.Child(path, key.Value);
@@ -120,15 +126,21 @@ internal static class ProfilesSectionReader
                     enabled = reader.ReadBoolean(value, keyPath);
                     break;
                 case "runtime":
-                    runtime = ReadRuntime(reader, value, keyPath);
+                    runtime = RuntimeValueReader.Read(reader, value, keyPath, DependencyRuntimes.ForDependencies);
                     break;
                 case "scale":
                     scale = SeedSectionReader.ReadScaleFactor(reader, value, keyPath);
                     break;
+                case "cpu":
+                    cpus = ReadCpus(reader, value, keyPath);
+                    break;
+                case "memory":
+                    memory = ReadMemory(reader, value, keyPath);
+                    break;
             }
         }
 
-        return new DependencyProfileEntry(name, enabled, runtime, scale);
+        return new DependencyProfileEntry(name, enabled, runtime, scale) { Cpus = cpus, MemoryBytes = memory };
     }
 
     /// <summary>A host environment name (<c>Staging</c>): what ASP.NET Core compares with IsDevelopment() and the like.</summary>
@@ -195,28 +207,6 @@ internal static class ProfilesSectionReader
         }
 
         return new Located<long>(bytes, text.Location);
-    }
-
-    private static Located<string>? ReadRuntime(ManifestNodeReader reader, ManifestNode value, string keyPath)
-    {
-        if (reader.ReadText(value, keyPath) is not { } runtime)
-        {
-            return null;
-        }
-
-        if (runtime.Value == DependencyRuntimes.Container)
-        {
-            reader.Diagnostics.Error(DiagnosticCodes.ContainerRuntimeNotSupported, runtime.Location, keyPath);
-            return null;
-        }
-
-        if (runtime.Value != DependencyRuntimes.Local)
-        {
-            reader.ReportInvalidValue((ManifestScalar)value, keyPath, DiagnosticFactory.Format("Text.Rule.Runtime"));
-            return null;
-        }
-
-        return runtime;
     }
 
     private static IReadOnlyList<FeatureFlagEntry> ReadFeatures(ManifestNodeReader reader, ManifestNode section, string sectionPath)

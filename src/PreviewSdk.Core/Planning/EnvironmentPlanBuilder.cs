@@ -176,13 +176,16 @@ internal sealed class EnvironmentPlanBuilder
         uses.Where(u => u.Kind == ReferenceKind.Service).Select(u => u.Entry).ToList();
 
     private DependencyPlan[] BuildDependencies() =>
-        manifest.Dependencies
-            .Where(d => d.Type is not null)
-            .Select(d => new DependencyPlan(
-                d.Name.Value,
-                d.Type!.Value.Value == DependencyTypes.Postgres ? DependencyKind.Postgres : DependencyKind.Redis,
-                d.Databases.Select(database => database.Value).ToArray()))
-            .ToArray();
+        manifest.Dependencies.Where(d => d.Type is not null).Select(BuildDependency).ToArray();
+
+    private static DependencyPlan BuildDependency(DependencyEntry dependency)
+    {
+        var plan = new DependencyPlan(
+            dependency.Name.Value,
+            dependency.Type!.Value.Value == DependencyTypes.Postgres ? DependencyKind.Postgres : DependencyKind.Redis,
+            dependency.Databases.Select(database => database.Value).ToArray());
+        return dependency.Image is { } image ? plan with { Image = image.Value } : plan;
+    }
 
     private ServicePlan BuildService(BoundService service, List<(Located<string> Entry, ReferenceKind Kind)> uses)
     {

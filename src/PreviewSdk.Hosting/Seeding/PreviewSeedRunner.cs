@@ -32,10 +32,16 @@ internal sealed class PreviewSeedRunner(
     private async Task RunAsync(PreviewSeedResource seed, CancellationToken cancellationToken)
     {
         var log = loggers.GetLogger(seed);
-        var database = seed.Parent.DatabaseName;
+        var database = seed.DatabaseName;
         try
         {
             await notifications.WaitForResourceHealthyAsync(seed.Parent.Name, cancellationToken);
+            if (seed.Parent.Annotations.OfType<PreviewDatabaseMarkAnnotation>().FirstOrDefault() is { } mark)
+            {
+                // A container's database is created by Aspire and marked a moment later.
+                await mark.Marked.WaitAsync(cancellationToken);
+            }
+
             var migrations = seed.Entry.Migrations;
             if (migrations?.Service is { } service)
             {
@@ -57,13 +63,13 @@ internal sealed class PreviewSeedRunner(
             {
                 var folder = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(seed.ManifestPath)!, sql.Value));
                 log.LogInformation("Applying the SQL migrations of {Folder}.", folder);
-                var applied = await new SqlFolderMigrations(folder, sql.Location, $"the database '{seed.Parent.DatabaseName}'", line => log.LogInformation("{Line}", line))
+                var applied = await new SqlFolderMigrations(folder, sql.Location, $"the database '{seed.DatabaseName}'", line => log.LogInformation("{Line}", line))
                     .ApplyAllAsync(connection, cancellationToken);
                 log.LogInformation("Applied {Count} SQL migrations: {Names}.", applied.Count, string.Join(", ", applied));
             }
 
             // The profile's scale for the server multiplies the seed entry's own factor for the profile.
-            var profileScale = services.GetService<EffectiveProfile>()?.ScaleOf(seed.Parent.Parent.Name) ?? 1;
+            var profileScale = services.GetService<EffectiveProfile>()?.ScaleOf(seed.ServerName) ?? 1;
             var settings = SeedSettingsFactory.From(seed.Entry, runtime.Profile, seed.ManifestPath, profileScale);
             var result = await DatabaseSeeder.SeedAsync(connection, new SeedRequest(settings)
             {
@@ -129,7 +135,7 @@ internal sealed class PreviewSeedRunner(
             }
             else
             {
-                var warning = DiagnosticFactory.Create(DiagnosticCodes.EfCoreProjectWithoutMigrations, DiagnosticSeverity.Warning, efCore.Location, efCore.Value, seed.Parent.DatabaseName);
+                var warning = DiagnosticFactory.Create(DiagnosticCodes.EfCoreProjectWithoutMigrations, DiagnosticSeverity.Warning, efCore.Location, efCore.Value, seed.DatabaseName);
                 seed.Warnings = [.. seed.Warnings, warning];
                 log.LogWarning("{Diagnostic}", warning.ToString());
             }

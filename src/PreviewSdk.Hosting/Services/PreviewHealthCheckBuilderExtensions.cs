@@ -14,7 +14,8 @@ public static class PreviewHealthCheckBuilderExtensions
     /// it. With <paramref name="http2"/> the probe speaks HTTP/2 (prior knowledge), for endpoints that speak
     /// nothing else; otherwise it speaks HTTP/1.1 and switches to HTTP/2 when the endpoint answers no HTTP/1.1.
     /// </summary>
-    public static IResourceBuilder<ProjectResource> WithPreviewHealthCheck(this IResourceBuilder<ProjectResource> service, string path, bool http2 = false)
+    public static IResourceBuilder<T> WithPreviewHealthCheck<T>(this IResourceBuilder<T> service, string path, bool http2 = false)
+        where T : IResourceWithEndpoints
     {
         ArgumentNullException.ThrowIfNull(service);
         ArgumentException.ThrowIfNullOrEmpty(path);
