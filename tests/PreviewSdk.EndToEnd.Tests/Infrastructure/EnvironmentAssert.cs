@@ -10,12 +10,24 @@ internal static class EnvironmentAssert
     /// then one row per link, the shared link of the directory page first, then the dashboard and the services, each with
     /// exactly the address links.json holds, all through the gateway.
     /// </summary>
-    public static void PrintedLinksTable(CommandResult result, StateFiles.LinksFile links, string headline)
+    /// <param name="result">The command's output.</param>
+    /// <param name="links">links.json.</param>
+    /// <param name="headline">The table's first line, up to what varies.</param>
+    /// <param name="logIsShared">
+    /// The command ran under GitHub Actions, whose log is not private: then the shared row is the directory page
+    /// without the token, and the token appears nowhere in the output.
+    /// </param>
+    public static void PrintedLinksTable(CommandResult result, StateFiles.LinksFile links, string headline, bool logIsShared = false)
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(links);
         Assert.Contains(headline, result.Output, result.ToString());
-        var rows = new[] { ("shared", links.SharedLink), ("dashboard", links.Dashboard) }.Concat(links.Services.Select(service => (service.Name, service.Url)));
+        if (logIsShared)
+        {
+            Assert.DoesNotContain("preview_token=", result.Output, $"A CI log must not show the access token. {result}");
+        }
+
+        var rows = new[] { ("shared", logIsShared ? links.Directory : links.SharedLink), ("dashboard", links.Dashboard) }.Concat(links.Services.Select(service => (service.Name, service.Url)));
         foreach (var (name, url) in rows)
         {
             Assert.MatchesRegex(new Regex($@"(?m)^\s+{Regex.Escape(name)}\s+{Regex.Escape(url)}\s*$"), result.Output, $"No row for {name} {url}. {result}");
