@@ -314,6 +314,11 @@ public static class DiagnosticCodes
     /// <summary>PostgreSQL refused an <c>expression:</c> override while the rows were inserted.</summary>
     public const string SeedExpressionFailed = "PREVIEW4122";
 
+    // 4160-4179: real application schemas (runner and seeder fixes they revealed).
+
+    /// <summary>An SQL migration ended inside a transaction it opened (BEGIN without COMMIT); the runner committed it.</summary>
+    public const string MigrationLeftTransactionOpen = "PREVIEW4160";
+
     // 4060-4079: the migration check (-t:PreviewMigrationCheck).
 
     // 5xxx: links, gateway and CI.
