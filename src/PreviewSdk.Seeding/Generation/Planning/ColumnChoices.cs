@@ -57,6 +57,12 @@ internal static partial class ColumnChoices
             values += $", made from {string.Join(" and ", sources)}";
         }
 
+        if (column.Override is null && column.Constraints.OneCase is { } upper)
+        {
+            values += upper ? ", in upper case" : ", in lower case";
+            reason += "; CHECK on its case";
+        }
+
         if (column.Anchor is { } anchor)
         {
             values += $", {Operator(anchor.Operator)} {anchor.Right}";

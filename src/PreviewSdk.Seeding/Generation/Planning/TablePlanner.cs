@@ -87,7 +87,8 @@ internal static class TablePlanner
             plans[perParent.Name] = new ForeignKeyPlan(PickMode.PerParent);
         }
 
-        var uniqueness = new UniquenessPlanner(table, blueprints, plans, model.Size, fk => models.GetValueOrDefault(fk.ReferencedDisplayName)?.Size.Rows ?? 0, StableHash.ForColumn(context.Settings.Seed, table.DisplayName, "unique"), context.Diagnostics, location);
+        var uniqueness = new UniquenessPlanner(table, blueprints, plans, model.Size, fk => models.GetValueOrDefault(fk.ReferencedDisplayName)?.Size.Rows ?? 0, StableHash.ForColumn(context.Settings.Seed, table.DisplayName, "unique"), context.Diagnostics, location,
+            (capacity, key) => context.LimitRows(table, capacity, key));
         uniqueness.Plan();
         RelationPlanner.Plan(blueprints, constraints, table.DisplayName, context.Diagnostics, location);
         ForeignKeyWiring.Wire(model, byName, plans, models, context);
@@ -170,6 +171,11 @@ internal static class TablePlanner
                 blueprint.Kind, names.First, names.Last, names.Full, StableHash.Derive(seed, "names"), blueprint.Role == UniqueRole.Injective,
                 constraints.MinLength, constraints.MaxLength, rows, generator, constraints.PatternText);
         }
+        if (blueprint.Override is null && blueprint.Constraints.OneCase is { } upper)
+        {
+            generator = new OneCaseGenerator(generator, upper);
+        }
+
         if (blueprint.Anchor is { } anchor)
         {
             var scale = blueprint.Constraints.Scale!;
