@@ -319,6 +319,9 @@ public static class DiagnosticCodes
     /// <summary>An SQL migration ended inside a transaction it opened (BEGIN without COMMIT); the runner committed it.</summary>
     public const string MigrationLeftTransactionOpen = "PREVIEW4160";
 
+    /// <summary>The database's triggers filled a table before its turn, and other seeded tables reference it.</summary>
+    public const string SeedTableFilledByTriggers = "PREVIEW4161";
+
     // 4060-4079: the migration check (-t:PreviewMigrationCheck).
 
     // 5xxx: links, gateway and CI.

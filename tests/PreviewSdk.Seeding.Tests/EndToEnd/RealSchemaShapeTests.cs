@@ -54,4 +54,68 @@ public sealed class RealSchemaShapeTests
         var refused = await explicitCount.SeedAsync(new SeedSettings { Seed = 5, Tables = new Dictionary<string, TableSeedSettings> { ["status"] = new() { Rows = 40 } } });
         StringAssert.Contains(SeedTarget.SingleError(refused, DiagnosticCodes.SeedUniqueUnsatisfiable).Message, "only 36 distinct values can be generated for the 40 rows of 'status'");
     }
+
+    [TestMethod]
+    public async Task The_databases_triggers_fire_and_keep_derived_columns_right()
+    {
+        // Zabbix 6.0: an AFTER INSERT trigger sets hosts.name_upper = upper(name) for the row just inserted.
+        var target = await SeedTarget.CreateAsync("""
+            CREATE TABLE hosts (hostid bigint NOT NULL, name varchar(128) DEFAULT '' NOT NULL, name_upper varchar(128) DEFAULT '' NOT NULL, PRIMARY KEY (hostid));
+            CREATE FUNCTION hosts_name_upper_upper() RETURNS trigger LANGUAGE plpgsql AS $func$
+            BEGIN UPDATE hosts SET name_upper = upper(name) WHERE hostid = new.hostid; RETURN NULL; END $func$;
+            CREATE TRIGGER hosts_name_upper_insert AFTER INSERT ON hosts FOR EACH ROW EXECUTE FUNCTION hosts_name_upper_upper();
+            """);
+
+        await target.SeedSuccessfullyAsync(new SeedSettings { Seed = 5 });
+
+        Assert.AreEqual(50L, await target.CountAsync("hosts"));
+        Assert.AreEqual(0L, await target.ScalarAsync<long>("SELECT count(*) FROM hosts WHERE name_upper <> upper(name)"));
+    }
+
+    [TestMethod]
+    public async Task A_table_a_trigger_fills_as_another_is_seeded_keeps_the_triggers_rows_and_gets_none_generated()
+    {
+        // An audit trigger: one order_audit row per order, with its own serial key. Generated audit keys 1..50 would
+        // collide with the ones the trigger took (23505 before). The trigger also sees that the seed is running.
+        var target = await SeedTarget.CreateAsync("""
+            CREATE TABLE orders (id serial PRIMARY KEY, total numeric(10, 2) NOT NULL);
+            CREATE TABLE order_audit (id serial PRIMARY KEY, order_id int NOT NULL REFERENCES orders (id), action text NOT NULL, seeding text);
+            CREATE FUNCTION audit_order() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                INSERT INTO order_audit (order_id, action, seeding) VALUES (NEW.id, 'insert', current_setting('previewsdk.seeding', true));
+                RETURN NEW;
+            END $$;
+            CREATE TRIGGER orders_audit AFTER INSERT ON orders FOR EACH ROW EXECUTE FUNCTION audit_order();
+            """);
+
+        var result = await target.SeedAsync(new SeedSettings { Seed = 5 });
+
+        Assert.IsTrue(result.Succeeded, SeedTarget.Describe(result.Diagnostics));
+        Assert.AreEqual(50L, await target.CountAsync("orders"));
+        Assert.AreEqual(50L, await target.ScalarAsync<long>("SELECT count(*) FROM order_audit WHERE action = 'insert' AND seeding = 'on'"), "Only the trigger's rows.");
+        Assert.AreEqual(50L, await target.ScalarAsync<long>("SELECT count(DISTINCT order_id) FROM order_audit"));
+        Assert.AreEqual(50L, result.Summary!.Tables.Single(t => t.Table == "order_audit").Rows);
+        StringAssert.Contains(result.Report, "### order_audit: 50 rows\n\nWritten by the database's own triggers");
+        Assert.AreEqual("", await target.ScalarAsync<string>("SELECT coalesce(current_setting('previewsdk.seeding', true), '')"), "The mark ends with the seed's transaction.");
+    }
+
+    [TestMethod]
+    public async Task A_trigger_filled_table_that_other_tables_reference_is_PREVIEW4161_and_nothing_is_written()
+    {
+        var target = await SeedTarget.CreateAsync("""
+            CREATE TABLE orders (id serial PRIMARY KEY, total numeric(10, 2) NOT NULL);
+            CREATE TABLE order_audit (id serial PRIMARY KEY, order_id int NOT NULL REFERENCES orders (id));
+            CREATE TABLE audit_reviews (id serial PRIMARY KEY, audit_id int NOT NULL REFERENCES order_audit (id));
+            CREATE FUNCTION audit_order() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN INSERT INTO order_audit (order_id) VALUES (NEW.id); RETURN NEW; END $$;
+            CREATE TRIGGER orders_audit AFTER INSERT ON orders FOR EACH ROW EXECUTE FUNCTION audit_order();
+            """);
+
+        var result = await target.SeedAsync(new SeedSettings { Seed = 5 });
+
+        var error = SeedTarget.SingleError(result, DiagnosticCodes.SeedTableFilledByTriggers);
+        StringAssert.Contains(error.Message, "The database's triggers wrote 50 rows into 'order_audit' while the tables before it were seeded, and audit_reviews reference it");
+        StringAssert.Contains(error.Message, "add order_audit, audit_reviews to seed: exclude:");
+        await target.AssertNoRowsAsync();
+    }
 }
