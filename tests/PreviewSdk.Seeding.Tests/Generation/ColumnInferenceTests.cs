@@ -24,6 +24,28 @@ public sealed class ColumnInferenceTests
     }
 
     [TestMethod]
+    [DataRow("acctstarttime", "acct start time")]
+    [DataRow("AcctStopTime", "acct stop time")]
+    [DataRow("nasipaddress", "nas ip address")]
+    [DataRow("clientid", "client id")]
+    [DataRow("realendtime", "real end time")]
+    [DataRow("lastwritten", "last written")]
+    [DataRow("jobstatus", "job status")]
+    [DataRow("acctupdatetime", "acct update time")]
+    [DataRow("discount", "discount")]
+    [DataRow("support", "support")]
+    [DataRow("membership", "membership")]
+    [DataRow("valid", "valid")]
+    [DataRow("username", "username")]
+    [DataRow("profile", "profile")]
+    [DataRow("electricity", "electricity")]
+    public void Names_folded_to_lower_case_are_split_into_the_known_words_they_run_together(string name, string words)
+    {
+        // PostgreSQL folds unquoted AcctStartTime (FreeRADIUS) and ClientId (Bacula) to lower case.
+        Assert.AreEqual(words, string.Join(' ', NameTokens.Split(name)));
+    }
+
+    [TestMethod]
     [DataRow("email", "users", "Email")]
     [DataRow("Email", "Users", "Email")]
     [DataRow("contact_email_address", "users", "Email")]
