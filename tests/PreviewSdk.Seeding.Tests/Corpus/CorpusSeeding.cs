@@ -63,6 +63,28 @@ internal static class CorpusSeeding
     public static Task AssertWindowAsync(SeedTarget target, string table, string column) =>
         AssertNoneAsync(target, $"SELECT count(*) FROM {table} WHERE {column} < '2020-01-01' OR {column} > '2027-01-01'");
 
+    /// <summary>
+    /// Every date and timestamp column of every table (birth dates aside, which go back 90 years) stays in the window
+    /// around the reference date, as <see cref="AssertWindowAsync"/> checks one column. Returns how many it checked.
+    /// </summary>
+    public static async Task<int> AssertMomentsInWindowAsync(SeedTarget target)
+    {
+        var columns = await target.RowsAsync("""
+            SELECT c.oid::regclass::text, quote_ident(a.attname) FROM pg_catalog.pg_attribute a
+            JOIN pg_catalog.pg_class c ON c.oid = a.attrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+            WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND n.nspname NOT IN ('pg_catalog', 'information_schema')
+              AND c.relname <> '__preview_sql_migrations' AND a.attnum > 0 AND NOT a.attisdropped AND a.attname !~* 'birth'
+              AND a.atttypid IN ('date'::regtype, 'timestamp'::regtype, 'timestamptz'::regtype)
+            ORDER BY 1, 2
+            """);
+        foreach (var column in columns)
+        {
+            await AssertWindowAsync(target, column[0], column[1]);
+        }
+
+        return columns.Count;
+    }
+
     // Every key, foreign key, CHECK, length and enum the catalog declares holds in the seeded rows.
     private static async Task AssertConstraintsHoldAsync(string name, SeedTarget target)
     {
