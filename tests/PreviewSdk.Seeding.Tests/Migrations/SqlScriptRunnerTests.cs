@@ -113,8 +113,7 @@ public sealed class SqlScriptRunnerTests
         await using var _ = connection;
         var log = new List<string>();
 
-        var error = await Assert.ThrowsAsync<MigrationCheckException>(() =>
-            new SqlFolderMigrations(folder.Migrations, SourceLocation.WholeFile("preview.yaml"), "the database 'seeded'", log.Add).ApplyAllAsync(connection, TestContext.CancellationToken));
+        var error = await Assert.ThrowsAsync<MigrationCheckException>(() => Migrations(folder, log.Add).ApplyAllAsync(connection, TestContext.CancellationToken));
 
         Assert.AreEqual(DiagnosticCodes.MigrationFailed, error.Diagnostic.Code);
         var warning = log.Single(line => line.Contains(DiagnosticCodes.MigrationLeftTransactionOpen, StringComparison.Ordinal));
@@ -177,8 +176,8 @@ public sealed class SqlScriptRunnerTests
         StringAssert.Contains(error.Message, "the psql meta-command '\\connect other' is no SQL");
     }
 
-    private SqlFolderMigrations Migrations(MigrationFolder folder) =>
-        new(folder.Migrations, SourceLocation.WholeFile("preview.yaml"), "the database 'seeded'", TestContext.WriteLine);
+    private SqlFolderMigrations Migrations(MigrationFolder folder, Action<string>? log = null) =>
+        new(folder.Migrations, SourceLocation.WholeFile("preview.yaml"), "the database 'seeded'", log ?? TestContext.WriteLine);
 
     private async Task<(TestPostgres Postgres, string Database, NpgsqlConnection Connection)> OpenAsync()
     {
