@@ -64,6 +64,36 @@ public sealed partial class StartPreview
     /// </summary>
     public string CommentToken { get; set; } = string.Empty;
 
+    /// <summary>The gateway's domain (PreviewDomain); empty for localhost.</summary>
+    public string Domain { get; set; } = string.Empty;
+
+    /// <summary>The address the gateway listens on (PreviewBindAddress); empty for 127.0.0.1.</summary>
+    public string BindAddress { get; set; } = string.Empty;
+
+    /// <summary>The gateway's port (PreviewGatewayPort); empty for a free one.</summary>
+    public string GatewayPort { get; set; } = string.Empty;
+
+    /// <summary>token or none (PreviewAuth); empty for token.</summary>
+    public string Auth { get; set; } = string.Empty;
+
+    /// <summary>The address of a proxy or tunnel in front of the gateway (PreviewPublicUrl); empty for none.</summary>
+    public string PublicUrl { get; set; } = string.Empty;
+
+    /// <summary>Proxies whose forwarded headers the gateway believes (PreviewTrustedProxies), separated by semicolons.</summary>
+    public string TrustedProxies { get; set; } = string.Empty;
+
+    /// <summary>
+    /// The registry that replaces the registry part of every dependency's image (PreviewContainerRegistry), e.g.
+    /// <c>mirror.example.com</c>; empty keeps the images as preview.yaml names them.
+    /// </summary>
+    public string ContainerRegistry { get; set; } = string.Empty;
+
+    /// <summary>
+    /// The base image of services a profile runs as containers (PreviewContainerBaseImage), passed to
+    /// <c>dotnet publish -t:PublishContainer</c> as ContainerBaseImage; empty for the .NET SDK's default.
+    /// </summary>
+    public string ContainerBaseImage { get; set; } = string.Empty;
+
     /// <summary>The environment's resolved name.</summary>
     [Output]
     public string ResolvedName { get; private set; } = string.Empty;

@@ -1,4 +1,3 @@
-using Microsoft.Build.Framework;
 using PreviewSdk.Core.Environments;
 using PreviewSdk.Publishing.Context;
 using PreviewSdk.Publishing.Runs;
@@ -11,30 +10,18 @@ namespace PreviewSdk.Tasks;
 /// behind. Needs no valid preview.yaml: the environment is found by its recorded project and name. Then marks the
 /// environment's pull request comment as down, from what <c>-t:Preview</c> recorded.
 /// </summary>
-public sealed class StopPreview : PreviewTask
+public sealed class StopPreview : RunningEnvironmentTask
 {
-    /// <summary>The preview project file.</summary>
-    [Required]
-    public string ProjectPath { get; set; } = string.Empty;
-
-    /// <summary>The environment's name; empty for the git branch.</summary>
-    public string PreviewName { get; set; } = string.Empty;
-
-    /// <summary>The registry root; empty for the default.</summary>
-    public string StateRoot { get; set; } = string.Empty;
-
     /// <inheritdoc />
     protected override bool ExecuteCore(CancellationToken cancellationToken)
     {
-        var name = EnvironmentNames.Resolve(PreviewName, Path.GetDirectoryName(Path.GetFullPath(ProjectPath))!);
-        var stateRoot = Core.Environments.StateRoot.Resolve(StateRoot);
-        if (!new PreviewLifecycle(this).Down(stateRoot, ProjectPath, name))
+        if (!new PreviewLifecycle(this).Down(StateRootPath, ProjectPath, EnvironmentName))
         {
             return false;
         }
 
         // Also when nothing was running: an environment that expired left its comment showing links.
-        new EnvironmentPublisher(this).PublishDown(PublishingContextResolver.ForStop(Environment.GetEnvironmentVariable), stateRoot, ProjectPath, name, cancellationToken);
+        new EnvironmentPublisher(this).PublishDown(PublishingContextResolver.ForStop(Environment.GetEnvironmentVariable), StateRootPath, ProjectPath, EnvironmentName, cancellationToken);
         return true;
     }
 }

@@ -14,7 +14,7 @@ namespace PreviewSdk.EndToEnd.Tests;
 [TestClass]
 public sealed class PackagedSdkTests(TestContext testContext)
 {
-    private static readonly string[] PackageIds = ["PreviewSdk", "PreviewSdk.Hosting", "PreviewSdk.Seeding", "PreviewSdk.Core"];
+    private static readonly string[] PackageIds = ["PreviewSdk", "PreviewSdk.Hosting", "PreviewSdk.Gateway", "PreviewSdk.Seeding", "PreviewSdk.Core", "PreviewSdk.Cli"];
 
     [TestMethod]
     public async Task Preview_ProjectUsingThePackedSdk_ServesItsLinksAndPreviewDownRemovesEverything()
@@ -41,12 +41,33 @@ public sealed class PackagedSdkTests(TestContext testContext)
                 }
             }
 
+            InstallAndRunTheTool(feed.Root, version);
             await UsePackedSdkAsync(feed.Root, version);
         }
         finally
         {
             RemoveFromPackageCache(version);
         }
+    }
+
+    // The tool installs from the same feed and runs as `previewsdk`; a path that does not exist is its coded error.
+    private void InstallAndRunTheTool(string feed, string version)
+    {
+        using var tools = new TempFolder("previewsdk-e2e-tool-");
+        var install = DotnetCli.Run(tools.Root, ["tool", "install", "PreviewSdk.Cli", "--tool-path", tools.Root, "--add-source", feed, "--version", version], TimeSpan.FromMinutes(5));
+        testContext.WriteLine(install.Summary);
+        Assert.AreEqual(0, install.ExitCode, install.ToString());
+
+        var missing = Path.Combine(tools.Root, "no-such-app");
+        using var run = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo(Path.Combine(tools.Root, "previewsdk"), ["init", missing])
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+        })!;
+        var errors = run.StandardError.ReadToEnd();
+        run.WaitForExit();
+        Assert.AreEqual(1, run.ExitCode, errors);
+        Assert.StartsWith($"{missing}: error PREVIEW1100: '{missing}' does not exist.", errors);
     }
 
     private async Task UsePackedSdkAsync(string feed, string version)
@@ -86,14 +107,19 @@ public sealed class PackagedSdkTests(TestContext testContext)
         Assert.Contains($"\"PreviewSdk.Hosting/{version}\"", assets, "The preview project does not reference the packed PreviewSdk.Hosting.");
         var record = preview.ReadEnvironment();
         var links = preview.ReadLinks();
-        EnvironmentAssert.PrintedLinksTable(up, links, $"Preview '{preview.Name}' (lightweight) is up in ");
+        // Under GitHub Actions (the comment's stand-in needs its variables) the log shows no token.
+        EnvironmentAssert.PrintedLinksTable(up, links, $"Preview '{preview.Name}' (lightweight) is up in ", logIsShared: true);
 
+        var addresses = EnvironmentAssert.AllAddresses(preview, links);
         using var browser = new Browser();
+        var directory = await browser.GetAsync(links.SharedLink, testContext.CancellationToken);
+        Assert.AreEqual(HttpStatusCode.OK, directory.Status, directory.ToString());
+        Assert.AreEqual(links.Directory, directory.FinalAddress.ToString(), "The shared link signs in and drops the token.");
         var dashboard = await browser.GetAsync(links.Dashboard, testContext.CancellationToken);
         Assert.AreEqual(HttpStatusCode.OK, dashboard.Status, dashboard.ToString());
         Assert.Contains("<meta name=\"aspire-version\"", dashboard.Text, dashboard.ToString());
         var probe = links.Services.Single(service => service.Name == ProbeProjects.ServiceName);
-        var page = await browser.GetAsync(probe.Url + "/", testContext.CancellationToken);
+        var page = await browser.GetAsync(probe.Url, testContext.CancellationToken);
         Assert.AreEqual(HttpStatusCode.OK, page.Status, page.ToString());
         Assert.AreEqual(ProbeProjects.Greeting, page.Text);
 
@@ -105,7 +131,7 @@ public sealed class PackagedSdkTests(TestContext testContext)
         Assert.AreEqual(0, down.ExitCode, down.ToString());
         Assert.Contains($"### Preview `{preview.Name}` is down", actions.GitHub.Comments.Single().Body);
         EnvironmentAssert.LeftNothingBehind(preview, [record.EnvironmentId], down);
-        EnvironmentAssert.NothingListensAt(links.Services.Select(service => service.Url).Prepend(links.Dashboard));
+        EnvironmentAssert.NothingListensAt(addresses);
     }
 
     // Test versions would pile up in the machine's NuGet cache, one set per run.

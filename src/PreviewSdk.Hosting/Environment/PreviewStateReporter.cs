@@ -5,6 +5,8 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 using PreviewSdk.Core.Environments;
 using PreviewSdk.Core.Links;
+using PreviewSdk.Core.Sharing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Aspire.Hosting;
 
@@ -20,6 +22,9 @@ internal sealed class PreviewStateReporter(
     IConfiguration configuration,
     ResourceLogRecorder recorder,
     ResourceLimitsEnforcer limits,
+    IServiceProvider services,
+    RestartSupervisor restarts,
+    DependencyHealth dependencyHealth,
     ILogger<PreviewStateReporter> logger)
 {
     private static readonly HashSet<string> FailedStates = [KnownResourceStates.FailedToStart, KnownResourceStates.Exited, KnownResourceStates.Finished];
@@ -28,6 +33,21 @@ internal sealed class PreviewStateReporter(
     private readonly HashSet<string> hidden = [];
     private List<IResource> resources = [];
     private bool ready;
+    private EnvironmentLinks? links;
+
+    /// <summary>True once every resource was ready (and the links were written).</summary>
+    public bool EnvironmentReady => ready;
+
+    /// <summary>Every resource's latest status, in model order (hidden helpers left out).</summary>
+    public IReadOnlyList<ResourceStatus> Current =>
+        resources.Where(resource => !hidden.Contains(resource.Name) && statuses.ContainsKey(resource.Name)).Select(resource => statuses[resource.Name]).ToList();
+
+    /// <summary>What each seeded database of the model got, once its seeding finished.</summary>
+    public IReadOnlyList<SeededDatabase> SeededData() =>
+        model.Resources.OfType<PreviewSeedResource>()
+            .Where(seed => seed.Summary is not null)
+            .Select(seed => new SeededDatabase(seed.DatabaseName, seed.Summary!.Seed, seed.Summary.Tables.Count, seed.Summary.TotalRows) { Warnings = seed.Warnings })
+            .ToList();
 
     public async Task RunAsync(CancellationToken stoppingToken)
     {
@@ -68,23 +88,63 @@ internal sealed class PreviewStateReporter(
             hidden.Add(name);
         }
 
-        var status = ToStatus(update);
+        var status = ToStatus(update) with { WaitsFor = WaitsFor(update.Resource) };
         statuses[name] = status;
         readiness[name] = IsReady(snapshot) || FinishedWell(update);
         WriteResources();
-        if (status.State is { } state && FailedStates.Contains(state) && !FinishedWell(update))
+        var failed = status.State is { } state && FailedStates.Contains(state) && !FinishedWell(update);
+        if (failed)
         {
-            // Before ready this ends the start; after it (a worker without health check that crashes a moment
-            // after starting) it is what PreviewList reports as degraded. Its log goes first: the failure report
-            // is what -t:Preview waits for, and it then shows that log.
+            // Its log goes first: the failure report is what -t:Preview waits for, and it then shows that log.
+            // After ready the log shows what made it stop; the restart supervisor decides what happens next.
             await recorder.CaptureAsync(update.Resource);
+        }
+
+        if (failed && !ready)
+        {
             WriteFailure(status);
         }
-        else if (!ready && readiness.Where(entry => !hidden.Contains(entry.Key)).All(entry => entry.Value))
+        else if (!ready && AllReady())
         {
             ready = true;
             recorder.EnvironmentReady = true;
+            restarts.EnvironmentReady = true;
+            dependencyHealth.EnvironmentReady = true;
             WriteReady();
+        }
+        else if (ready)
+        {
+            KeepLinksCurrent();
+        }
+    }
+
+    private bool AllReady() => readiness.Where(entry => !hidden.Contains(entry.Key)).All(entry => entry.Value);
+
+    // After ready, a link follows its service: down while it is stopped, restarting or unhealthy, up again after.
+    // The files are rewritten only when a link's state changes; a recovered environment loses its failure report.
+    private void KeepLinksCurrent()
+    {
+        if (links is null)
+        {
+            return;
+        }
+
+        var current = WithStates(links);
+        // -t:PreviewRotateToken rewrote the links with a new token since: never write the old one back.
+        if (links.TokenRequired && AccessTokenFile.Read(runtime.StateDirectory) is { } token)
+        {
+            current = current.WithToken(token);
+        }
+
+        if (!current.Services.Select(link => link.State).SequenceEqual(links.Services.Select(link => link.State)))
+        {
+            links = current;
+            WriteLinks(current);
+        }
+
+        if (AllReady())
+        {
+            File.Delete(Path.Combine(runtime.StateDirectory, StateFiles.Failed));
         }
     }
 
@@ -112,7 +172,29 @@ internal sealed class PreviewStateReporter(
             ExitCode = snapshot.ExitCode,
             Urls = snapshot.Urls.Where(url => !url.IsInternal && !url.IsInactive).Select(url => url.Url).ToList(),
             ProcessIds = processIds,
+            HealthChecks = snapshot.HealthReports
+                .Select(report => new HealthCheckAnswer(report.Name, report.Status?.ToString(), report.Description ?? FirstLine(report.ExceptionText)))
+                .ToList(),
         };
+    }
+
+    private static string? FirstLine(string? text) => text?.Split('\n', 2)[0].Trim();
+
+    // What keeps the resource from starting (Aspire's WaitFor), or a seeding from seeding: so a timeout can tell
+    // the resources at fault from those only waiting for them.
+    private static IReadOnlyList<string> WaitsFor(IResource resource)
+    {
+        var waits = resource.Annotations.OfType<WaitAnnotation>().Select(wait => wait.Resource.Name);
+        if (resource is PreviewSeedResource seed)
+        {
+            waits = waits.Append(seed.Parent.Name);
+            if (seed.Entry.Migrations?.Service is { } service)
+            {
+                waits = waits.Append(service.Value);
+            }
+        }
+
+        return waits.Distinct(StringComparer.Ordinal).ToList();
     }
 
     private void WriteResources() =>
@@ -140,26 +222,43 @@ internal sealed class PreviewStateReporter(
     {
         var dashboardUrl = (configuration["ASPNETCORE_URLS"] ?? string.Empty).Split(';')[0].TrimEnd('/');
         var token = configuration["AppHost:BrowserToken"];
+        var gateway = services.GetRequiredService<PreviewGatewayRunner>();
         var report = new ReadyReport
         {
+            GatewayEndpoint = gateway.Endpoint,
             ReadyAt = DateTimeOffset.UtcNow,
             DashboardUrl = dashboardUrl,
             DashboardLoginUrl = string.IsNullOrEmpty(token) ? dashboardUrl : $"{dashboardUrl}/login?t={token}",
             Resources = resources.Where(resource => !hidden.Contains(resource.Name)).Select(resource => statuses[resource.Name]).ToList(),
         };
-        var links = EnvironmentLinks.From(runtime.Name, runtime.Profile, report) with
+        // The links are the gateway's: host names on its port, the token only in the shared link.
+        var addresses = gateway.Addresses ?? throw new InvalidOperationException("Every resource is ready, the gateway too, so it listens.");
+        var accessToken = gateway.Settings.Auth == GatewayAuth.Token ? AccessTokenFile.Read(runtime.StateDirectory) : null;
+        links = EnvironmentLinks.Through(addresses, accessToken, runtime.Name, runtime.Profile, report.ReadyAt, gateway.Services) with
         {
-            Data = model.Resources.OfType<PreviewSeedResource>()
-                .Where(seed => seed.Summary is not null)
-                .Select(seed => new SeededDatabase(seed.Parent.DatabaseName, seed.Summary!.Seed, seed.Summary.Tables.Count, seed.Summary.TotalRows))
-                .ToList(),
+            Data = SeededData(),
             Limits = limits.Applied,
         };
-        StateJson.Write(Path.Combine(runtime.StateDirectory, StateFiles.LinksJson), links);
-        File.WriteAllText(Path.Combine(runtime.StateDirectory, StateFiles.LinksMarkdown), LinksRenderer.RenderMarkdown(links));
+        links = WithStates(links);
+        WriteLinks(links);
         // Last: its presence is the signal that everything above is in place.
-        StateJson.Write(Path.Combine(runtime.StateDirectory, StateFiles.Ready), report);
-        logger.LogInformation("{Links}", LinksRenderer.RenderTable(links, "is ready"));
+        // Private too: it holds the dashboard's own login link.
+        StateJson.WritePrivate(Path.Combine(runtime.StateDirectory, StateFiles.Ready), report);
+        // Never the token in a log line.
+        logger.LogInformation("{Links}", LinksRenderer.RenderTable(links.WithoutToken(), "is ready"));
+    }
+
+    // Each link is up or down as its service last reported.
+    private EnvironmentLinks WithStates(EnvironmentLinks current) => current with
+    {
+        Services = [.. current.Services.Select(link => link with { State = statuses.TryGetValue(link.Name, out var status) ? LinkStates.Of(status) : link.State })],
+    };
+
+    // Private: the shared link carries the token.
+    private void WriteLinks(EnvironmentLinks current)
+    {
+        StateJson.WritePrivate(Path.Combine(runtime.StateDirectory, StateFiles.LinksJson), current);
+        StateJson.WritePrivateText(Path.Combine(runtime.StateDirectory, StateFiles.LinksMarkdown), LinksRenderer.RenderMarkdown(current));
     }
 
     private void DeleteStaleReports()

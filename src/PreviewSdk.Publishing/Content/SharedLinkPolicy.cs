@@ -28,9 +28,9 @@ public static class SharedLinkPolicy
             return links;
         }
 
-        return links with
+        return links.WithoutToken() with
         {
-            Directory = links.Directory is { } directory ? new DirectoryLink(WithoutToken(directory.Url)) : null,
+            Directory = WithoutToken(links.Directory),
             Dashboard = WithoutToken(links.Dashboard),
             Services = links.Services.Select(service => service with { Url = WithoutToken(service.Url) }).ToList(),
         };

@@ -1,5 +1,6 @@
 using Npgsql;
 using PreviewSdk.Core.Diagnostics;
+using PreviewSdk.Core.Inputs;
 
 namespace PreviewSdk.Seeding.Migrations;
 

@@ -1,5 +1,6 @@
 using Npgsql;
 using PreviewSdk.Core.Diagnostics;
+using PreviewSdk.Core.Inputs;
 
 namespace PreviewSdk.Seeding.Migrations;
 
@@ -36,8 +37,12 @@ internal static class SqlScriptRunner
     public static async Task<Outcome> RunAsync(
         NpgsqlConnection connection, string filePath, string target, Func<Task> afterwards, CancellationToken cancellationToken)
     {
-        var script = SqlScript.Parse(await File.ReadAllTextAsync(filePath, cancellationToken));
         var fileName = Path.GetFileName(filePath);
+        // Through the one reader of input files: a regular file of UTF-8 text, at most InputFile.SqlMaxBytes.
+        var content = InputFile.Read(filePath, InputFile.SqlMaxBytes);
+        var script = SqlScript.Parse(content.Text ?? throw new MigrationCheckException(content.Refusal ?? DiagnosticFactory.Create(
+            DiagnosticCodes.MigrationFailed, SourceLocation.WholeFile(filePath), fileName, target, string.Empty,
+            content.UnreadableReason is { } reason ? $"the file cannot be read: {reason}." : "the file is gone.")));
         if (script.Parts.OfType<SqlMetaCommand>().FirstOrDefault(command => !IsHarmless(command.Text)) is { } meta)
         {
             throw new MigrationCheckException(DiagnosticFactory.Create(

@@ -43,20 +43,16 @@ public sealed class EnvironmentListRendererTests
         // Up: its host runs and it wrote ready.json and links.json.
         var up = Entry(folder, "shop", "main", id, host.Id, Now.AddMinutes(-12), owner: "Ada", branch: "main",
             record => record with { Team = "shop", Cpus = 1.5, MemoryBytes = 3L << 29, ExpiresAt = Now.AddHours(7).AddMinutes(48) });
-        StateJson.Write(Path.Combine(up.Folder, StateFiles.Ready), new ReadyReport
-        {
-            ReadyAt = Now,
-            DashboardUrl = "http://127.0.0.1:18888",
-            DashboardLoginUrl = "http://127.0.0.1:18888/login?t=x",
-            Resources = [],
-        });
+        WriteReady(up);
         StateJson.Write(Path.Combine(up.Folder, StateFiles.LinksJson), new EnvironmentLinks
         {
             Environment = "main",
             Profile = "lightweight",
             ReadyAt = Now,
-            Dashboard = "http://127.0.0.1:18888/login?t=x",
-            Services = [new ServiceLink("shop-api", "http://127.0.0.1:5001")],
+            Directory = "http://main.localhost:7400/",
+            SharedLink = "http://main.localhost:7400/?preview_token=secret",
+            Dashboard = "http://dashboard.main.localhost:7400/",
+            Services = [new ServiceLink("shop-api", "http://shop-api.main.localhost:7400/")],
         });
 
         // Starting: its host runs, not ready yet. Stale: the recorded process does not carry its id.
@@ -69,8 +65,9 @@ public sealed class EnvironmentListRendererTests
         Assert.AreEqual(
             "3 preview environment(s):\n" +
             "  main  app=shop  profile=lightweight  up  age=12m  expires=in 7h48m  owner=Ada  branch=main  team=shop  cpu=1.5  memory=1.5Gi\n" +
-            "    dashboard  http://127.0.0.1:18888/login?t=x\n" +
-            "    shop-api  http://127.0.0.1:5001\n" +
+            "    directory  http://main.localhost:7400/\n" +
+            "    dashboard  http://dashboard.main.localhost:7400/\n" +
+            "    shop-api  http://shop-api.main.localhost:7400/\n" +
             "  feature-x  app=shop  profile=lightweight  starting  age=45s  expires=kept  owner=?  branch=-  team=shop  cpu=2  memory=1Gi\n" +
             "  old  app=blog  profile=lightweight  stale (app host gone; the next command cleans it up)  age=2d02h  expires=never  owner=Bob  branch=old  team=-",
             text);
@@ -82,14 +79,7 @@ public sealed class EnvironmentListRendererTests
         using var folder = new TempFolder();
         var id = MarkedProcess.NewId();
         using var host = MarkedProcess.Start(id);
-        var entry = Entry(folder, "shop", "main", id, host.Id, Now.AddMinutes(-3), owner: "Ada", branch: "main");
-        StateJson.Write(Path.Combine(entry.Folder, StateFiles.Ready), new ReadyReport
-        {
-            ReadyAt = Now,
-            DashboardUrl = "http://127.0.0.1:18888",
-            DashboardLoginUrl = "http://127.0.0.1:18888/login?t=x",
-            Resources = [],
-        });
+        var entry = ReadyEntry(folder, id, host.Id);
         StateJson.Write(Path.Combine(entry.Folder, StateFiles.Failed), new FailureReport
         {
             Resource = "shop-worker",
@@ -101,6 +91,47 @@ public sealed class EnvironmentListRendererTests
 
         StringAssert.Contains(text, "  main  app=shop  profile=lightweight  degraded ('shop-worker' Exited with exit code 3.)  age=3m");
     }
+
+    [TestMethod]
+    public void Render_AServiceThatIsDown_DegradesTheEnvironment_AndMarksItsLink()
+    {
+        using var folder = new TempFolder();
+        var id = MarkedProcess.NewId();
+        using var host = MarkedProcess.Start(id);
+        var entry = ReadyEntry(folder, id, host.Id);
+        StateJson.Write(Path.Combine(entry.Folder, StateFiles.LinksJson), new EnvironmentLinks
+        {
+            Environment = "main",
+            Profile = "lightweight",
+            ReadyAt = Now,
+            Directory = "http://main.localhost:7400/",
+            SharedLink = "http://main.localhost:7400/?preview_token=t",
+            Dashboard = "http://127.0.0.1:18888/login?t=x",
+            Services = [new ServiceLink("shop-api", "http://127.0.0.1:5001") { State = LinkStates.Down }, new ServiceLink("shop-web", "http://127.0.0.1:5002")],
+        });
+
+        var text = EnvironmentListRenderer.Render([entry], Now);
+
+        StringAssert.Contains(text, "  main  app=shop  profile=lightweight  degraded (down: shop-api)  age=3m");
+        StringAssert.Contains(text, "    shop-api  http://127.0.0.1:5001  (down)\n    shop-web  http://127.0.0.1:5002");
+    }
+
+    // 'main' of 'shop', started 3 minutes ago by Ada, ready.
+    private static EnvironmentEntry ReadyEntry(TempFolder folder, string id, int hostId)
+    {
+        var entry = Entry(folder, "shop", "main", id, hostId, Now.AddMinutes(-3), owner: "Ada", branch: "main");
+        WriteReady(entry);
+        return entry;
+    }
+
+    private static void WriteReady(EnvironmentEntry entry) =>
+        StateJson.Write(Path.Combine(entry.Folder, StateFiles.Ready), new ReadyReport
+        {
+            ReadyAt = Now,
+            DashboardUrl = "http://127.0.0.1:18888",
+            DashboardLoginUrl = "http://127.0.0.1:18888/login?t=x",
+            Resources = [],
+        });
 
     private static EnvironmentEntry Entry(
         TempFolder folder, string app, string name, string environmentId, int hostProcessId, DateTimeOffset startedAt, string? owner, string? branch,

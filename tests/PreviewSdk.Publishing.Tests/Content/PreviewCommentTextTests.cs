@@ -12,8 +12,10 @@ public sealed class PreviewCommentTextTests
         Environment = "pr-42",
         Profile = "lightweight",
         ReadyAt = new DateTimeOffset(2026, 12, 1, 10, 0, 5, TimeSpan.Zero),
-        Dashboard = "http://127.0.0.1:35269/",
-        Services = [new ServiceLink("shop-web", "http://localhost:46699")],
+        Directory = "http://pr-42.localhost:7400/",
+        SharedLink = "http://pr-42.localhost:7400/",
+        Dashboard = "http://dashboard.pr-42.localhost:7400/",
+        Services = [new ServiceLink("shop-web", "http://shop-web.pr-42.localhost:7400/")],
     };
 
     private static readonly EnvironmentRecord Record = new()
@@ -34,9 +36,11 @@ public sealed class PreviewCommentTextTests
     {
         Assert.AreEqual(
             "### Preview `pr-42` (lightweight)\n\n" +
+            "Open <http://pr-42.localhost:7400/>: it asks for the environment's access token, which is not published here; the environment's owner shares the link that carries it.\n\n" +
             "| resource | link |\n|---|---|\n" +
-            "| dashboard | <http://127.0.0.1:35269/> |\n" +
-            "| shop-web | <http://localhost:46699> |\n" +
+            "| directory | <http://pr-42.localhost:7400/> |\n" +
+            "| dashboard | <http://dashboard.pr-42.localhost:7400/> |\n" +
+            "| shop-web | <http://shop-web.pr-42.localhost:7400/> |\n" +
             "\nReady at 2026-12-01 10:00:05 UTC.\n" +
             "App `shop`, branch `feature/cart`; expires at 2026-12-01 16:59 UTC unless extended (`-t:PreviewExtend`).\n",
             PreviewCommentText.Up(Links, Record));

@@ -14,7 +14,8 @@ public sealed class SharedLinkPolicyTests
         Environment = "pr-42",
         Profile = "lightweight",
         ReadyAt = new DateTimeOffset(2026, 12, 1, 10, 0, 0, TimeSpan.Zero),
-        Directory = new DirectoryLink("http://pr-42.preview.example.com:7400/", $"http://pr-42.preview.example.com:7400/?preview_token={Token}"),
+        Directory = "http://pr-42.preview.example.com:7400/",
+        SharedLink = $"http://pr-42.preview.example.com:7400/?preview_token={Token}",
         Dashboard = "http://dashboard.pr-42.preview.example.com:7400/",
         Services = [new ServiceLink("shop-web", "http://shop-web.pr-42.preview.example.com:7400/")],
     };
@@ -25,6 +26,9 @@ public sealed class SharedLinkPolicyTests
         Environment = "pr-42",
         Profile = "lightweight",
         ReadyAt = new DateTimeOffset(2026, 12, 1, 10, 0, 0, TimeSpan.Zero),
+        Directory = "http://127.0.0.1:35270/",
+        SharedLink = "http://127.0.0.1:35270/",
+        TokenRequired = false,
         Dashboard = "http://127.0.0.1:35269/login?t=94befd01449b9f1a14dc6bbdc9cebe23",
         Services = [new ServiceLink("shop-api", "http://localhost:46473"), new ServiceLink("shop-web", "http://localhost:46699")],
     };
@@ -34,7 +38,7 @@ public sealed class SharedLinkPolicyTests
     {
         var published = SharedLinkPolicy.ForPublication(GatewayLinks, includeToken: false);
 
-        Assert.AreEqual(new DirectoryLink("http://pr-42.preview.example.com:7400/"), published.Directory);
+        Assert.AreEqual(("http://pr-42.preview.example.com:7400/", "http://pr-42.preview.example.com:7400/"), (published.Directory, published.SharedLink));
         var markdown = LinksRenderer.RenderMarkdown(published);
         Assert.DoesNotContain(Token, markdown);
         Assert.DoesNotContain("preview_token", markdown);
@@ -47,7 +51,7 @@ public sealed class SharedLinkPolicyTests
         var published = SharedLinkPolicy.ForPublication(GatewayLinks, includeToken: true);
 
         Assert.AreSame(GatewayLinks, published);
-        Assert.Contains($"| directory | <http://pr-42.preview.example.com:7400/?preview_token={Token}> |", LinksRenderer.RenderMarkdown(published));
+        Assert.Contains($"Open <http://pr-42.preview.example.com:7400/?preview_token={Token}>", LinksRenderer.RenderMarkdown(published));
     }
 
     [TestMethod]

@@ -49,7 +49,8 @@ public sealed class EnvironmentPublisherTests
         fixture.PublishDown();
 
         var summary = fixture.StepSummary;
-        Assert.StartsWith("### Preview `pr-42` (lightweight)\n\n| resource | link |\n|---|---|\n| directory | <http://pr-42.localhost:7400/> |\n| dashboard | <http://127.0.0.1:35269/> |\n", summary);
+        Assert.StartsWith("### Preview `pr-42` (lightweight)\n\nOpen <http://pr-42.localhost:7400/>: it asks for the environment's access token, which is not published here", summary);
+        Assert.Contains("| resource | link |\n|---|---|\n| directory | <http://pr-42.localhost:7400/> |\n| dashboard | <http://127.0.0.1:35269/> |\n", summary);
         Assert.Contains("App `shop`, branch `feature/cart`; expires at ", summary);
         Assert.Contains("\n### Preview `pr-42` is down\n", summary);
         Assert.DoesNotContain("<!--", summary, "The marker belongs to the comment only.");
@@ -84,7 +85,7 @@ public sealed class EnvironmentPublisherTests
         fixture.PublishUp(includeToken: true);
 
         Assert.IsEmpty(fixture.Reporter.Diagnostics, fixture.Reporter.ToString());
-        Assert.Contains($"| directory | <http://pr-42.localhost:7400/?preview_token={PublisherFixture.AccessToken}> |", fixture.GitHub.Comments.Single().Body);
+        Assert.Contains($"Open <http://pr-42.localhost:7400/?preview_token={PublisherFixture.AccessToken}>: the link carries", fixture.GitHub.Comments.Single().Body);
         Assert.Contains(PublisherFixture.AccessToken, fixture.StepSummary);
     }
 

@@ -76,7 +76,8 @@ internal sealed class PublisherFixture : IAsyncDisposable
             Environment = Environment,
             Profile = "lightweight",
             ReadyAt = DateTimeOffset.UtcNow,
-            Directory = new DirectoryLink("http://pr-42.localhost:7400/", $"http://pr-42.localhost:7400/?preview_token={AccessToken}"),
+            Directory = "http://pr-42.localhost:7400/",
+            SharedLink = $"http://pr-42.localhost:7400/?preview_token={AccessToken}",
             Dashboard = $"http://127.0.0.1:35269/login?t={DashboardToken}",
             Services = [new ServiceLink("shop-web", "http://shop-web.pr-42.localhost:7400/")],
         });
