@@ -434,6 +434,14 @@ public static class DiagnosticCodes
     /// <summary>PostgreSQL refused an <c>expression:</c> override while the rows were inserted.</summary>
     public const string SeedExpressionFailed = "PREVIEW4122";
 
+    // 4160-4179: real application schemas (runner and seeder fixes they revealed).
+
+    /// <summary>An SQL migration ended inside a transaction it opened (BEGIN without COMMIT); the runner committed it.</summary>
+    public const string MigrationLeftTransactionOpen = "PREVIEW4160";
+
+    /// <summary>The database's triggers filled a table before its turn, and other seeded tables reference it.</summary>
+    public const string SeedTableFilledByTriggers = "PREVIEW4161";
+
     // 4060-4079: the migration check (-t:PreviewMigrationCheck).
 
     // 4100-4119: the environment's seeding: waiting for migrations, rows the app wrote itself, failures.

@@ -67,7 +67,7 @@ public static partial class CheckExpressionParser
     {
         BinarySyntax { Operator: "OR" } => Disjunction(node),
         BinarySyntax binary when Comparisons.TryGetValue(binary.Operator, out var op) => Comparison(op, binary.Left, binary.Right)
-            ?? (op == ComparisonOperator.Equal ? (CheckRule?)Equivalence(binary.Left, binary.Right) ?? Computed(binary.Left, binary.Right) : null),
+            ?? (op == ComparisonOperator.Equal ? (CheckRule?)Equivalence(binary.Left, binary.Right) ?? (CheckRule?)OneCase(binary.Left, binary.Right) ?? Computed(binary.Left, binary.Right) : null),
         BinarySyntax { Operator: "~" } match => Pattern(match.Left, match.Right, like: false),
         BinarySyntax { Operator: "~~" } like => Pattern(like.Left, like.Right, like: true),
         BinarySyntax { Operator: "~~*" } ilike => Pattern(ilike.Left, ilike.Right, like: true, ignoreCase: true),
@@ -232,6 +232,20 @@ public static partial class CheckExpressionParser
     }
 
     private static string? ColumnOf(CheckSyntax node) => StripCasts(node) is ColumnSyntax column ? column.Name : null;
+
+    // name = lower(name), in either order: the column is its own lower (or upper) case.
+    private static InOneCase? OneCase(CheckSyntax left, CheckSyntax right)
+    {
+        foreach (var (plain, folded) in ((CheckSyntax, CheckSyntax)[])[(left, right), (right, left)])
+        {
+            if (ColumnOf(plain) is { } column && StripCasts(folded) is CallSyntax { Name: "upper" or "lower" } call && CaseFoldedColumnOf(call) == column)
+            {
+                return new InOneCase(column, call.Name == "upper");
+            }
+        }
+
+        return null;
+    }
 
     private static string? CaseFoldedColumnOf(CheckSyntax node) =>
         StripCasts(node) is CallSyntax { Name: "upper" or "lower", Arguments.Count: 1 } call ? ColumnOf(call.Arguments[0]) : null;

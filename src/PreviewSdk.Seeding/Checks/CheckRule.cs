@@ -99,6 +99,14 @@ public enum NullRequirement
 /// <param name="Uses">The columns the expression reads.</param>
 public sealed record ComputedAs(string Column, string Expression, IReadOnlyList<string> Uses) : ColumnRule(Column);
 
+/// <summary>
+/// <c>column = lower(column)</c> (or <c>upper</c>, either side first), as PowerDNS writes
+/// <c>CHECK (((name)::text = lower((name)::text)))</c>: the text is all in one case.
+/// </summary>
+/// <param name="Column">The column.</param>
+/// <param name="Upper">True for <c>upper</c>: no lower-case letter; false for <c>lower</c>: no upper-case letter.</param>
+public sealed record InOneCase(string Column, bool Upper) : ColumnRule(Column);
+
 /// <summary>A comparison operator.</summary>
 public enum ComparisonOperator
 {

@@ -30,6 +30,29 @@ public static class SeedPlanner
     {
         ArgumentNullException.ThrowIfNull(schema);
         ArgumentNullException.ThrowIfNull(settings);
+
+        // A table whose default row count one of its unique keys cannot hold (a char(1) code) gets what the key can
+        // hold, and planning runs again, since children size and pick their parents by that count. Each pass only
+        // lowers counts of tables with a default count, so it ends after a few passes.
+        var limits = new Dictionary<string, RowLimit>(StringComparer.Ordinal);
+        for (var pass = 0; ; pass++)
+        {
+            var (result, found) = PlanOnce(schema, settings, limits);
+            if (found.Count == 0 || pass > schema.Tables.Count)
+            {
+                return result;
+            }
+
+            foreach (var (table, limit) in found)
+            {
+                limits[table] = limit;
+            }
+        }
+    }
+
+    private static (SeedPlanResult Result, Dictionary<string, RowLimit> NewLimits) PlanOnce(
+        DatabaseSchema schema, SeedSettings settings, IReadOnlyDictionary<string, RowLimit> limits)
+    {
         var diagnostics = new DiagnosticBag();
         var overrides = SettingsValidator.Validate(schema, settings, diagnostics);
         // Invalid counts are reported above; plan on with usable ones so every other problem shows too.
@@ -38,7 +61,7 @@ public static class SeedPlanner
             Scale = double.IsFinite(settings.Scale) && settings.Scale > 0 ? settings.Scale : 1,
             DefaultRows = Math.Max(0, settings.DefaultRows),
         };
-        var context = new PlanningContext(schema, usable, overrides, diagnostics);
+        var context = new PlanningContext(schema, usable, overrides, diagnostics, limits);
         var active = schema.Tables.Where(t => !context.IsSkipped(t)).ToList();
         var perParent = PerParentKeys(active, context);
         var (order, deferred) = TableOrderer.Order(
@@ -62,9 +85,10 @@ public static class SeedPlanner
         CheckKeysComputable(order, models, context);
 
         var sorted = diagnostics.ToSortedList();
-        return diagnostics.HasErrors
+        var result = diagnostics.HasErrors
             ? new SeedPlanResult(null, sorted)
             : new SeedPlanResult(new SeedPlan(settings.Seed, plans) { Notes = context.Notes }, sorted);
+        return (result, context.NewRowLimits);
     }
 
     // The foreign key each per-parent table is sized by; problems with the sizing are reported and the table sized by rows.
@@ -133,7 +157,16 @@ public static class SeedPlanner
             return TableSize.PerParent(sizing, perParent, parent.Size.Rows, seed);
         }
 
-        return TableSize.Fixed(settings?.Rows is >= 0 ? settings.Rows : null, context.Settings);
+        var size = TableSize.Fixed(settings?.Rows is >= 0 ? settings.Rows : null, context.Settings);
+        if (context.RowLimits.TryGetValue(table.DisplayName, out var limit) && limit.Rows < size.Rows)
+        {
+            context.Notes.Add(string.Create(
+                System.Globalization.CultureInfo.InvariantCulture,
+                $"{table.DisplayName} gets {limit.Rows:N0} rows, not {size.Rows:N0}: its unique key {limit.Key} can hold no more distinct values. Set its rows under seed: tables: to choose another count (more than {limit.Rows:N0} is PREVIEW4020)."));
+            return TableSize.Fixed(limit.Rows, context.Settings with { Scale = 1 });
+        }
+
+        return size;
     }
 
     // A child computes its parent's key from a row index: that only works when the key column is a function of it.

@@ -55,10 +55,19 @@ public static class SeedLoader
                     await TableReset.TruncateAsync(connection, plan.Tables.Select(table => table.Table), cancellationToken);
                 }
 
+                var triggers = await TriggerRows.PrepareAsync(connection, cancellationToken);
                 var loaded = new List<(TablePlan Plan, SeededTable Result, bool SecondPass)>(plan.Tables.Count);
                 foreach (var table in plan.Tables)
                 {
                     step = table.Table.DisplayName;
+                    if (triggers && await TriggerRows.CountAsync(connection, plan, table, options.SourceFile, cancellationToken) is > 0 and var kept)
+                    {
+                        options.Log?.Invoke(string.Create(
+                            CultureInfo.InvariantCulture, $"{table.Table.DisplayName}: {kept:N0} rows written by the database's triggers as the tables before it were seeded; kept, none generated"));
+                        loaded.Add((table, new SeededTable(table.Table.DisplayName, kept, TimeSpan.Zero) { ByTriggers = true }, false));
+                        continue;
+                    }
+
                     loaded.Add(await LoadTableAsync(connection, table, options, cancellationToken));
                 }
 

@@ -18,4 +18,10 @@ public sealed record SeededTable(string DisplayName, long Rows, TimeSpan Elapsed
 {
     /// <summary>The rows whose deferred foreign keys the second pass set (0 when none are deferred).</summary>
     public long DeferredRows { get; init; }
+
+    /// <summary>
+    /// True when the database's own triggers filled the table while the tables before it were seeded: it kept those
+    /// rows and got no generated ones (<see cref="Rows"/> counts the trigger's).
+    /// </summary>
+    public bool ByTriggers { get; init; }
 }

@@ -111,6 +111,12 @@ public sealed class SqlFolderMigrations : IMigrationSource
                 record.Parameters.Add(new NpgsqlParameter<string> { TypedValue = migration.Id });
                 await record.ExecuteNonQueryAsync(cancellationToken);
             }, cancellationToken);
+            if (outcome.CommittedOpenTransaction is { } line)
+            {
+                log?.Invoke(DiagnosticFactory.Create(
+                    DiagnosticCodes.MigrationLeftTransactionOpen, DiagnosticSeverity.Warning, new SourceLocation(migration.FilePath!, line, 1), migration.Id, line).ToString());
+            }
+
             foreach (var role in outcome.CreatedRoles)
             {
                 log?.Invoke($"{migration.Id} names the role '{role}', which the server did not have: created it (NOLOGIN).");

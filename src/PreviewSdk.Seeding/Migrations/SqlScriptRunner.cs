@@ -21,7 +21,11 @@ internal static class SqlScriptRunner
     /// <summary>What ran: whether the file used its own transaction control.</summary>
     /// <param name="OwnTransactions">True when the file ran as it is, statement by statement, without a transaction around it.</param>
     /// <param name="CreatedRoles">Roles the file names without creating them, created here as NOLOGIN roles.</param>
-    public readonly record struct Outcome(bool OwnTransactions, IReadOnlyList<string> CreatedRoles);
+    /// <param name="CommittedOpenTransaction">
+    /// The line of the <c>BEGIN</c> when the file ended inside a transaction it opened (no <c>COMMIT</c>), which the
+    /// runner committed; null otherwise.
+    /// </param>
+    public readonly record struct Outcome(bool OwnTransactions, IReadOnlyList<string> CreatedRoles, int? CommittedOpenTransaction = null);
 
     /// <summary>Runs <paramref name="filePath"/> on <paramref name="connection"/>, then <paramref name="afterwards"/> (the bookkeeping) in the same transaction when there is one.</summary>
     /// <param name="connection">An open connection, not in a transaction.</param>
@@ -50,9 +54,15 @@ internal static class SqlScriptRunner
         var ownTransactions = statements.Exists(statement => statement.IsTransactionControl || statement.NeedsAutocommit);
         var roles = await CreateMissingRolesAsync(connection, ScriptRoles.NamedIn(statements), cancellationToken);
         NpgsqlTransaction? transaction = ownTransactions ? null : await connection.BeginTransactionAsync(cancellationToken);
+        int? openedAt = null;
         try
         {
             await RunPartsAsync(connection, script, filePath, target, cancellationToken);
+            if (ownTransactions && await CommitLeftOpenAsync(connection, cancellationToken))
+            {
+                openedAt = statements.LastOrDefault(statement => statement.IsTransactionStart)?.Line ?? 1;
+            }
+
             await afterwards();
             if (transaction is not null)
             {
@@ -74,7 +84,32 @@ internal static class SqlScriptRunner
             await ResetSessionAsync(connection);
         }
 
-        return new Outcome(ownTransactions, roles);
+        return new Outcome(ownTransactions, roles, openedAt);
+    }
+
+    // A file that opens a transaction and never ends it (MediaWiki's tables.sql: BEGIN, no COMMIT) would leave the
+    // connection inside it: the bookkeeping, the next file and the seeding would join it, and a closing connection
+    // would roll it all back. psql rolls it back as it exits, losing the file's work without a word; a file that
+    // opened a transaction meant its statements to apply, so the runner commits it and the caller says so
+    // (PREVIEW4160). SAVEPOINT is refused outside a transaction block (25P01), which tells the two apart on the
+    // server's own authority.
+    private static async Task<bool> CommitLeftOpenAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using (var probe = new NpgsqlCommand("SAVEPOINT preview_open_transaction; RELEASE SAVEPOINT preview_open_transaction", connection))
+            {
+                await probe.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+        catch (PostgresException error) when (error.SqlState == PostgresErrorCodes.NoActiveSqlTransaction)
+        {
+            return false;
+        }
+
+        await using var commit = new NpgsqlCommand("COMMIT", connection);
+        await commit.ExecuteNonQueryAsync(cancellationToken);
+        return true;
     }
 
     private static async Task RunPartsAsync(NpgsqlConnection connection, SqlScript script, string filePath, string target, CancellationToken cancellationToken)

@@ -13,6 +13,9 @@ public sealed partial record SqlStatement(string Text, int Line) : SqlScriptPart
     /// </summary>
     public bool IsTransactionControl => TransactionControl().IsMatch(Text);
 
+    /// <summary>A statement that opens a transaction block (<c>BEGIN</c>, <c>START TRANSACTION</c>).</summary>
+    public bool IsTransactionStart => TransactionStart().IsMatch(Text);
+
     /// <summary>
     /// A statement PostgreSQL refuses inside a transaction block (<c>CREATE INDEX CONCURRENTLY</c>, <c>VACUUM</c>,
     /// <c>CREATE DATABASE</c>, <c>ALTER SYSTEM</c>…) or one whose effect later statements of the same transaction
@@ -51,6 +54,9 @@ public sealed partial record SqlStatement(string Text, int Line) : SqlScriptPart
 
     [GeneratedRegex(@"^(BEGIN|START\s+TRANSACTION|COMMIT|END|ROLLBACK|ABORT)\b(?!\s+ATOMIC)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TransactionControl();
+
+    [GeneratedRegex(@"^(BEGIN|START\s+TRANSACTION)\b(?!\s+ATOMIC)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TransactionStart();
 
     [GeneratedRegex(
         @"^(CREATE\s+(UNIQUE\s+)?INDEX\s+CONCURRENTLY|DROP\s+INDEX\s+CONCURRENTLY|REINDEX\b.*\bCONCURRENTLY|VACUUM|CREATE\s+DATABASE|DROP\s+DATABASE|ALTER\s+DATABASE\s+\S+\s+SET\s+TABLESPACE|CREATE\s+TABLESPACE|DROP\s+TABLESPACE|ALTER\s+SYSTEM|ALTER\s+TYPE\s+\S+\s+ADD\s+VALUE|CREATE\s+SUBSCRIPTION|DROP\s+SUBSCRIPTION)\b",

@@ -17,7 +17,7 @@ public static class SeedReportMarkdown
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(load);
-        var rows = load.Tables.ToDictionary(table => table.DisplayName, table => table.Rows, StringComparer.Ordinal);
+        var rows = load.Tables.ToDictionary(table => table.DisplayName, StringComparer.Ordinal);
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"## {database}\n\n");
         text.Append(CultureInfo.InvariantCulture, $"Seed {plan.Seed}: {load.Tables.Count:N0} tables, {load.TotalRows:N0} rows in {load.Elapsed.TotalSeconds:0.00} s.\n\n");
@@ -43,7 +43,13 @@ public static class SeedReportMarkdown
 
         foreach (var table in plan.Tables)
         {
-            text.Append(CultureInfo.InvariantCulture, $"### {table.Table.DisplayName}: {rows.GetValueOrDefault(table.Table.DisplayName):N0} rows\n\n");
+            var seeded = rows.GetValueOrDefault(table.Table.DisplayName);
+            text.Append(CultureInfo.InvariantCulture, $"### {table.Table.DisplayName}: {seeded?.Rows ?? 0:N0} rows\n\n");
+            if (seeded?.ByTriggers == true)
+            {
+                text.Append("Written by the database's own triggers as the tables before it were seeded; the seeder kept them and generated none (the columns below were planned, not used).\n\n");
+            }
+
             text.Append("| column | values | why |\n| --- | --- | --- |\n");
             foreach (var choice in table.Choices)
             {

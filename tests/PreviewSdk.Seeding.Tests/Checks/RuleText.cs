@@ -24,6 +24,7 @@ internal static class RuleText
         NotInList list => $"{list.Column} NOT IN ({string.Join(", ", list.Values)})",
         NullWhen tied => $"{tied.Column}: {tied.WhenMet} if {Describe(tied.Condition)}, else {tied.WhenNotMet}",
         ComputedAs computed => $"{computed.Column} := {computed.Expression}",
+        InOneCase oneCase => $"{oneCase.Column} = {(oneCase.Upper ? "upper" : "lower")}({oneCase.Column})",
         _ => throw new ArgumentOutOfRangeException(nameof(rule), rule, "A rule kind the tests do not know."),
     };
 

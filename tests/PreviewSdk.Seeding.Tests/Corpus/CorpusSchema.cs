@@ -25,16 +25,22 @@ internal static class CorpusSchema
         try
         {
             File.Copy(sqlFile, Path.Combine(folder, "001_schema.sql"));
-            var target = await SeedTarget.CreateAsync("SELECT 1", markedFor: null);
-            await using var connection = await target.OpenAsync();
-            await new SqlFolderMigrations(folder, SourceLocation.WholeFile("preview.yaml"), $"the database '{target.Name}'").ApplyAllAsync(connection, CancellationToken.None);
-            await SeedGuard.MarkAsync(connection, SeedTarget.Environment);
-            return target;
+            return await LoadFolderAsync(folder);
         }
         finally
         {
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    /// <summary>A new database of the shared server with the migrations folder <paramref name="folder"/> applied by the runner (as <c>migrations: { sql: … }</c> does), marked for seeding.</summary>
+    public static async Task<SeedTarget> LoadFolderAsync(string folder)
+    {
+        var target = await SeedTarget.CreateAsync("SELECT 1", markedFor: null);
+        await using var connection = await target.OpenAsync();
+        await new SqlFolderMigrations(folder, SourceLocation.WholeFile("preview.yaml"), $"the database '{target.Name}'").ApplyAllAsync(connection, CancellationToken.None);
+        await SeedGuard.MarkAsync(connection, SeedTarget.Environment);
+        return target;
     }
 
     /// <summary>The schema of <paramref name="source"/> as <c>pg_dump --schema-only</c> writes it, in a temp file.</summary>
@@ -69,16 +75,21 @@ internal static class CorpusSchema
         ORDER BY 1
         """);
 
-    /// <summary>Every row of every table as text, ordered, for comparing two seedings byte for byte.</summary>
-    public static async Task<List<string>> ContentsAsync(SeedTarget target)
+    /// <summary>
+    /// Every row of every table as PostgreSQL's COPY text, rows in the order of their text (which needs no ordering
+    /// operator, unlike json or point columns): equal contents mean the same bytes.
+    /// </summary>
+    public static async Task<string> ContentsAsync(SeedTarget target)
     {
-        var lines = new List<string>();
+        var contents = new System.Text.StringBuilder();
+        await using var connection = await target.OpenAsync();
         foreach (var table in await TablesAsync(target))
         {
-            lines.Add($"== {table}");
-            lines.AddRange(await target.ListAsync($"SELECT t::text FROM {table} t ORDER BY 1"));
+            contents.Append("== ").Append(table).Append('\n');
+            using var export = await connection.BeginTextExportAsync($"COPY (SELECT * FROM {table} t ORDER BY t::text COLLATE \"C\") TO STDOUT");
+            contents.Append(await export.ReadToEndAsync());
         }
 
-        return lines;
+        return contents.ToString();
     }
 }

@@ -1,5 +1,5 @@
-using PreviewSdk.Seeding.Settings;
 using PreviewSdk.Seeding.Tests.EndToEnd;
+using static PreviewSdk.Seeding.Tests.Corpus.CorpusSeeding;
 
 namespace PreviewSdk.Seeding.Tests.Corpus;
 
@@ -12,8 +12,6 @@ namespace PreviewSdk.Seeding.Tests.Corpus;
 [TestClass]
 public sealed class CorpusSeedingTests
 {
-    private static readonly SeedSettings Defaults = new() { Seed = 42 };
-
     [TestMethod]
     public async Task Film_rental_seeds_with_rentals_returned_after_they_started_and_places_that_are_places()
     {
@@ -86,7 +84,7 @@ public sealed class CorpusSeedingTests
     {
         var target = await CorpusSchema.LoadAsync(CorpusSchema.SchemaPath("film-rental"));
 
-        var result = await target.SeedAsync(Defaults);
+        var result = await target.SeedAsync(CorpusSeeding.Defaults);
 
         Assert.IsTrue(result.Succeeded, SeedTarget.Describe(result.Diagnostics));
         var report = result.Report!;
@@ -102,42 +100,6 @@ public sealed class CorpusSeedingTests
         Assert.Contains("(fallback)", report);
     }
 
-    // Loads the schema, dumps it, loads the dump into two databases, seeds both with the defaults; checks that
-    // every table got rows and that both are the same, byte for byte. Returns one of them.
-    private static async Task<SeedTarget> SeedBothAsync(string name)
-    {
-        var original = await CorpusSchema.LoadAsync(CorpusSchema.SchemaPath(name));
-        var dump = await CorpusSchema.DumpAsync(original);
-        try
-        {
-            StringAssert.Contains(await File.ReadAllTextAsync(dump), "SELECT pg_catalog.set_config('search_path', '', false);");
-            var first = await CorpusSchema.LoadAsync(dump);
-            var second = await CorpusSchema.LoadAsync(dump);
-            var summary = await first.SeedSuccessfullyAsync(Defaults);
-            await second.SeedSuccessfullyAsync(Defaults);
-
-            foreach (var table in await CorpusSchema.TablesAsync(first))
-            {
-                Assert.IsGreaterThan(0L, await first.CountAsync(table), $"{name}: {table} has no rows.");
-            }
-
-            Assert.AreEqual((await CorpusSchema.TablesAsync(first)).Count, summary.Tables.Count, $"{name}: every table is seeded.");
-            CollectionAssert.AreEqual(await CorpusSchema.ContentsAsync(first), await CorpusSchema.ContentsAsync(second), $"{name}: two seedings differ.");
-            return first;
-        }
-        finally
-        {
-            File.Delete(dump);
-        }
-    }
-
-    private static async Task AssertNoneAsync(SeedTarget target, string countQuery) =>
-        Assert.AreEqual(0L, await target.ScalarAsync<long>(countQuery), countQuery);
-
-    private static async Task AssertAllAsync(SeedTarget target, string booleanQuery) =>
-        Assert.IsTrue(await target.ScalarAsync<bool>(booleanQuery), booleanQuery);
-
-    // Unconstrained moments stay within a few years of the reference date (2025-01-01).
-    private static Task AssertWindowAsync(SeedTarget target, string table, string column) =>
-        AssertNoneAsync(target, $"SELECT count(*) FROM {table} WHERE {column} < '2020-01-01' OR {column} > '2027-01-01'");
+    private static async Task<SeedTarget> SeedBothAsync(string name) =>
+        (await CorpusSeeding.SeedBothAsync(name, await CorpusSchema.LoadAsync(CorpusSchema.SchemaPath(name)))).Target;
 }

@@ -48,17 +48,18 @@ internal sealed class SeedTarget
         return connection;
     }
 
-    /// <summary>Seeds the database as environment <paramref name="environment"/>.</summary>
-    public async Task<SeedRunResult> SeedAsync(SeedSettings settings, bool reset = false, string environment = Environment)
+    /// <summary>Seeds the database as environment <paramref name="environment"/>, leaving <paramref name="excluded"/> out (preview.yaml's <c>exclude:</c>).</summary>
+    public async Task<SeedRunResult> SeedAsync(SeedSettings settings, bool reset = false, string environment = Environment, IReadOnlyList<string>? excluded = null)
     {
         await using var connection = await OpenAsync();
-        return await DatabaseSeeder.SeedAsync(connection, new SeedRequest(settings) { EnvironmentId = environment, Reset = reset }, CancellationToken.None);
+        return await DatabaseSeeder.SeedAsync(
+            connection, new SeedRequest(settings) { EnvironmentId = environment, Reset = reset, ExcludedTables = excluded ?? [] }, CancellationToken.None);
     }
 
     /// <summary>Seeds and asserts success, printing every diagnostic when it failed.</summary>
-    public async Task<SeedSummary> SeedSuccessfullyAsync(SeedSettings settings, bool reset = false)
+    public async Task<SeedSummary> SeedSuccessfullyAsync(SeedSettings settings, bool reset = false, IReadOnlyList<string>? excluded = null)
     {
-        var result = await SeedAsync(settings, reset);
+        var result = await SeedAsync(settings, reset, excluded: excluded);
         Assert.IsTrue(result.Succeeded, "Seeding failed:\n" + Describe(result.Diagnostics));
         return result.Summary!;
     }

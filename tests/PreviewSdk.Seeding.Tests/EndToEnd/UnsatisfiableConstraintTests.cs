@@ -29,7 +29,10 @@ public sealed class UnsatisfiableConstraintTests
 
     private const string TypeWithoutGenerator = "CREATE TABLE places (id serial PRIMARY KEY, position pg_lsn NOT NULL);";
 
+    // A count set for the table: a default count a unique key cannot hold becomes what it holds instead.
     private static readonly SeedSettings Settings = new() { Seed = 11, DefaultRows = 20 };
+
+    private static readonly SeedSettings TwentyFlags = Settings with { Tables = new Dictionary<string, TableSeedSettings> { ["flags"] = new() { Rows = 20 } } };
 
     [TestMethod]
     public async Task A_check_beyond_the_parser_on_a_not_null_column_is_PREVIEW4017()
@@ -43,7 +46,7 @@ public sealed class UnsatisfiableConstraintTests
     [TestMethod]
     public async Task A_unique_boolean_with_more_rows_than_values_is_PREVIEW4020()
     {
-        var error = await RefusedAsync(UniqueBoolean, DiagnosticCodes.SeedUniqueUnsatisfiable);
+        var error = await RefusedAsync(UniqueBoolean, DiagnosticCodes.SeedUniqueUnsatisfiable, TwentyFlags);
 
         Assert.StartsWith("'flags.is_default' must be unique (flags_is_default_key), but only 2 distinct values can be generated for the 20 rows of 'flags'.", error.Message);
     }
@@ -81,7 +84,7 @@ public sealed class UnsatisfiableConstraintTests
         var target = await SeedTarget.CreateAsync(
             Fillable + string.Join('\n', CheckBeyondTheParser, UniqueBoolean, NotNullCycle, ContradictoryChecks, TypeWithoutGenerator));
 
-        var result = await target.SeedAsync(Settings);
+        var result = await target.SeedAsync(TwentyFlags);
 
         CollectionAssert.AreEquivalent(
             new[]
@@ -95,11 +98,11 @@ public sealed class UnsatisfiableConstraintTests
     }
 
     /// <summary>Seeds <paramref name="ddl"/> next to a fillable table, asserts the one error and that no table got a row.</summary>
-    private static async Task<PreviewDiagnostic> RefusedAsync(string ddl, string code)
+    private static async Task<PreviewDiagnostic> RefusedAsync(string ddl, string code, SeedSettings? settings = null)
     {
         var target = await SeedTarget.CreateAsync(Fillable + ddl);
 
-        var result = await target.SeedAsync(Settings);
+        var result = await target.SeedAsync(settings ?? Settings);
 
         var error = SeedTarget.SingleError(result, code);
         Assert.Contains(" Fix: ", error.Message);

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using PreviewSdk.Seeding.Generation.Inference;
 using PreviewSdk.Seeding.Schema;
+using PreviewSdk.Seeding.Settings;
 using static PreviewSdk.Seeding.Tests.Generation.Db;
 
 namespace PreviewSdk.Seeding.Tests.Generation;
@@ -20,6 +21,28 @@ public sealed class ColumnInferenceTests
     [DataRow("address_line2", "address line2")]
     public void Name_tokens_are_the_same_words_in_snake_pascal_and_camel_case(string name, string words)
     {
+        Assert.AreEqual(words, string.Join(' ', NameTokens.Split(name)));
+    }
+
+    [TestMethod]
+    [DataRow("acctstarttime", "acct start time")]
+    [DataRow("AcctStopTime", "acct stop time")]
+    [DataRow("nasipaddress", "nas ip address")]
+    [DataRow("clientid", "client id")]
+    [DataRow("realendtime", "real end time")]
+    [DataRow("lastwritten", "last written")]
+    [DataRow("jobstatus", "job status")]
+    [DataRow("acctupdatetime", "acct update time")]
+    [DataRow("discount", "discount")]
+    [DataRow("support", "support")]
+    [DataRow("membership", "membership")]
+    [DataRow("valid", "valid")]
+    [DataRow("username", "username")]
+    [DataRow("profile", "profile")]
+    [DataRow("electricity", "electricity")]
+    public void Names_folded_to_lower_case_are_split_into_the_known_words_they_run_together(string name, string words)
+    {
+        // PostgreSQL folds unquoted AcctStartTime (FreeRADIUS) and ClientId (Bacula) to lower case.
         Assert.AreEqual(words, string.Join(' ', NameTokens.Split(name)));
     }
 
@@ -63,6 +86,9 @@ public sealed class ColumnInferenceTests
     [DataRow("slug", "posts", "Slug")]
     [DataRow("currency", "payments", "Currency")]
     [DataRow("remarks_xyz", "things", "None")]
+    [DataRow("name", "domains", "DomainName")]
+    [DataRow("hostname", "servers", "DomainName")]
+    [DataRow("domain", "tenants", "DomainName")]
     public void Text_columns_are_inferred_from_their_name_and_table(string column, string table, string expected)
     {
         Assert.AreEqual(Enum.Parse<SemanticKind>(expected), ColumnInference.Infer(column, table, Text));
@@ -87,6 +113,50 @@ public sealed class ColumnInferenceTests
     public void Number_columns_are_inferred_from_their_name(string column, string expected)
     {
         Assert.AreEqual(Enum.Parse<SemanticKind>(expected), ColumnInference.Infer(column, "things", Numeric(10, 2)));
+    }
+
+    [TestMethod]
+    [DataRow("clock", "integer", "UnixTime")]
+    [DataRow("r_clock", "integer", "UnixTime")]
+    [DataRow("modified_at", "integer", "UnixTime")]
+    [DataRow("mtime", "integer", "UnixTime")]
+    [DataRow("lastaccess", "integer", "UnixTime")]
+    [DataRow("last_check", "bigint", "UnixTime")]
+    [DataRow("active_since", "integer", "UnixTime")]
+    [DataRow("expires_at", "integer", "FutureUnixTime")]
+    [DataRow("nextcheck", "integer", "FutureUnixTime")]
+    [DataRow("disable_until", "integer", "FutureUnixTime")]
+    [DataRow("clock", "smallint", "None")]
+    [DataRow("acctsessiontime", "bigint", "None")]
+    [DataRow("timeout", "integer", "None")]
+    [DataRow("active_checks_enabled", "integer", "MostlyTrue")]
+    [DataRow("is_raw_check", "smallint", "MostlyTrue")]
+    [DataRow("notify_on_downtime", "integer", "MostlyTrue")]
+    [DataRow("del", "smallint", "MostlyFalse")]
+    [DataRow("is_deleted", "integer", "MostlyFalse")]
+    [DataRow("active_users", "integer", "None")]
+    [DataRow("available_seats", "integer", "Quantity")]
+    [DataRow("enabled", "bigint", "None")]
+    [DataRow("external_id", "integer", "ExternalId")]
+    public void Integer_columns_that_hold_unix_times_or_flags_say_so_in_their_name(string column, string type, string expected)
+    {
+        // Zabbix's clock and nextcheck, PowerDNS's modified_at, Roundcube's mtime and del, Icinga's *_enabled.
+        var pgType = type switch { "smallint" => SmallInt, "bigint" => BigInt, _ => Int };
+        Assert.AreEqual(Enum.Parse<SemanticKind>(expected), ColumnInference.Infer(column, "things", pgType));
+    }
+
+    [TestMethod]
+    [DataRow("name", "users", "username,surname", "FirstName")]
+    [DataRow("name", "identities", "email,organization", "FullName")]
+    [DataRow("name", "collected_addresses", "user_id,email", "FullName")]
+    [DataRow("name", "media_type", "smtp_email", "Label")]
+    [DataRow("name", "projects", "owner", "Label")]
+    [DataRow("title", "identities", "email", "Title")]
+    public void A_bare_name_beside_a_surname_is_a_first_name_and_beside_an_e_mail_a_persons_name(string column, string table, string siblings, string expected)
+    {
+        var kind = ColumnInference.WithSiblings(ColumnInference.Infer(column, table, Text), column, siblings.Split(','));
+
+        Assert.AreEqual(Enum.Parse<SemanticKind>(expected), kind);
     }
 
     [TestMethod]
@@ -148,6 +218,50 @@ public sealed class ColumnInferenceTests
         Assert.IsTrue(rows.All(r => (int)r["age"]! is >= 18 and <= 90));
         var active = rows.Count(r => (bool)r["is_active"]!);
         Assert.IsTrue(active is > 1400 and < 1800, $"is_active is mostly true ({active} of 2000)");
+    }
+
+    [TestMethod]
+    public void A_full_name_beside_first_and_last_names_is_made_of_them_as_is_the_e_mail_address()
+    {
+        // Roundcube's contacts: name, email, firstname, surname (in that order).
+        var contacts = Table("contacts", [Id(), Null("name", Varchar(128)), Col("email", Text), Null("firstname", Varchar(128)), Null("surname", Varchar(128))]);
+
+        var rows = Seeding.Plan(Database(contacts), Seeding.Settings(rows: 300)).Rows("contacts");
+
+        var complete = rows.Where(r => r["firstname"] is string && r["surname"] is string && r["name"] is string).ToList();
+        Assert.IsGreaterThan(150, complete.Count);
+        Assert.IsTrue(complete.All(r => (string)r["name"]! == $"{r["firstname"]} {r["surname"]}"), "name is first name and surname");
+        Assert.IsTrue(complete.All(r => ((string)r["email"]!).Contains(string.Concat(((string)r["surname"]!).Where(char.IsAsciiLetter)).ToLowerInvariant(), StringComparison.Ordinal)));
+    }
+
+    [TestMethod]
+    public void An_id_column_without_a_foreign_key_finds_its_table_behind_the_prefix_every_table_of_the_schema_shares()
+    {
+        // Icinga 2's IDO schema: no foreign keys, every table named icinga_…, host_object_id points at icinga_objects.
+        var objects = Table("icinga_objects", [Id("object_id", BigInt), Col("name1", Text)], primaryKey: Key("icinga_objects_pkey", "object_id"));
+        var instances = Table("icinga_instances", [Id("instance_id", BigInt), Col("instance_name", Text)], primaryKey: Key("icinga_instances_pkey", "instance_id"));
+        var hosts = Table("icinga_hosts", [Id("host_id", BigInt), Col("instance_id", BigInt), Col("host_object_id", BigInt)], primaryKey: Key("icinga_hosts_pkey", "host_id"));
+        var settings = Seeding.Settings(rows: 40).With("icinga_objects", new TableSeedSettings { Rows = 7 });
+
+        var plan = Seeding.Plan(Database(objects, instances, hosts), settings);
+
+        Assert.IsTrue(plan.Column("icinga_hosts", "host_object_id").All(value => (long)value! is >= 1 and <= 7));
+        Assert.IsTrue(plan.Column("icinga_hosts", "instance_id").All(value => (long)value! is >= 1 and <= 40));
+        Assert.Contains("icinga_hosts.host_object_id has no foreign key; its values are keys of icinga_objects (1 to 7)", string.Join('\n', plan.Notes));
+    }
+
+    [TestMethod]
+    public void Domain_names_are_under_example_domains_and_distinct_ones_carry_the_row_number_in_their_first_label()
+    {
+        // PowerDNS: domains.name VARCHAR(255) NOT NULL with a unique index.
+        var domains = Table("domains", [Id(), Col("name", Varchar(255)), Null("hostname", Varchar(64))], uniques: [Key("name_index", "name")]);
+
+        var rows = Seeding.Plan(Database(domains), Seeding.Settings(rows: 500)).Rows("domains");
+
+        var names = rows.Select(r => (string)r["name"]!).ToList();
+        Assert.IsTrue(names.All(n => Regex.IsMatch(n, @"^[a-z]+(-[a-z]+)*-\d+\.example\.(com|net|org)$")), string.Join(", ", names.Take(5)));
+        Assert.HasCount(500, names.Distinct());
+        Assert.IsTrue(rows.Select(r => r["hostname"]).OfType<string>().All(n => Regex.IsMatch(n, @"^[a-z]+(-[a-z]+)?\.example\.(com|net|org)$")));
     }
 
     [TestMethod]

@@ -107,13 +107,14 @@ public sealed class UniquenessTests
     }
 
     [TestMethod]
-    public void Three_rows_in_a_unique_boolean_is_preview4020_and_two_rows_are_fine()
+    public void Three_rows_set_for_a_unique_boolean_are_preview4020_and_a_default_count_of_three_becomes_two_rows()
     {
         var table = Table("switches", [Id(), Col("enabled", Bool)], uniques: [Key("switches_enabled_key", "enabled")]);
 
-        Seeding.Single(Seeding.Errors(Database(table), Seeding.Settings(rows: 3)), DiagnosticCodes.SeedUniqueUnsatisfiable);
-        var values = Seeding.Plan(Database(table), Seeding.Settings(rows: 2)).Column("switches", "enabled");
-        CollectionAssert.AreEquivalent(new object[] { true, false }, values);
+        Seeding.Single(Seeding.Errors(Database(table), Seeding.Settings().With("switches", new TableSeedSettings { Rows = 3 })), DiagnosticCodes.SeedUniqueUnsatisfiable);
+        var plan = Seeding.Plan(Database(table), Seeding.Settings(rows: 3));
+        CollectionAssert.AreEquivalent(new object[] { true, false }, plan.Column("switches", "enabled"));
+        Assert.Contains("switches gets 2 rows, not 3: its unique key switches_enabled_key (enabled) can hold no more distinct values.", plan.Notes.Single());
     }
 
     [TestMethod]

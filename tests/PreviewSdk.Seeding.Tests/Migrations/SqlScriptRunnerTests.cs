@@ -102,6 +102,30 @@ public sealed class SqlScriptRunnerTests
     }
 
     [TestMethod]
+    public async Task A_file_that_ends_inside_its_own_transaction_is_committed_with_PREVIEW4160_and_the_next_file_runs_on_its_own()
+    {
+        // As MediaWiki 1.39's maintenance/postgres/tables.sql does: BEGIN, no COMMIT (its installer commits).
+        using var folder = new MigrationFolder();
+        folder.Write("001_tables.sql", "CREATE TABLE page (id int, title text);\n");
+        folder.Write("002_search.sql", "-- search\nBEGIN;\nSET client_min_messages = 'ERROR';\nALTER TABLE page ADD titlevector tsvector;\n");
+        folder.Write("003_broken.sql", "CREATE TABLE later (id int);\nSELECT * FROM nowhere;\n");
+        var (postgres, database, connection) = await OpenAsync();
+        await using var _ = connection;
+        var log = new List<string>();
+
+        var error = await Assert.ThrowsAsync<MigrationCheckException>(() => Migrations(folder, log.Add).ApplyAllAsync(connection, TestContext.CancellationToken));
+
+        Assert.AreEqual(DiagnosticCodes.MigrationFailed, error.Diagnostic.Code);
+        var warning = log.Single(line => line.Contains(DiagnosticCodes.MigrationLeftTransactionOpen, StringComparison.Ordinal));
+        StringAssert.Contains(warning, "002_search.sql(2,1): warning PREVIEW4160: '002_search.sql' ends inside the transaction it opened at line 2");
+        Assert.AreEqual(1L, await postgres.ScalarAsync<long>(database, "SELECT count(*) FROM pg_attribute WHERE attrelid = 'page'::regclass AND attname = 'titlevector'"), "The open transaction was committed.");
+        Assert.AreEqual("001_tables.sql,002_search.sql", await postgres.ScalarAsync<string>(database, "SELECT string_agg(name, ',' ORDER BY name) FROM public.__preview_sql_migrations"));
+        Assert.AreEqual(0L, await postgres.ScalarAsync<long>(database, "SELECT count(*) FROM pg_tables WHERE tablename = 'later'"), "The failing file after it was rolled back on its own.");
+        await using var probe = new NpgsqlCommand("SHOW client_min_messages", connection);
+        Assert.AreEqual("notice", await probe.ExecuteScalarAsync(TestContext.CancellationToken), "The session was reset after the file.");
+    }
+
+    [TestMethod]
     public async Task A_pg_dump_preamble_search_path_owners_and_non_transactional_statements_load_unchanged()
     {
         using var folder = new MigrationFolder();
@@ -152,8 +176,8 @@ public sealed class SqlScriptRunnerTests
         StringAssert.Contains(error.Message, "the psql meta-command '\\connect other' is no SQL");
     }
 
-    private SqlFolderMigrations Migrations(MigrationFolder folder) =>
-        new(folder.Migrations, SourceLocation.WholeFile("preview.yaml"), "the database 'seeded'", TestContext.WriteLine);
+    private SqlFolderMigrations Migrations(MigrationFolder folder, Action<string>? log = null) =>
+        new(folder.Migrations, SourceLocation.WholeFile("preview.yaml"), "the database 'seeded'", log ?? TestContext.WriteLine);
 
     private async Task<(TestPostgres Postgres, string Database, NpgsqlConnection Connection)> OpenAsync()
     {

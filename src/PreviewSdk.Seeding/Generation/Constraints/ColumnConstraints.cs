@@ -37,6 +37,7 @@ internal sealed class ColumnConstraints
         Rules = [.. other.Rules];
         Conditional = other.Conditional;
         Computed = other.Computed;
+        OneCase = other.OneCase;
     }
 
     /// <summary>The column.</summary>
@@ -80,6 +81,9 @@ internal sealed class ColumnConstraints
 
     /// <summary>A check that makes it equal to arithmetic over other columns: PostgreSQL computes it.</summary>
     public ComputedAs? Computed { get; set; }
+
+    /// <summary>A check keeps the text in one case: true for upper, false for lower, null when none does.</summary>
+    public bool? OneCase { get; set; }
 
     /// <summary>The constraint of a pattern beyond <see cref="SimplePattern"/> (then <see cref="Pattern"/> is null), else null.</summary>
     public string? PatternSource { get; set; }

@@ -143,6 +143,14 @@ internal sealed class ConstraintCollector
             case ComputedAs computed:
                 constraints.Computed ??= computed;
                 return true;
+            case InOneCase oneCase:
+                if (constraints.OneCase is { } other && other != oneCase.Upper)
+                {
+                    return Fail("it must be in lower and in upper case at once", out problem);
+                }
+
+                constraints.OneCase = oneCase.Upper;
+                return constraints.Type.Kind == PgTypeKind.Text || Fail("it compares the case of a value that is not text", out problem);
             case CompareToConstant compare:
                 return ConstantBound.Apply(constraints, compare, out problem);
             default:

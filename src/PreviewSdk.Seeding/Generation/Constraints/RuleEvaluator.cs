@@ -26,6 +26,7 @@ internal static class RuleEvaluator
         InList list => list.Values.Any(item => Compare(value, item, type) == 0),
         LengthCompare length => value is string text && Holds(length.Operator, text.Length.CompareTo(length.Length)),
         MatchesPattern pattern => value is string text && Matches(text, pattern.Pattern),
+        InOneCase oneCase => value is string text && string.Equals(text, TextCase.Apply(text, oneCase.Upper), StringComparison.Ordinal),
         _ => true,
     };
 

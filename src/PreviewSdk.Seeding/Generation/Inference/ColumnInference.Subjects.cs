@@ -33,6 +33,27 @@ internal static partial class ColumnInference
         return HasAny(words, "state", "province") && maxLength is null or 2 ? SemanticKind.StateCode : null;
     }
 
+    /// <summary>
+    /// A bare <c>name</c> column read with its table's other columns: beside a surname and no first name it is the
+    /// first name (Zabbix's users: username, name, surname), and when nothing else explains it, beside an e-mail address a person's full
+    /// name (Roundcube's identities and collected addresses: name, email).
+    /// </summary>
+    public static SemanticKind WithSiblings(SemanticKind kind, string column, IEnumerable<string> siblings)
+    {
+        if (kind is not (SemanticKind.Label or SemanticKind.FullName) || NameTokens.Split(column) is not ["name"])
+        {
+            return kind;
+        }
+
+        var others = siblings.Select(sibling => string.Concat(NameTokens.Split(sibling))).ToList();
+        if (others.Any(other => other is "surname" or "lastname" or "familyname") && !others.Any(other => other is "firstname" or "givenname" or "forename"))
+        {
+            return SemanticKind.FirstName;
+        }
+
+        return kind == SemanticKind.Label && others.Any(other => other is "email" or "mail" or "emailaddress" or "mailaddress") ? SemanticKind.FullName : kind;
+    }
+
     private static SemanticKind? Classify(IReadOnlyList<string> subject)
     {
         if (HasAny(subject, PersonTables))

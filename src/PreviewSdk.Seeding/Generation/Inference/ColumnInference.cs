@@ -49,7 +49,8 @@ internal static partial class ColumnInference
         {
             PgTypeKind.Boolean => Flag(words),
             PgTypeKind.Date or PgTypeKind.Timestamp or PgTypeKind.TimestampTz => Moment(words, joined),
-            PgTypeKind.Int16 or PgTypeKind.Int32 or PgTypeKind.Int64 or PgTypeKind.Numeric or PgTypeKind.Money or PgTypeKind.Real or PgTypeKind.Double => Number(words, joined),
+            PgTypeKind.Int16 or PgTypeKind.Int32 or PgTypeKind.Int64 => Integer(words, joined, type.Kind),
+            PgTypeKind.Numeric or PgTypeKind.Money or PgTypeKind.Real or PgTypeKind.Double => Number(words, joined),
             PgTypeKind.Text or PgTypeKind.Enum => Text(words, joined, NameTokens.Split(table), type.MaxLength),
             PgTypeKind.Inet => SemanticKind.IpAddress,
             PgTypeKind.Array when type.Element is { } element => Infer(column, table, element.ValueType) is var inner && inner != SemanticKind.None ? inner : SemanticKind.Tags,
@@ -59,7 +60,7 @@ internal static partial class ColumnInference
 
     private static SemanticKind Flag(IReadOnlyList<string> words)
     {
-        if (HasAny(words, "deleted", "archived", "disabled", "banned", "blocked", "locked", "suspended", "hidden", "deprecated", "spam", "flagged"))
+        if (HasAny(words, "deleted", "del", "archived", "disabled", "banned", "blocked", "locked", "suspended", "hidden", "deprecated", "spam", "flagged"))
         {
             return SemanticKind.MostlyFalse;
         }
@@ -99,48 +100,6 @@ internal static partial class ColumnInference
         return HasAny(words, "expires", "expiry", "expiration", "expire", "due", "deadline", "scheduled", "next", "renewal", "renews")
             ? SemanticKind.FutureAt
             : SemanticKind.None;
-    }
-
-    private static SemanticKind Number(IReadOnlyList<string> words, string joined)
-    {
-        var last = words[^1];
-        if (HasAny(words, "salary", "budget", "revenue", "income", "wage", "wages", "turnover"))
-        {
-            return SemanticKind.LargeMoney;
-        }
-
-        if (HasAny(words, "fee", "fees", "tax", "shipping", "tip", "surcharge", "vat"))
-        {
-            return SemanticKind.SmallMoney;
-        }
-
-        if (HasAny(words, "price", "cost", "amount", "total", "subtotal", "balance", "payment", "charge", "value", "spend", "spent", "paid"))
-        {
-            return SemanticKind.Money;
-        }
-
-        if (HasAny(words, "percent", "percentage", "pct", "ratio", "rate", "discount"))
-        {
-            return SemanticKind.Percentage;
-        }
-
-        if (HasAny(words, "quantity", "qty", "count", "units", "stock", "inventory", "items", "seats", "guests", "copies"))
-        {
-            return SemanticKind.Quantity;
-        }
-
-        return last switch
-        {
-            "age" => SemanticKind.Age,
-            "year" or "yr" => SemanticKind.Year,
-            "rating" or "stars" or "score" or "grade" => SemanticKind.Rating,
-            "latitude" or "lat" => SemanticKind.Latitude,
-            "longitude" or "lng" or "lon" or "long" => SemanticKind.Longitude,
-            "order" or "position" or "sort" or "sequence" or "seq" or "priority" or "rank" or "index" or "ordinal" => SemanticKind.Position,
-            "id" or "number" or "no" or "num" when words.Count > 1 => SemanticKind.ExternalId,
-            _ when joined.EndsWith("id", StringComparison.Ordinal) && joined.Length > 2 && words.Count == 1 => SemanticKind.ExternalId,
-            _ => SemanticKind.None,
-        };
     }
 
     private static SemanticKind Text(IReadOnlyList<string> words, string joined, IReadOnlyList<string> table, int? maxLength)
@@ -183,6 +142,12 @@ internal static partial class ColumnInference
         if (HasAny(words, "ip") || joined.Contains("ipaddress", StringComparison.Ordinal))
         {
             return SemanticKind.IpAddress;
+        }
+
+        // PowerDNS's domains.name, a zone's name, hostname, fqdn: names under example domains.
+        if (HasAny(words, "domain", "fqdn") || joined.EndsWith("hostname", StringComparison.Ordinal) || (joined == "name" && HasAny(table, "domain", "domains", "zone", "zones")))
+        {
+            return SemanticKind.DomainName;
         }
 
         if (HasAny(words, "url", "uri", "website", "homepage", "link", "href", "avatar", "image", "photo", "picture", "thumbnail", "logo", "site"))

@@ -74,6 +74,8 @@ internal static class FakeText
                 return random.Pick(FakeData.Departments);
             case SemanticKind.Label:
                 return string.Concat(random.Pick(FakeData.ProductAdjectives), " ", Capitalized(random.Pick(FakeData.Words)));
+            case SemanticKind.DomainName:
+                return DomainName(ref random, DomainLabel(ref random));
             case SemanticKind.Url:
                 return string.Concat("https://www.", random.Pick(FakeData.ExampleDomains), "/", random.Pick(FakeData.Words), "/", random.Pick(FakeData.Words));
             case SemanticKind.IpAddress:
@@ -225,6 +227,12 @@ internal static class FakeText
 
         return new string(buffer[..length]);
     }
+
+    /// <summary>The first label of a domain name: one or two words joined by a hyphen.</summary>
+    public static string DomainLabel(ref CellRandom random) => Joined(ref random, (int)random.Between(1, 2), '-');
+
+    /// <summary><paramref name="label"/> under one of the reserved example domains (RFC 2606).</summary>
+    public static string DomainName(ref CellRandom random, string label) => string.Concat(label, ".", random.Pick(FakeData.ExampleDomains));
 
     private static string Joined(ref CellRandom random, int count, char separator) =>
         Words(ref random, count, 120, capitalizeAll: false).ToLowerInvariant().Replace(' ', separator);

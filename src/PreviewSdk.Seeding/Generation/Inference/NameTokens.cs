@@ -5,7 +5,8 @@ namespace PreviewSdk.Seeding.Generation.Inference;
 /// <summary>
 /// Splits an identifier into lower-case words whatever its convention: <c>unit_price</c>, <c>UnitPrice</c>,
 /// <c>unitPrice</c> and <c>IPAddress</c> become <c>unit price</c> and <c>ip address</c>, which is what lets the
-/// same inference serve hand-written SQL and EF Core's PascalCase columns.
+/// same inference serve hand-written SQL and EF Core's PascalCase columns; names PostgreSQL folded to lower case
+/// (<c>acctstarttime</c>) are split by <see cref="RunTogetherWords"/>.
 /// </summary>
 internal static class NameTokens
 {
@@ -38,11 +39,12 @@ internal static class NameTokens
         return words;
     }
 
+    // A run without a case change may still be several words (acctstarttime): RunTogetherWords splits the known ones.
     private static void Flush(List<string> words, StringBuilder current)
     {
         if (current.Length > 0)
         {
-            words.Add(current.ToString());
+            RunTogetherWords.Split(current.ToString(), words);
             current.Clear();
         }
     }

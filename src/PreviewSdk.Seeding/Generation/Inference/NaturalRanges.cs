@@ -37,6 +37,9 @@ internal static class NaturalRanges
             SemanticKind.Longitude => (-180m, 180m, false),
             SemanticKind.Position => (1m, 100m, true),
             SemanticKind.ExternalId => (1m, 1_000_000m, false),
+            SemanticKind.UnixTime => (UnixSeconds(reference.AddYears(-2)), UnixSeconds(reference), false),
+            SemanticKind.FutureUnixTime => (UnixSeconds(reference), UnixSeconds(reference.AddYears(1)), false),
+            SemanticKind.MostlyTrue or SemanticKind.MostlyFalse => (0m, 1m, false),
             _ when type == PgTypeKind.Int16 => (1m, 100m, false),
             _ => (1m, 1000m, false),
         };
@@ -56,6 +59,8 @@ internal static class NaturalRanges
         };
         return new OrdinalRange(OrdinalRange.Ceiling(scale.ToUnits(from)!.Value), OrdinalRange.Floor(scale.ToUnits(to)!.Value));
     }
+
+    private static decimal UnixSeconds(DateTime moment) => new DateTimeOffset(DateTime.SpecifyKind(moment, DateTimeKind.Utc)).ToUnixTimeSeconds();
 
     private static OrdinalRange Units(OrdinalScale scale, decimal low, decimal high) =>
         new(OrdinalRange.Ceiling(low / scale.UnitSize), OrdinalRange.Floor(high / scale.UnitSize));

@@ -191,4 +191,13 @@ internal enum SemanticKind
 
     /// <summary>A MIME type.</summary>
     ContentType,
+
+    /// <summary>A domain name under a reserved example domain (<c>north-harbor.example.net</c>).</summary>
+    DomainName,
+
+    /// <summary>A past moment as Unix seconds in an integer column (<c>clock</c>, <c>modified_at</c>): the two years before the reference date.</summary>
+    UnixTime,
+
+    /// <summary>A future moment as Unix seconds (<c>expires_at</c>, <c>nextcheck</c>): the year after the reference date.</summary>
+    FutureUnixTime,
 }

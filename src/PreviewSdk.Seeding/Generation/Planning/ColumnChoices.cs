@@ -57,6 +57,12 @@ internal static partial class ColumnChoices
             values += $", made from {string.Join(" and ", sources)}";
         }
 
+        if (column.Override is null && column.Constraints.OneCase is { } upper)
+        {
+            values += upper ? ", in upper case" : ", in lower case";
+            reason += "; CHECK on its case";
+        }
+
         if (column.Anchor is { } anchor)
         {
             values += $", {Operator(anchor.Operator)} {anchor.Right}";
@@ -98,6 +104,8 @@ internal static partial class ColumnChoices
         SemanticKind.CountryCode3 => "ISO 3166 alpha-3 country codes",
         SemanticKind.Currency => "ISO 4217 currency codes",
         SemanticKind.Language => "ISO 639-1 language codes",
+        SemanticKind.UnixTime or SemanticKind.FutureUnixTime when !column.Range.IsEmpty => $"Unix times, {UnixRange(column)}",
+        SemanticKind.MostlyTrue or SemanticKind.MostlyFalse when column.Constraints.Scale is not null => "0 or 1 (a flag)",
         _ when column.Constraints.Scale is not null && !column.Range.IsEmpty => $"{Words(column.Kind)} ({Range(column)})",
         _ => Words(column.Kind),
     };
@@ -125,6 +133,15 @@ internal static partial class ColumnChoices
         var scale = column.Constraints.Scale!;
         var range = column.NaturalRange.IsEmpty ? column.Range : column.NaturalRange;
         return range.IsEmpty ? "its type's range" : $"{Show(scale.FromUnits(range.Lo))} to {Show(scale.FromUnits(range.Hi))}";
+    }
+
+    private static string UnixRange(ColumnBlueprint column)
+    {
+        var scale = column.Constraints.Scale!;
+        var range = column.NaturalRange.IsEmpty ? column.Range : column.NaturalRange;
+        string Day(long units) => DateTimeOffset.FromUnixTimeSeconds(Convert.ToInt64(scale.FromUnits(units), CultureInfo.InvariantCulture))
+            .ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        return $"{Day(range.Lo)} to {Day(range.Hi)}";
     }
 
     private static string Show(object value) => value switch

@@ -20,7 +20,8 @@ internal static class InferredColumns
     {
         var constraints = column.Constraints;
         var type = constraints.Type;
-        column.Kind = ColumnInference.Infer(column.Column.Name, table.Name, type);
+        column.Kind = ColumnInference.WithSiblings(
+            ColumnInference.Infer(column.Column.Name, table.Name, type), column.Column.Name, table.Columns.Where(other => other != column.Column).Select(other => other.Name));
         if (constraints.ForcedNull)
         {
             column.Finite = [null];

@@ -87,7 +87,8 @@ internal static class TablePlanner
             plans[perParent.Name] = new ForeignKeyPlan(PickMode.PerParent);
         }
 
-        var uniqueness = new UniquenessPlanner(table, blueprints, plans, model.Size, fk => models.GetValueOrDefault(fk.ReferencedDisplayName)?.Size.Rows ?? 0, StableHash.ForColumn(context.Settings.Seed, table.DisplayName, "unique"), context.Diagnostics, location);
+        var uniqueness = new UniquenessPlanner(table, blueprints, plans, model.Size, fk => models.GetValueOrDefault(fk.ReferencedDisplayName)?.Size.Rows ?? 0, StableHash.ForColumn(context.Settings.Seed, table.DisplayName, "unique"), context.Diagnostics, location,
+            (capacity, key) => context.LimitRows(table, capacity, key));
         uniqueness.Plan();
         RelationPlanner.Plan(blueprints, constraints, table.DisplayName, context.Diagnostics, location);
         ForeignKeyWiring.Wire(model, byName, plans, models, context);
@@ -166,10 +167,18 @@ internal static class TablePlanner
         {
             var constraints = blueprint.Constraints;
             blueprint.MadeFrom = new[] { names.First, names.Last, names.Full }.Where(output => output >= 0).Select(output => all[output].Column.Name).ToList();
-            generator = new NameDerivedTextGenerator(
-                blueprint.Kind, names.First, names.Last, names.Full, StableHash.Derive(seed, "names"), blueprint.Role == UniqueRole.Injective,
-                constraints.MinLength, constraints.MaxLength, rows, generator, constraints.PatternText);
+            generator = blueprint.Kind == SemanticKind.FullName
+                ? new JoinedNameGenerator(names.First, names.Last, StableHash.Derive(seed, "names"), blueprint.Role == UniqueRole.Injective, constraints.MinLength, constraints.MaxLength, rows, generator)
+                : new NameDerivedTextGenerator(
+                    blueprint.Kind, names.First, names.Last, names.Full, StableHash.Derive(seed, "names"), blueprint.Role == UniqueRole.Injective,
+                    constraints.MinLength, constraints.MaxLength, rows, generator, constraints.PatternText);
         }
+
+        if (blueprint.Override is null && blueprint.Constraints.OneCase is { } upper)
+        {
+            generator = new OneCaseGenerator(generator, upper);
+        }
+
         if (blueprint.Anchor is { } anchor)
         {
             var scale = blueprint.Constraints.Scale!;
@@ -224,19 +233,24 @@ internal static class TablePlanner
         return [.. result];
     }
 
-    // An e-mail or user name column without pattern or list, in a table with name columns generated with the row:
-    // their outputs (-1 for a kind the table lacks).
+    // An e-mail or user name column without pattern or list, in a table with name columns generated with the row,
+    // or a full name beside a first and a last name: their outputs (-1 for a kind the table lacks).
     private static (int First, int Last, int Full)? NameSources(ColumnBlueprint column, List<ColumnBlueprint> all)
     {
-        if (column.Kind is not (SemanticKind.Email or SemanticKind.UserName) || column.Constraints.Type.Kind != PgTypeKind.Text
+        if (column.Kind is not (SemanticKind.Email or SemanticKind.UserName or SemanticKind.FullName) || column.Constraints.Type.Kind != PgTypeKind.Text
             || column.Finite is not null || column.Role is not (UniqueRole.None or UniqueRole.Injective)
-            || column.Referenced || column.Deferred)
+            || column.Referenced || column.Deferred || (column.Kind == SemanticKind.FullName && column.Constraints.PatternText is not null))
         {
             return null;
         }
 
-        int Find(SemanticKind kind) => all.FindIndex(b => b.Kind == kind && b.ForeignKey is null && !b.Deferred && b.Constraints.Type.Kind == PgTypeKind.Text);
+        int Find(SemanticKind kind) => all.FindIndex(b => b != column && b.Kind == kind && b.ForeignKey is null && !b.Deferred && b.Constraints.Type.Kind == PgTypeKind.Text);
         var names = (Find(SemanticKind.FirstName), Find(SemanticKind.LastName), Find(SemanticKind.FullName));
+        if (column.Kind == SemanticKind.FullName)
+        {
+            return names is (>= 0, >= 0, _) ? (names.Item1, names.Item2, -1) : null;
+        }
+
         return names is (< 0, < 0, < 0) ? null : names;
     }
 

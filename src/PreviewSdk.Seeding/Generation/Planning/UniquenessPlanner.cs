@@ -22,6 +22,7 @@ internal sealed class UniquenessPlanner
     private readonly ulong seed;
     private readonly DiagnosticBag diagnostics;
     private readonly SourceLocation location;
+    private readonly Func<long, string, bool> limitRows;
 
     /// <summary>A planner for one table.</summary>
     public UniquenessPlanner(
@@ -32,8 +33,10 @@ internal sealed class UniquenessPlanner
         Func<ForeignKey, long> parentRows,
         ulong seed,
         DiagnosticBag diagnostics,
-        SourceLocation location)
+        SourceLocation location,
+        Func<long, string, bool>? limitRows = null)
     {
+        this.limitRows = limitRows ?? ((_, _) => false);
         this.table = table;
         this.columns = columns.ToDictionary(c => c.Column.Name, StringComparer.Ordinal);
         this.keys = keys;
@@ -267,6 +270,9 @@ internal sealed class UniquenessPlanner
 
     private void Unsatisfiable(KeyConstraint key, long capacity, long rows, bool perParent = false)
     {
+        // A default row count the key cannot hold is lowered to what it can (planning runs again); the error
+        // below is then dropped with this pass.
+        _ = !perParent && limitRows(capacity, $"{key.Name} ({string.Join(", ", key.Columns)})");
         var what = key.Columns.Count == 1 ? $"{table.DisplayName}.{key.Columns[0]}" : $"{table.DisplayName} ({string.Join(", ", key.Columns)})";
         var needed = perParent
             ? $"up to {rows} rows per row of '{size.Sizing!.Parent}'"

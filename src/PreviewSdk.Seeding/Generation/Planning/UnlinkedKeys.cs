@@ -34,11 +34,12 @@ internal static class UnlinkedKeys
 
         words.RemoveAt(words.Count - 1);
         var wanted = new[] { string.Concat(words), words[^1] };
+        var prefix = SharedPrefix(models.Values.Select(model => model.Table).Where(other => other.Schema == table.Schema));
         var parent = models.Values
             .Where(model => model.Table != table && model.Size.Rows > 0 && IsCountedKey(model.Table))
             .OrderBy(model => model.Table.Schema == table.Schema ? 0 : 1)
             .ThenBy(model => model.Table.DisplayName, StringComparer.Ordinal)
-            .FirstOrDefault(model => Names(model.Table).Any(name => wanted.Contains(name)));
+            .FirstOrDefault(model => Names(model.Table, model.Table.Schema == table.Schema ? prefix : null).Any(name => wanted.Contains(name)));
         if (parent is null)
         {
             return;
@@ -63,10 +64,41 @@ internal static class UnlinkedKeys
         table.PrimaryKey is { Columns.Count: 1 } key && table.Column(key.Columns[0]) is { } column
         && column.Type.ValueType.Kind is PgTypeKind.Int16 or PgTypeKind.Int32 or PgTypeKind.Int64;
 
-    // The table's name, joined, and in the singular: order_lines, OrderLines, order_line all give "orderline".
-    private static IEnumerable<string> Names(TableSchema table)
+    // The first word every table of a schema starts with, as applications prefix theirs (icinga_objects,
+    // ttrss_users): object_id names icinga_objects. Null unless there are three tables or more, all of two words or more.
+    private static string? SharedPrefix(IEnumerable<TableSchema> tables)
     {
-        var joined = string.Concat(NameTokens.Split(table.Name));
+        var words = tables.Select(table => NameTokens.Split(table.Name)).ToList();
+        if (words.Count < 3 || words.Any(name => name.Count < 2))
+        {
+            return null;
+        }
+
+        var first = words[0][0];
+        return words.All(name => name[0] == first) ? first : null;
+    }
+
+    // The table's name, joined, and in the singular: order_lines, OrderLines, order_line all give "orderline";
+    // with the schema's shared prefix, also without it.
+    private static IEnumerable<string> Names(TableSchema table, string? prefix)
+    {
+        var tokens = NameTokens.Split(table.Name);
+        foreach (var name in Singular(string.Concat(tokens)))
+        {
+            yield return name;
+        }
+
+        if (prefix is not null && tokens.Count > 1)
+        {
+            foreach (var name in Singular(string.Concat(tokens.Skip(1))))
+            {
+                yield return name;
+            }
+        }
+    }
+
+    private static IEnumerable<string> Singular(string joined)
+    {
         yield return joined;
         if (joined.EndsWith("ies", StringComparison.Ordinal))
         {

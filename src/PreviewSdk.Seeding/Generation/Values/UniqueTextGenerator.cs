@@ -16,6 +16,14 @@ internal sealed class UniqueTextGenerator(SemanticKind kind, ulong seed, int min
     public override object? Generate(in RowState row)
     {
         var random = new CellRandom(seed, row.Row, row.Attempt);
+        if (kind == SemanticKind.DomainName && max >= 24)
+        {
+            // The row number goes into the first label (north-harbor-17.example.net), as it goes before an e-mail's @.
+            var label = FakeText.DomainLabel(ref random);
+            var domain = FakeText.DomainName(ref random, string.Empty);
+            return string.Concat(TextFitting.Distinct(label, row.Row, 1, max - domain.Length, rows, ref random), domain);
+        }
+
         var text = kind switch
         {
             // Their unique forms have no digits, so the row number after them stays unambiguous.
