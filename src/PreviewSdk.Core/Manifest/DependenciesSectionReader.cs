@@ -7,10 +7,11 @@ internal static class DependenciesSectionReader
 {
     private const string TypeKey = "type";
     private const string DatabasesKey = "databases";
+    private const string ExternalKey = "external";
 
     // Keys any dependency may have; which of them a given type accepts is checked once the type is known,
     // because 'type' may come after 'databases' in the file.
-    private static readonly string[] AnyTypeKeys = [TypeKey, DatabasesKey];
+    private static readonly string[] AnyTypeKeys = [TypeKey, DatabasesKey, ExternalKey];
 
     public static IReadOnlyList<DependencyEntry> Read(ManifestNodeReader reader, ManifestNode section, string sectionPath)
     {
@@ -28,6 +29,7 @@ internal static class DependenciesSectionReader
     {
         Located<string>? type = null;
         Located<string>? databasesKey = null;
+        Located<string>? external = null;
         IReadOnlyList<Located<string>> databases = [];
         var hasTypeKey = false;
         foreach (var (key, value) in reader.ReadMap(body, path, AnyTypeKeys))
@@ -37,6 +39,10 @@ internal static class DependenciesSectionReader
             {
                 hasTypeKey = true;
                 type = ReadType(reader, value, keyPath);
+            }
+            else if (key.Value == ExternalKey)
+            {
+                external = ReadExternal(reader, value, keyPath);
             }
             else
             {
@@ -53,7 +59,7 @@ internal static class DependenciesSectionReader
 
         if (type is { } known && databasesKey is { } misplaced && !DependencyTypes.HasDatabases(known.Value))
         {
-            IReadOnlyList<string> allowed = [TypeKey];
+            IReadOnlyList<string> allowed = [TypeKey, ExternalKey];
             reader.Diagnostics.Error(
                 DiagnosticCodes.UnknownKey,
                 misplaced.Location,
@@ -63,7 +69,23 @@ internal static class DependenciesSectionReader
             databases = [];
         }
 
-        return new DependencyEntry(name, type, databases);
+        return new DependencyEntry(name, type, databases) { External = external };
+    }
+
+    private static Located<string>? ReadExternal(ManifestNodeReader reader, ManifestNode value, string keyPath)
+    {
+        if (reader.ReadText(value, keyPath) is not { } text)
+        {
+            return null;
+        }
+
+        if (Planning.ExternalEndpoint.Parse(text.Value) is null)
+        {
+            reader.Diagnostics.Error(DiagnosticCodes.InvalidValue, text.Location, keyPath, text.Value, DiagnosticFactory.Format("Text.Rule.External"));
+            return null;
+        }
+
+        return text;
     }
 
     private static Located<string>? ReadType(ManifestNodeReader reader, ManifestNode value, string keyPath)

@@ -7,4 +7,11 @@ namespace PreviewSdk.Core.Manifest;
 public sealed record DependencyEntry(
     Located<string> Name,
     Located<string>? Type,
-    IReadOnlyList<Located<string>> Databases);
+    IReadOnlyList<Located<string>> Databases)
+{
+    /// <summary>
+    /// <c>external: host:port</c>: on the Kubernetes target the dependency is not run but reached at that address
+    /// (a managed database, a shared cache); null when the environment runs its own. The local target ignores it.
+    /// </summary>
+    public Located<string>? External { get; init; }
+}

@@ -4,4 +4,8 @@ namespace PreviewSdk.Core.Planning;
 /// <param name="Name">The resource name (the key under <c>dependencies:</c>).</param>
 /// <param name="Kind">What runs.</param>
 /// <param name="Databases">The databases to create on a postgres server, in preview.yaml order; empty for others.</param>
-public sealed record DependencyPlan(string Name, DependencyKind Kind, IReadOnlyList<string> Databases);
+public sealed record DependencyPlan(string Name, DependencyKind Kind, IReadOnlyList<string> Databases)
+{
+    /// <summary>preview.yaml's <c>external: host:port</c>: the Kubernetes target reaches it there instead of running it; null otherwise.</summary>
+    public string? External { get; init; }
+}

@@ -167,7 +167,7 @@ internal sealed class EnvironmentPlanBuilder
             .Select(d => new DependencyPlan(
                 d.Name.Value,
                 d.Type!.Value.Value == DependencyTypes.Postgres ? DependencyKind.Postgres : DependencyKind.Redis,
-                d.Databases.Select(database => database.Value).ToArray()))
+                d.Databases.Select(database => database.Value).ToArray()) { External = d.External?.Value })
             .ToArray();
 
     private ServicePlan BuildService(BoundService service, List<(Located<string> Entry, ReferenceKind Kind)> uses)
