@@ -114,7 +114,7 @@ public sealed class ExternalDependencyManifestTests
     {
         var result = Core.Manifest.ManifestReader.Read("preview.yaml", "dependencies:\n  postgres:\n    type: postgres\n    databases: [shopdb]\n    external: db.internal.example.com:5432\n");
         Assert.IsEmpty(result.Diagnostics.Where(diagnostic => diagnostic.IsError).ToList());
-        Assert.AreEqual("db.internal.example.com:5432", result.Manifest!.Dependencies.Single().External!.Value);
+        Assert.AreEqual("db.internal.example.com:5432", result.Manifest!.Dependencies.Single().External?.Value);
     }
 
     [TestMethod]
@@ -123,7 +123,7 @@ public sealed class ExternalDependencyManifestTests
         var result = Core.Manifest.ManifestReader.Read("preview.yaml", "dependencies:\n  cache:\n    type: redis\n    external: cache.example.com\n");
         var error = result.Diagnostics.Single(diagnostic => diagnostic.IsError);
         Assert.AreEqual(DiagnosticCodes.InvalidValue, error.Code);
-        Assert.AreEqual(4, error.Line);
+        Assert.AreEqual(4, (int)error.Line);
         StringAssert.Contains(error.Message, "host:port");
     }
 }
