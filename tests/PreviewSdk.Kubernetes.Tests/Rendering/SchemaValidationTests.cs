@@ -55,6 +55,27 @@ public sealed class SchemaValidationTests
     }
 
     [TestMethod]
+    public async Task TheShippedRbacManifest_IsValidAgainstTheKubernetesSchemas()
+    {
+        // docs/kubernetes-rbac.yaml is applied by hand by a cluster administrator: a typo there fails on the cluster.
+        var root = Directory.CreateTempSubdirectory("previewsdk-schema-rbac-").FullName;
+        try
+        {
+            File.Copy(Path.Combine(RepositoryRoot.Find(), "docs", "kubernetes-rbac.yaml"), Path.Combine(root, "kubernetes-rbac.yaml"));
+            var result = await SchemaValidator.ValidateAsync(root);
+            Assert.IsTrue(result.Succeeded, result.Output);
+            foreach (var expected in new[] { "ClusterRole/previewsdk-user", "Namespace/previewsdk-system", "ServiceAccount/previewsdk-sweeper", "ClusterRole/previewsdk-sweeper", "ClusterRoleBinding/previewsdk-sweeper" })
+            {
+                StringAssert.Contains(result.Output, $"ok kubernetes-rbac.yaml {expected}");
+            }
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [TestMethod]
     public async Task TheValidator_RejectsAnObjectThatBreaksTheSchema()
     {
         var folder = Directory.CreateTempSubdirectory("previewsdk-schema-bad-").FullName;
