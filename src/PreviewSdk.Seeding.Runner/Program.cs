@@ -50,6 +50,9 @@ try
     {
         EnvironmentId = Required(SeedRunnerVariables.EnvironmentId),
         ExcludedTables = [.. entry.Exclude.Select(table => table.Value)],
+        Existing = SeedSettingsFactory.ExistingOf(entry),
+        ExistingFromManifest = true,
+        SchemaSource = SeedSettingsFactory.SchemaSourceOf(entry),
         Log = Console.WriteLine,
     }, stop.Token);
     foreach (var diagnostic in result.Diagnostics)

@@ -67,7 +67,7 @@ public sealed partial class KubernetesImageTests
         Repository.Root,
         [
             "build", Repository.ShopPreviewProject, "-t:PreviewRender", "-p:PreviewTarget=kubernetes", "-p:PreviewName=k8s-images",
-            "-p:PreviewDomain=preview.example.com", $"-p:PreviewRegistry={registry.Host}/previews", $"-p:ContainerBaseImage={registry.BaseImage}",
+            "-p:PreviewDomain=preview.example.com", $"-p:PreviewRegistry={registry.Host}/previews", $"-p:PreviewContainerBaseImage={registry.BaseImage}",
             $"-p:PreviewRenderDirectory={output}/",
         ],
         TimeSpan.FromMinutes(12),

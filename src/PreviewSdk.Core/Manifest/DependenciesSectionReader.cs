@@ -8,10 +8,12 @@ internal static class DependenciesSectionReader
     private const string TypeKey = "type";
     private const string DatabasesKey = "databases";
     private const string ExternalKey = "external";
+    private const string RuntimeKey = "runtime";
+    private const string ImageKey = "image";
 
     // Keys any dependency may have; which of them a given type accepts is checked once the type is known,
     // because 'type' may come after 'databases' in the file.
-    private static readonly string[] AnyTypeKeys = [TypeKey, DatabasesKey, ExternalKey];
+    private static readonly string[] AnyTypeKeys = [TypeKey, DatabasesKey, ExternalKey, RuntimeKey, ImageKey];
 
     public static IReadOnlyList<DependencyEntry> Read(ManifestNodeReader reader, ManifestNode section, string sectionPath)
     {
@@ -31,6 +33,8 @@ internal static class DependenciesSectionReader
         Located<string>? databasesKey = null;
         Located<string>? external = null;
         IReadOnlyList<Located<string>> databases = [];
+        Located<string>? runtime = null;
+        Located<string>? image = null;
         var hasTypeKey = false;
         foreach (var (key, value) in reader.ReadMap(body, path, AnyTypeKeys))
         {
@@ -43,6 +47,14 @@ internal static class DependenciesSectionReader
             else if (key.Value == ExternalKey)
             {
                 external = ReadExternal(reader, value, keyPath);
+            }
+            else if (key.Value == RuntimeKey)
+            {
+                runtime = RuntimeValueReader.Read(reader, value, keyPath, Profiles.DependencyRuntimes.ForDependencies);
+            }
+            else if (key.Value == ImageKey)
+            {
+                image = RuntimeValueReader.ReadImage(reader, value, keyPath);
             }
             else
             {
@@ -59,7 +71,7 @@ internal static class DependenciesSectionReader
 
         if (type is { } known && databasesKey is { } misplaced && !DependencyTypes.HasDatabases(known.Value))
         {
-            IReadOnlyList<string> allowed = [TypeKey, ExternalKey];
+            IReadOnlyList<string> allowed = [TypeKey, ExternalKey, RuntimeKey, ImageKey];
             reader.Diagnostics.Error(
                 DiagnosticCodes.UnknownKey,
                 misplaced.Location,
@@ -69,7 +81,7 @@ internal static class DependenciesSectionReader
             databases = [];
         }
 
-        return new DependencyEntry(name, type, databases) { External = external };
+        return new DependencyEntry(name, type, databases) { External = external, Runtime = runtime, Image = image };
     }
 
     private static Located<string>? ReadExternal(ManifestNodeReader reader, ManifestNode value, string keyPath)

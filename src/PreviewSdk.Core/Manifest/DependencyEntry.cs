@@ -14,4 +14,9 @@ public sealed record DependencyEntry(
     /// (a managed database, a shared cache); null when the environment runs its own. The local target ignores it.
     /// </summary>
     public Located<string>? External { get; init; }
+    /// <summary>The <c>runtime:</c> (<c>local</c>, <c>container</c>, <c>auto</c>), or null for the default (local); a profile may override it.</summary>
+    public Located<string>? Runtime { get; init; }
+
+    /// <summary>The <c>image:</c> a container of it runs, with its tag, or null for the type's default (<c>postgres:17</c>, <c>redis:7</c>).</summary>
+    public Located<string>? Image { get; init; }
 }

@@ -1,3 +1,5 @@
+using PreviewSdk.Core.Containers;
+
 namespace PreviewSdk.Core.Planning;
 
 /// <summary>A backing service the environment runs.</summary>
@@ -8,4 +10,9 @@ public sealed record DependencyPlan(string Name, DependencyKind Kind, IReadOnlyL
 {
     /// <summary>preview.yaml's <c>external: host:port</c>: the Kubernetes target reaches it there instead of running it; null otherwise.</summary>
     public string? External { get; init; }
+    /// <summary>
+    /// The image a container of it runs, as preview.yaml's <c>image:</c> names it, else the kind's default
+    /// (<see cref="DefaultImages"/>); <c>PreviewContainerRegistry</c> may still change its registry.
+    /// </summary>
+    public string Image { get; init; } = DefaultImages.For(Kind);
 }

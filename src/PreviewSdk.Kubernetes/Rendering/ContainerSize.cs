@@ -26,6 +26,10 @@ public sealed record ContainerSize(double Cpus, long MemoryBytes)
     /// <summary>A seeding Job's run.</summary>
     public static ContainerSize Seeder { get; } = new(0.5, 512L << 20);
 
+    /// <summary>A profile's <c>cpu:</c>/<c>memory:</c> where it sets them, else this size's.</summary>
+    public ContainerSize LimitedBy(Core.Profiles.ResourceLimits? limits) =>
+        limits is null ? this : new(limits.Cpus ?? Cpus, limits.MemoryBytes ?? MemoryBytes);
+
     /// <summary>The requested CPUs, in whole millicores, at least 10m.</summary>
     public long RequestMillicores => Math.Max(10, Millicores(Cpus) / RequestDivisor);
 

@@ -1,21 +1,22 @@
 using System.Text;
 using k8s.Models;
+using PreviewSdk.Core.Containers;
 using PreviewSdk.Core.Planning;
 
 namespace PreviewSdk.Kubernetes.Rendering;
 
 /// <summary>
 /// A backing dependency: a StatefulSet with a PersistentVolumeClaim and a headless Service for the ones the
-/// environment runs (the official PostgreSQL and Redis images), or an ExternalName Service for one declared
+/// environment runs (the images a container of it runs locally too), or an ExternalName Service for one declared
 /// <c>external:</c>, so the services' connection strings name the dependency the same way either way.
 /// </summary>
 internal sealed class DependencyObjects(RenderRequest request, ObjectMetadata metadata, string environmentId)
 {
-    /// <summary>The PostgreSQL image: the engine the local target runs, in a version the seeder and EF Core support.</summary>
-    public const string PostgresImage = "docker.io/library/postgres:17";
-
-    /// <summary>The Redis image.</summary>
-    public const string RedisImage = "docker.io/library/redis:7.4";
+    /// <summary>
+    /// The image a dependency runs: the same as a container of it on this machine (preview.yaml's <c>image:</c>, else
+    /// <see cref="DefaultImages"/>), from <c>PreviewContainerRegistry</c> when given, so a mirror serves both targets.
+    /// </summary>
+    public string ImageOf(DependencyPlan dependency) => ImageReference.Pulled(dependency.Image, request.Settings.ContainerRegistry).ToString();
 
     public (IReadOnlyList<object> Objects, Allocation? Allocation) Render(DependencyPlan dependency)
     {
@@ -53,12 +54,12 @@ internal sealed class DependencyObjects(RenderRequest request, ObjectMetadata me
             Metadata = metadata.For(initName, name),
             Data = new SortedDictionary<string, string>(StringComparer.Ordinal) { ["10-databases.sql"] = init.ToString() },
         };
-        var size = Rendering.ContainerSize.Postgres;
+        var size = Rendering.ContainerSize.Postgres.LimitedBy(request.Profile.Dependencies.GetValueOrDefault(name)?.Limits);
         var storage = PostgresStorageBytes(dependency);
         var container = new V1Container
         {
             Name = "postgres",
-            Image = PostgresImage,
+            Image = ImageOf(dependency),
             Env =
             [
                 ObjectMetadata.Variable("POSTGRES_USER", ConnectionTargets.PostgresUser),
@@ -88,11 +89,11 @@ internal sealed class DependencyObjects(RenderRequest request, ObjectMetadata me
     private (IReadOnlyList<object>, Allocation) Redis(DependencyPlan dependency)
     {
         var name = dependency.Name;
-        var size = Rendering.ContainerSize.Redis;
+        var size = Rendering.ContainerSize.Redis.LimitedBy(request.Profile.Dependencies.GetValueOrDefault(name)?.Limits);
         var container = new V1Container
         {
             Name = "redis",
-            Image = RedisImage,
+            Image = ImageOf(dependency),
             Args = ["--save", "60", "1", "--appendonly", "no", "--dir", "/data", "--protected-mode", "no"],
             Ports = [new V1ContainerPort { Name = "redis", ContainerPort = ConnectionTargets.RedisPort, Protocol = "TCP" }],
             Resources = size.ToRequirements(),

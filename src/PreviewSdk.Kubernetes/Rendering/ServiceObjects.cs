@@ -15,8 +15,7 @@ internal sealed class ServiceObjects(RenderRequest request, ObjectMetadata metad
     {
         var settings = request.Profile.ServiceOf(service.Name);
         var replicas = settings?.Replicas ?? service.Replicas;
-        var limits = settings?.Limits ?? ResourceLimits.None;
-        var size = new ContainerSize(limits.Cpus ?? Core.Budgets.EnvironmentFootprint.DefaultCpus, limits.MemoryBytes ?? Core.Budgets.EnvironmentFootprint.DefaultMemoryBytes);
+        var size = new ContainerSize(Core.Budgets.EnvironmentFootprint.DefaultCpus, Core.Budgets.EnvironmentFootprint.DefaultMemoryBytes).LimitedBy(settings?.Limits);
         var container = new V1Container
         {
             Name = service.Name,
@@ -32,8 +31,8 @@ internal sealed class ServiceObjects(RenderRequest request, ObjectMetadata metad
             {
                 // Readiness decides when the service gets traffic (and when -t:Preview counts it up); liveness restarts
                 // a service that hangs, later and less eagerly, so a slow dependency does not cause a restart loop.
-                container.ReadinessProbe = Probe(health, period: 5, failures: 3, initialDelay: 2);
-                container.LivenessProbe = Probe(health, period: 10, failures: 6, initialDelay: 30);
+                container.ReadinessProbe = Probe(health, service.Http2, period: 5, failures: 3, initialDelay: 2);
+                container.LivenessProbe = Probe(health, service.Http2, period: 10, failures: 6, initialDelay: 30);
             }
         }
 
@@ -59,7 +58,14 @@ internal sealed class ServiceObjects(RenderRequest request, ObjectMetadata metad
         var objects = new List<object> { deployment };
         if (service.IsWeb)
         {
-            objects.Add(ClusterService(metadata, service.Name, "http", ConnectionTargets.HttpPort));
+            var clusterService = ClusterService(metadata, service.Name, "http", ConnectionTargets.HttpPort);
+            if (service.Http2)
+            {
+                // Tells ingress controllers and meshes to speak cleartext HTTP/2 to it, as the gateway does.
+                clusterService.Spec.Ports[0].AppProtocol = "kubernetes.io/h2c";
+            }
+
+            objects.Add(clusterService);
         }
 
         return (objects, new Allocation(service.Name, size, replicas));
@@ -93,9 +99,12 @@ internal sealed class ServiceObjects(RenderRequest request, ObjectMetadata metad
         },
     };
 
-    private static V1Probe Probe(string path, int period, int failures, int initialDelay) => new()
+    // The kubelet's httpGet probe speaks HTTP/1.1 only, which an HTTP/2-only endpoint (protocol: http2) refuses, so
+    // such a service is probed by a TCP connection to its port: ready once it listens.
+    private static V1Probe Probe(string path, bool http2, int period, int failures, int initialDelay) => new()
     {
-        HttpGet = new V1HTTPGetAction { Path = path, Port = "http" },
+        HttpGet = http2 ? null : new V1HTTPGetAction { Path = path, Port = "http" },
+        TcpSocket = http2 ? new V1TCPSocketAction { Port = "http" } : null,
         PeriodSeconds = period,
         FailureThreshold = failures,
         InitialDelaySeconds = initialDelay,

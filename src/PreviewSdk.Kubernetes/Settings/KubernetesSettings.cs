@@ -28,6 +28,13 @@ public sealed record KubernetesSettings
     /// <summary>Where images are pushed (<c>PreviewRegistry</c>); null when none is given (render only).</summary>
     public RegistryAddress? Registry { get; init; }
 
+    /// <summary>
+    /// <c>PreviewContainerRegistry</c>: the registry the dependencies' images are pulled from instead of their own (a
+    /// mirror), as for containers on this machine; null keeps each image's registry. Not where service images go:
+    /// that is <see cref="Registry"/>.
+    /// </summary>
+    public string? ContainerRegistry { get; init; }
+
     /// <summary>The ingress class (<c>PreviewIngressClass</c>); null for the cluster's default class.</summary>
     public string? IngressClass { get; init; }
 

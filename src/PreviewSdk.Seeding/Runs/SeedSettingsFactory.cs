@@ -74,4 +74,28 @@ public static class SeedSettingsFactory
         SeedColumnKind.Values => new ValuesOverride(column.Values.Select(value => new WeightedValue(value.Value, value.Weight)).ToList()),
         _ => new RangeOverride(column.Values[0].Value ?? string.Empty, column.Values[1].Value ?? string.Empty),
     };
+
+    /// <summary>The <c>existing:</c> policy of <paramref name="entry"/>: <see cref="ExistingRows.Replace"/> unless set.</summary>
+    public static ExistingRows ExistingOf(SeedEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return entry.Existing?.Value switch
+        {
+            "keep" => ExistingRows.Keep,
+            "fail" => ExistingRows.Fail,
+            _ => ExistingRows.Replace,
+        };
+    }
+
+    /// <summary>What creates <paramref name="entry"/>'s schema, for the warning when the seeding finds no table (<see cref="SeedRequest.SchemaSource"/>).</summary>
+    public static string SchemaSourceOf(SeedEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return entry.Migrations switch
+        {
+            { Service: { } service } => $"migrations: service {service.Value}",
+            { Sql: { } sql } => $"migrations: sql {sql.Value}",
+            _ => "no migrations: declared",
+        };
+    }
 }

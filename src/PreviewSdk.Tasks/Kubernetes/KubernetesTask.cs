@@ -30,6 +30,9 @@ public abstract class KubernetesTask : PreviewTask
     /// <summary>PreviewRegistry.</summary>
     public string Registry { get; set; } = string.Empty;
 
+    /// <summary>PreviewContainerRegistry: where the dependencies' images are pulled from (a mirror).</summary>
+    public string ContainerRegistry { get; set; } = string.Empty;
+
     /// <summary>PreviewIngressClass.</summary>
     public string IngressClass { get; set; } = string.Empty;
 
@@ -71,7 +74,12 @@ public abstract class KubernetesTask : PreviewTask
             Project,
             diagnostics);
         ReportAll(diagnostics);
-        return settings;
+        if (!PreviewProperties.TryReadContainerRegistry(this, ContainerRegistry, ProjectPath, out var containerRegistry))
+        {
+            return null;
+        }
+
+        return settings is null ? null : settings with { ContainerRegistry = containerRegistry };
     }
 
     /// <summary>The image of each service of <paramref name="app"/>, pinned to its digest when the build pushed it.</summary>

@@ -24,6 +24,7 @@ public sealed class GoldenManifestTests
     [TestMethod]
     [DataRow("lightweight")]
     [DataRow("heavyweight")]
+    [DataRow("staging-like")]
     public void Sample_RendersItsGoldenFiles(string profile)
     {
         var files = ManifestWriter.Files(ShopSample.Render(profile));

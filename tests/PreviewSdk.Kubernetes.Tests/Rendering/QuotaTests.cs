@@ -14,6 +14,7 @@ public sealed class QuotaTests
     [TestMethod]
     [DataRow("lightweight")]
     [DataRow("heavyweight")]
+    [DataRow("staging-like")]
     public void TheQuota_IsTheSumOfEveryContainersLimitsTimesItsPods(string profile)
     {
         var environment = ShopSample.Render(profile);
