@@ -1,6 +1,5 @@
 using Microsoft.Build.Framework;
 using PreviewSdk.Core.Diagnostics;
-using PreviewSdk.Core.Environments;
 using PreviewSdk.Kubernetes.Manifests;
 using PreviewSdk.Kubernetes.Rendering;
 
@@ -11,41 +10,16 @@ namespace PreviewSdk.Tasks.Kubernetes;
 /// README naming the Secrets) into <see cref="OutputDirectory"/>, and the cluster-wide sweeper's into its
 /// <c>cluster/</c> folder. Deterministic: the same plan, profile, names and images give the same bytes.
 /// </summary>
-public sealed class RenderPreviewManifests : KubernetesTask
+public sealed class RenderPreviewManifests : KubernetesRenderTask
 {
-    /// <summary>The plan written by GeneratePreviewAppHost.</summary>
-    [Required]
-    public string PlanFile { get; set; } = string.Empty;
-
-    /// <summary>preview.yaml.</summary>
-    [Required]
-    public string ManifestPath { get; set; } = string.Empty;
-
     /// <summary>Where the files go (PreviewRenderDirectory).</summary>
     [Required]
     public string OutputDirectory { get; set; } = string.Empty;
 
-    /// <summary>The profile.</summary>
-    public string Profile { get; set; } = string.Empty;
-
-    /// <summary>PreviewTeam.</summary>
-    public string Team { get; set; } = string.Empty;
-
-    /// <summary>PreviewBudgetFile.</summary>
-    public string BudgetFile { get; set; } = string.Empty;
-
-    /// <summary>PreviewTtl.</summary>
-    public string TimeToLive { get; set; } = string.Empty;
-
-    /// <summary>PreviewKeep.</summary>
-    public bool Keep { get; set; }
-
     /// <inheritdoc />
     protected override bool ExecuteCore(CancellationToken cancellationToken)
     {
-        var valid = PreviewProperties.TryReadProfile(this, Profile, ProjectPath, out var profile)
-            & PreviewProperties.TryReadTeam(this, Team, ProjectPath, out var team)
-            & PreviewProperties.TryReadTimeToLive(this, TimeToLive, ProjectPath, out var timeToLive);
+        var valid = TryReadEnvironmentProperties(out var identity);
         var settings = ReadSettings(registryRequired: false);
         if (!valid || settings is null)
         {
@@ -53,27 +27,8 @@ public sealed class RenderPreviewManifests : KubernetesTask
         }
 
         var plan = PreviewSdk.Tasks.PlanFile.Read(PlanFile);
-        var directory = Path.GetDirectoryName(Path.GetFullPath(ProjectPath))!;
         var diagnostics = new DiagnosticBag();
-        var prepared = RenderInputs.Prepare(
-            plan,
-            Path.GetFullPath(ManifestPath),
-            ProjectPath,
-            new EnvironmentIdentity
-            {
-                Name = EnvironmentName,
-                Profile = profile,
-                Owner = EnvironmentOwner.Resolve(directory),
-                Branch = EnvironmentNames.GitBranch(directory),
-                Team = team,
-                BudgetFile = BudgetFile,
-                TimeToLive = timeToLive,
-                Keep = Keep,
-            },
-            settings,
-            ServiceImages(settings, plan.AppName, plan.Services.Select(service => service.Name), EnvironmentName),
-            ProductImages(settings),
-            diagnostics);
+        var prepared = Prepare(plan, identity, settings, diagnostics);
         ReportAll(diagnostics);
         if (prepared is not { } inputs)
         {
@@ -91,7 +46,7 @@ public sealed class RenderPreviewManifests : KubernetesTask
             File.WriteAllText(Path.Combine(clusterFolder, $"{index:00}-{cluster[index].Kind.ToLowerInvariant()}-{cluster[index].Metadata.Name}.yaml"), ManifestWriter.Serialize(cluster[index]));
         }
 
-        Log.LogMessage(MessageImportance.High, $"Rendered preview '{EnvironmentName}' ({profile}) for namespace {environment.Namespace}: {written.Count - 1} objects in {folder} (the expiry CronJob, installed once per cluster, in {clusterFolder}).");
+        Log.LogMessage(MessageImportance.High, $"Rendered preview '{EnvironmentName}' ({identity.Profile}) for namespace {environment.Namespace}: {written.Count - 1} objects in {folder} (the expiry CronJob, installed once per cluster, in {clusterFolder}).");
         return true;
     }
 }

@@ -1,6 +1,4 @@
-using Microsoft.Build.Framework;
 using PreviewSdk.Core.Diagnostics;
-using PreviewSdk.Core.Environments;
 using PreviewSdk.Kubernetes.Cluster;
 using PreviewSdk.Kubernetes.Lifecycle;
 using PreviewSdk.Kubernetes.Rendering;
@@ -12,31 +10,8 @@ namespace PreviewSdk.Tasks.Kubernetes;
 /// it server-side, waits for the rollout and prints the links; reports an environment that is already up. On failure
 /// nothing of it stays on the cluster.
 /// </summary>
-public sealed class StartKubernetesPreview : KubernetesTask
+public sealed class StartKubernetesPreview : KubernetesRenderTask
 {
-    /// <summary>The plan written by GeneratePreviewAppHost.</summary>
-    [Required]
-    public string PlanFile { get; set; } = string.Empty;
-
-    /// <summary>preview.yaml.</summary>
-    [Required]
-    public string ManifestPath { get; set; } = string.Empty;
-
-    /// <summary>The profile.</summary>
-    public string Profile { get; set; } = string.Empty;
-
-    /// <summary>PreviewTeam.</summary>
-    public string Team { get; set; } = string.Empty;
-
-    /// <summary>PreviewBudgetFile.</summary>
-    public string BudgetFile { get; set; } = string.Empty;
-
-    /// <summary>PreviewTtl.</summary>
-    public string TimeToLive { get; set; } = string.Empty;
-
-    /// <summary>PreviewKeep.</summary>
-    public bool Keep { get; set; }
-
     /// <summary>PreviewRecreate.</summary>
     public bool Recreate { get; set; }
 
@@ -44,9 +19,7 @@ public sealed class StartKubernetesPreview : KubernetesTask
     protected override bool ExecuteCore(CancellationToken cancellationToken)
     {
         var valid = PreviewProperties.TryReadSeconds(this, "PreviewTimeout", Timeout, ProjectPath, out var timeout)
-            & PreviewProperties.TryReadProfile(this, Profile, ProjectPath, out var profile)
-            & PreviewProperties.TryReadTeam(this, Team, ProjectPath, out var team)
-            & PreviewProperties.TryReadTimeToLive(this, TimeToLive, ProjectPath, out var timeToLive);
+            & TryReadEnvironmentProperties(out var identity);
         var settings = ReadSettings(registryRequired: true);
         if (!valid || settings is null)
         {
@@ -54,28 +27,9 @@ public sealed class StartKubernetesPreview : KubernetesTask
         }
 
         var plan = PreviewSdk.Tasks.PlanFile.Read(PlanFile);
-        var directory = Path.GetDirectoryName(Path.GetFullPath(ProjectPath))!;
         var diagnostics = new DiagnosticBag();
         Core.Sharing.GatewaySettingsReader.CheckHostNames(settings.Gateway, EnvironmentName, plan.Services.Select(service => service.Name), Project, diagnostics);
-        var prepared = diagnostics.HasErrors ? null : RenderInputs.Prepare(
-            plan,
-            Path.GetFullPath(ManifestPath),
-            ProjectPath,
-            new EnvironmentIdentity
-            {
-                Name = EnvironmentName,
-                Profile = profile,
-                Owner = EnvironmentOwner.Resolve(directory),
-                Branch = EnvironmentNames.GitBranch(directory),
-                Team = team,
-                BudgetFile = BudgetFile,
-                TimeToLive = timeToLive,
-                Keep = Keep,
-            },
-            settings,
-            ServiceImages(settings, plan.AppName, plan.Services.Select(service => service.Name), EnvironmentName),
-            ProductImages(settings),
-            diagnostics);
+        var prepared = diagnostics.HasErrors ? null : Prepare(plan, identity, settings, diagnostics);
         using var connection = prepared is null ? null : ClusterConnection.Open(settings, Project, diagnostics);
         ReportAll(diagnostics);
         if (prepared is not { } inputs || connection is null)
