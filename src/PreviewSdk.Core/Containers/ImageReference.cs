@@ -26,6 +26,21 @@ public sealed partial record ImageReference(string Registry, string Repository, 
     public ImageReference WithRegistry(string? registry) =>
         string.IsNullOrEmpty(registry) ? this : this with { Registry = registry.TrimEnd('/') };
 
+    /// <summary>
+    /// What a container of a dependency pulls, on this machine's engine and on a Kubernetes cluster alike: its
+    /// <paramref name="image"/> (preview.yaml's <c>image:</c> or the default, already validated) from
+    /// <paramref name="registry"/> (<c>PreviewContainerRegistry</c>) when one is given.
+    /// </summary>
+    public static ImageReference Pulled(string image, string? registry)
+    {
+        if (!TryParse(image, out var parsed))
+        {
+            throw new ArgumentException($"'{image}' is no image name with a tag; preview.yaml's validation should have refused it.", nameof(image));
+        }
+
+        return parsed.WithRegistry(registry);
+    }
+
     /// <summary>Reads <paramref name="text"/>; false when it is no image name with a tag.</summary>
     public static bool TryParse(string? text, out ImageReference image)
     {

@@ -78,8 +78,7 @@ public sealed class RuntimeResolver
         var failed = false;
         foreach (var dependency in wanted)
         {
-            ImageReference.TryParse(dependency.Image, out var parsed);
-            var image = parsed.WithRegistry(registry);
+            var image = ImageReference.Pulled(dependency.Image, registry);
             var auto = profile.RuntimeOf(dependency.Name) == DependencyRuntimes.Auto;
             var problem = await ensureImage(engine, image, cancellationToken);
             if (problem is null)

@@ -13,6 +13,7 @@ namespace PreviewSdk.Core.Diagnostics;
 /// <item><description>4xxx: seeding and migrations.</description></item>
 /// <item><description>5xxx: links, the gateway and CI outputs.</description></item>
 /// <item><description>6xxx: synthetic checks and alerts.</description></item>
+/// <item><description>7xxx: the Kubernetes target (cluster access, apply and rollout, images, expiry).</description></item>
 /// <item><description>9xxx: unexpected failures, i.e. bugs in PreviewSdk.</description></item>
 /// </list>
 /// Adding a code takes two lines: a constant here and a message with the same key in
@@ -189,6 +190,28 @@ public static class DiagnosticCodes
     /// <summary>More diagnostics than are shown per file: the summary line with how many were left out.</summary>
     public const string DiagnosticsNotShown = "PREVIEW1064";
 
+    // 1140-1149: the target and the Kubernetes target's properties.
+
+    /// <summary><c>PreviewTarget</c> is neither <c>local</c> nor <c>kubernetes</c>.</summary>
+    public const string InvalidPreviewTarget = "PREVIEW1140";
+
+    /// <summary><c>PreviewKubeContext</c> holds control characters or is longer than 253 characters.</summary>
+    public const string InvalidKubeContext = "PREVIEW1141";
+
+    /// <summary><c>PreviewKubeconfig</c> names a file that does not exist.</summary>
+    public const string KubeconfigNotFound = "PREVIEW1142";
+
+    /// <summary><c>PreviewRegistry</c> is not a registry address (host, optional port, optional repository path).</summary>
+    public const string InvalidRegistry = "PREVIEW1143";
+
+    /// <summary><c>PreviewIngressClass</c> is not a Kubernetes object name.</summary>
+    public const string InvalidIngressClass = "PREVIEW1144";
+
+    /// <summary>The Kubernetes target with the default domain <c>localhost</c>, which an ingress cannot serve.</summary>
+    public const string KubernetesDomainRequired = "PREVIEW1145";
+
+    /// <summary><c>-t:Preview</c> on the Kubernetes target without <c>PreviewRegistry</c>.</summary>
+    public const string KubernetesRegistryRequired = "PREVIEW1146";
     /// <summary>An <c>image:</c> that is no image name with a tag.</summary>
     public const string InvalidImage = "PREVIEW1080";
 
@@ -515,6 +538,52 @@ public static class DiagnosticCodes
     public const string CommentTokenNotPrivate = "PREVIEW5058";
 
     // 6xxx: checks and alerts.
+
+    // 7xxx: the Kubernetes target.
+    // 7001-7009: the kubeconfig and the cluster's answer; 7010-7019: apply and rollout; 7020-7029: namespaces;
+    // 7030-7039: images; 7040-7049: expiry on the cluster (warnings).
+
+    /// <summary>The kubeconfig does not parse, or names files (certificates, keys) that cannot be read.</summary>
+    public const string KubeconfigUnreadable = "PREVIEW7001";
+
+    /// <summary><c>PreviewKubeContext</c> (or the kubeconfig's current context) is not in the kubeconfig.</summary>
+    public const string KubeContextNotFound = "PREVIEW7002";
+
+    /// <summary>The cluster's API server did not answer.</summary>
+    public const string ClusterUnreachable = "PREVIEW7003";
+
+    /// <summary>The cluster refused the kubeconfig's credentials or the request (401, 403).</summary>
+    public const string ClusterAccessDenied = "PREVIEW7004";
+
+    /// <summary>No kubeconfig was given or found, and the build does not run in a pod.</summary>
+    public const string KubeconfigMissing = "PREVIEW7005";
+
+    /// <summary>An external dependency's credential variable is not set in the build's environment.</summary>
+    public const string ExternalCredentialMissing = "PREVIEW7006";
+
+    /// <summary>The environment's workloads did not become ready within <c>PreviewTimeout</c>.</summary>
+    public const string RolloutTimedOut = "PREVIEW7010";
+
+    /// <summary>The seeding Job of a database failed.</summary>
+    public const string SeedJobFailed = "PREVIEW7011";
+
+    /// <summary>The cluster refused to apply an object (invalid, forbidden, over quota).</summary>
+    public const string ObjectRefused = "PREVIEW7012";
+
+    /// <summary>A namespace of the environment's name exists but does not carry this environment's labels.</summary>
+    public const string NamespaceNotOurs = "PREVIEW7020";
+
+    /// <summary>A namespace being deleted did not go away in time.</summary>
+    public const string NamespaceDeletionTimedOut = "PREVIEW7021";
+
+    /// <summary>The registry refused the image of a service, or could not be reached.</summary>
+    public const string RegistryPushFailed = "PREVIEW7030";
+
+    /// <summary>Warning: the expiry CronJob could not be installed on the cluster.</summary>
+    public const string SweeperNotInstalled = "PREVIEW7040";
+
+    /// <summary>Warning: an expired environment's namespace could not be deleted.</summary>
+    public const string SweepFailed = "PREVIEW7041";
 
     // 9xxx: unexpected.
 

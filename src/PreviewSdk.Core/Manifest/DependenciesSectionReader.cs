@@ -7,12 +7,13 @@ internal static class DependenciesSectionReader
 {
     private const string TypeKey = "type";
     private const string DatabasesKey = "databases";
+    private const string ExternalKey = "external";
     private const string RuntimeKey = "runtime";
     private const string ImageKey = "image";
 
     // Keys any dependency may have; which of them a given type accepts is checked once the type is known,
     // because 'type' may come after 'databases' in the file.
-    private static readonly string[] AnyTypeKeys = [TypeKey, DatabasesKey, RuntimeKey, ImageKey];
+    private static readonly string[] AnyTypeKeys = [TypeKey, DatabasesKey, ExternalKey, RuntimeKey, ImageKey];
 
     public static IReadOnlyList<DependencyEntry> Read(ManifestNodeReader reader, ManifestNode section, string sectionPath)
     {
@@ -30,6 +31,7 @@ internal static class DependenciesSectionReader
     {
         Located<string>? type = null;
         Located<string>? databasesKey = null;
+        Located<string>? external = null;
         IReadOnlyList<Located<string>> databases = [];
         Located<string>? runtime = null;
         Located<string>? image = null;
@@ -41,6 +43,10 @@ internal static class DependenciesSectionReader
             {
                 hasTypeKey = true;
                 type = ReadType(reader, value, keyPath);
+            }
+            else if (key.Value == ExternalKey)
+            {
+                external = ReadExternal(reader, value, keyPath);
             }
             else if (key.Value == RuntimeKey)
             {
@@ -65,7 +71,7 @@ internal static class DependenciesSectionReader
 
         if (type is { } known && databasesKey is { } misplaced && !DependencyTypes.HasDatabases(known.Value))
         {
-            IReadOnlyList<string> allowed = [TypeKey, RuntimeKey, ImageKey];
+            IReadOnlyList<string> allowed = [TypeKey, ExternalKey, RuntimeKey, ImageKey];
             reader.Diagnostics.Error(
                 DiagnosticCodes.UnknownKey,
                 misplaced.Location,
@@ -75,7 +81,23 @@ internal static class DependenciesSectionReader
             databases = [];
         }
 
-        return new DependencyEntry(name, type, databases) { Runtime = runtime, Image = image };
+        return new DependencyEntry(name, type, databases) { External = external, Runtime = runtime, Image = image };
+    }
+
+    private static Located<string>? ReadExternal(ManifestNodeReader reader, ManifestNode value, string keyPath)
+    {
+        if (reader.ReadText(value, keyPath) is not { } text)
+        {
+            return null;
+        }
+
+        if (Planning.ExternalEndpoint.Parse(text.Value) is null)
+        {
+            reader.Diagnostics.Error(DiagnosticCodes.InvalidValue, text.Location, keyPath, text.Value, DiagnosticFactory.Format("Text.Rule.External"));
+            return null;
+        }
+
+        return text;
     }
 
     private static Located<string>? ReadType(ManifestNodeReader reader, ManifestNode value, string keyPath)

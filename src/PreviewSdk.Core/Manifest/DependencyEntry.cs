@@ -9,6 +9,11 @@ public sealed record DependencyEntry(
     Located<string>? Type,
     IReadOnlyList<Located<string>> Databases)
 {
+    /// <summary>
+    /// <c>external: host:port</c>: on the Kubernetes target the dependency is not run but reached at that address
+    /// (a managed database, a shared cache); null when the environment runs its own. The local target ignores it.
+    /// </summary>
+    public Located<string>? External { get; init; }
     /// <summary>The <c>runtime:</c> (<c>local</c>, <c>container</c>, <c>auto</c>), or null for the default (local); a profile may override it.</summary>
     public Located<string>? Runtime { get; init; }
 

@@ -8,6 +8,8 @@ namespace PreviewSdk.Core.Planning;
 /// <param name="Databases">The databases to create on a postgres server, in preview.yaml order; empty for others.</param>
 public sealed record DependencyPlan(string Name, DependencyKind Kind, IReadOnlyList<string> Databases)
 {
+    /// <summary>preview.yaml's <c>external: host:port</c>: the Kubernetes target reaches it there instead of running it; null otherwise.</summary>
+    public string? External { get; init; }
     /// <summary>
     /// The image a container of it runs, as preview.yaml's <c>image:</c> names it, else the kind's default
     /// (<see cref="DefaultImages"/>); <c>PreviewContainerRegistry</c> may still change its registry.

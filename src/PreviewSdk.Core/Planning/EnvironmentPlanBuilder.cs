@@ -183,7 +183,7 @@ internal sealed class EnvironmentPlanBuilder
         var plan = new DependencyPlan(
             dependency.Name.Value,
             dependency.Type!.Value.Value == DependencyTypes.Postgres ? DependencyKind.Postgres : DependencyKind.Redis,
-            dependency.Databases.Select(database => database.Value).ToArray());
+            dependency.Databases.Select(database => database.Value).ToArray()) { External = dependency.External?.Value };
         return dependency.Image is { } image ? plan with { Image = image.Value } : plan;
     }
 

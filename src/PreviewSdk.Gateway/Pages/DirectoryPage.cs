@@ -42,7 +42,7 @@ public static class DirectoryPage
         Term(main, "Owner", PageFrame.Encode(model.Owner ?? "–"));
         Term(main, "Started", model.StartedAt is { } started ? Time(started) : "–");
         Term(main, "Expires", model.Keep ? "never (kept)" : model.ExpiresAt is { } expires ? Time(expires) : "–");
-        Term(main, "Dashboard", $"<a href=\"{PageFrame.Encode(model.DashboardUrl)}\">{PageFrame.Encode(model.DashboardUrl)}</a>");
+        Term(main, "Dashboard", model.DashboardUrl.Length == 0 ? "– (none on this target)" : $"<a href=\"{PageFrame.Encode(model.DashboardUrl)}\">{PageFrame.Encode(model.DashboardUrl)}</a>");
         main.Append("</dl>\n</section>\n");
     }
 

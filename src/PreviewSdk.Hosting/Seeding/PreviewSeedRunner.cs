@@ -78,7 +78,7 @@ internal sealed class PreviewSeedRunner(
                 ExcludedTables = seed.Entry.Exclude.Select(table => table.Value).ToList(),
                 Existing = SeedSettingsFactory.ExistingOf(seed.Entry),
                 ExistingFromManifest = true,
-                SchemaSource = SchemaSource(seed),
+                SchemaSource = SeedSettingsFactory.SchemaSourceOf(seed.Entry),
                 Log = line => log.LogInformation("{Line}", line),
             }, cancellationToken);
             seed.Warnings = [.. seed.Warnings, .. result.Diagnostics.Where(diagnostic => !diagnostic.IsError)];
@@ -191,13 +191,6 @@ internal sealed class PreviewSeedRunner(
         });
         return watching;
     }
-
-    private static string SchemaSource(PreviewSeedResource seed) => seed.Entry.Migrations switch
-    {
-        { Service: { } service } => $"migrations: service {service.Value}",
-        { Sql: { } sql } => $"migrations: sql {sql.Value}",
-        _ => "no migrations: declared",
-    };
 
     private Task PublishAsync(PreviewSeedResource seed, ResourceStateSnapshot state, bool started = false) =>
         notifications.PublishUpdateAsync(seed, snapshot => snapshot with

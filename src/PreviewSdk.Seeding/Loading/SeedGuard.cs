@@ -14,7 +14,7 @@ namespace PreviewSdk.Seeding.Loading;
 public static class SeedGuard
 {
     /// <summary>The start of the database comment that marks an environment's database; the environment id follows.</summary>
-    public const string MarkerPrefix = "previewsdk:environment=";
+    public const string MarkerPrefix = Core.Planning.DatabaseMark.Prefix;
 
     /// <summary>
     /// Marks the connection's current database as the database of <paramref name="environmentId"/>

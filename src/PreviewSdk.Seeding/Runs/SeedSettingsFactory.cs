@@ -86,4 +86,16 @@ public static class SeedSettingsFactory
             _ => ExistingRows.Replace,
         };
     }
+
+    /// <summary>What creates <paramref name="entry"/>'s schema, for the warning when the seeding finds no table (<see cref="SeedRequest.SchemaSource"/>).</summary>
+    public static string SchemaSourceOf(SeedEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return entry.Migrations switch
+        {
+            { Service: { } service } => $"migrations: service {service.Value}",
+            { Sql: { } sql } => $"migrations: sql {sql.Value}",
+            _ => "no migrations: declared",
+        };
+    }
 }

@@ -12,7 +12,7 @@ namespace PreviewSdk.Core.Tests.Diagnostics;
 [TestClass]
 public sealed class DiagnosticCatalogTests
 {
-    private static readonly Regex CodePattern = new(@"^PREVIEW[1-69]\d{3}$", RegexOptions.CultureInvariant);
+    private static readonly Regex CodePattern = new(@"^PREVIEW[1-79]\d{3}$", RegexOptions.CultureInvariant);
 
     private static IReadOnlyList<(string Name, string Code)> Codes { get; } = typeof(DiagnosticCodes)
         .GetFields(BindingFlags.Public | BindingFlags.Static)

@@ -299,7 +299,7 @@ public sealed class ManifestReaderTests
             """);
 
         DiagnosticAssert.Exactly(result.Diagnostics, File, (DiagnosticCodes.UnknownKey, 3, 5));
-        Assert.StartsWith("Unknown key 'dependencies.cache.databases'. Allowed keys here: type, runtime, image.", result.Diagnostics[0].Message);
+        Assert.StartsWith("Unknown key 'dependencies.cache.databases'. Allowed keys here: type, external, runtime, image.", result.Diagnostics[0].Message);
         Assert.IsEmpty(result.Manifest!.Dependencies.Single().Databases);
     }
 
