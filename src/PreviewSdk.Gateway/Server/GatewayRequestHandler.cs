@@ -26,19 +26,21 @@ internal sealed class GatewayRequestHandler(
     DashboardSession dashboard,
     IHttpForwarder forwarder,
     HttpMessageInvoker client,
-    GatewayTransformer transformer)
+    GatewayTransformer transformer,
+    ReplicaBalancer balancer)
 {
     private const string RobotsText = "User-agent: *\nDisallow: /\n";
     private readonly ForwarderRequestConfig requestConfig = new() { ActivityTimeout = options.ActivityTimeout };
 
     public async Task HandleAsync(HttpContext context)
     {
-        context.Response.OnStarting(() =>
+        // Every response, the services' too: a preview is never for search engines. (Static, with the response as
+        // state: no closure to allocate per request.)
+        context.Response.OnStarting(static state =>
         {
-            // Every response, the services' too: a preview is never for search engines.
-            context.Response.Headers["X-Robots-Tag"] = "noindex, nofollow";
+            ((HttpResponse)state).Headers["X-Robots-Tag"] = "noindex, nofollow";
             return Task.CompletedTask;
-        });
+        }, context.Response);
 
         // "GET http://elsewhere/ HTTP/1.1" and "OPTIONS *": routing is by Host, and a proxy is not what this is.
         if (context.Features.Get<IHttpRequestFeature>()?.RawTarget is not { } target || !target.StartsWith('/'))
@@ -165,7 +167,7 @@ internal sealed class GatewayRequestHandler(
 
     private async Task ForwardAsync(HttpContext context, GatewayRoute route, string host, string scheme, bool trusted)
     {
-        if (options.Upstreams.Find(route) is not { } destination)
+        if (balancer.Choose(route) is not { } destination)
         {
             await ProblemAsync(context, StatusCodes.Status503ServiceUnavailable, "not_running", $"'{route.Name}' of preview '{options.Environment}' has no running endpoint right now; see {table.Addresses.DirectoryUrl}.");
             return;
@@ -180,11 +182,33 @@ internal sealed class GatewayRequestHandler(
 
         context.Features.Set(new GatewayTransformer.RequestFacts(host, scheme, trusted, dashboardCookies));
         var error = await forwarder.SendAsync(context, destination.ToString(), client, requestConfig, transformer);
+        // A replica that ended a moment ago refuses the connection: it is passed over for a while, and as nothing
+        // reached it, a request without a body goes to the next replica (or the shared endpoint) at once.
+        while (error == ForwarderError.Request && WasRefused(context))
+        {
+            balancer.Refused(destination);
+            if (context.Features.Get<IHttpRequestBodyDetectionFeature>() is not { CanHaveBody: false }
+                || balancer.Choose(route) is not { } next || next == destination)
+            {
+                break;
+            }
+
+            destination = next;
+            context.Features.Set<IForwarderErrorFeature>(null);
+            context.Response.Clear();
+            error = await forwarder.SendAsync(context, destination.ToString(), client, requestConfig, transformer);
+        }
+
         if (error != ForwarderError.None && !context.Response.HasStarted)
         {
             await ProblemAsync(context, StatusCodes.Status502BadGateway, "upstream_failed", $"'{route.Name}' of preview '{options.Environment}' did not answer ({error}).");
         }
     }
+
+    // The connection could not be made (refused, or the address is gone), so nothing was sent, and no answer began.
+    private static bool WasRefused(HttpContext context) =>
+        !context.Response.HasStarted
+        && context.Features.Get<IForwarderErrorFeature>()?.Exception is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError };
 
     private static bool WantsHtml(HttpRequest request) =>
         request.Headers.Accept.Any(value => value is not null && value.Contains("text/html", StringComparison.OrdinalIgnoreCase));
