@@ -11,8 +11,11 @@ namespace PreviewSdk.Gateway.Forwarding;
 /// </summary>
 internal sealed class ReplicaBalancer(IGatewayUpstreams upstreams, TimeProvider time)
 {
-    /// <summary>How long a replica that refused a connection is passed over.</summary>
-    public static readonly TimeSpan RefusedFor = TimeSpan.FromSeconds(5);
+    /// <summary>
+    /// How long a replica that refused a connection is passed over: short, as a replica is reported running when its
+    /// process starts, a moment before it listens; a gone one costs one refused connection per period.
+    /// </summary>
+    public static readonly TimeSpan RefusedFor = TimeSpan.FromSeconds(2);
 
     private readonly ConcurrentDictionary<string, Turn> turns = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<Uri, long> refusedUntil = new();

@@ -182,13 +182,14 @@ internal sealed class GatewayRequestHandler(
 
         context.Features.Set(new GatewayTransformer.RequestFacts(host, scheme, trusted, dashboardCookies));
         var error = await forwarder.SendAsync(context, destination.ToString(), client, requestConfig, transformer);
-        // A replica that ended a moment ago refuses the connection: it is passed over for a while, and as nothing
-        // reached it, a request without a body goes to the next replica (or the shared endpoint) at once.
-        while (error == ForwarderError.Request && WasRefused(context))
+        // A replica that ended a moment ago refuses the connection, or drops the kept-alive one it was sent on, before
+        // any answer: it is passed over for a while, and a request without a body goes to the next replica (or the
+        // shared endpoint) at once when it cannot have reached the service (refused) or may safely be sent twice
+        // (an idempotent method), as nginx's proxy_next_upstream does.
+        while (error == ForwarderError.Request && !context.Response.HasStarted)
         {
             balancer.Refused(destination);
-            if (context.Features.Get<IHttpRequestBodyDetectionFeature>() is not { CanHaveBody: false }
-                || balancer.Choose(route) is not { } next || next == destination)
+            if (!MaySendAgain(context) || balancer.Choose(route) is not { } next || next == destination)
             {
                 break;
             }
@@ -205,10 +206,11 @@ internal sealed class GatewayRequestHandler(
         }
     }
 
-    // The connection could not be made (refused, or the address is gone), so nothing was sent, and no answer began.
-    private static bool WasRefused(HttpContext context) =>
-        !context.Response.HasStarted
-        && context.Features.Get<IForwarderErrorFeature>()?.Exception is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError };
+    private static bool MaySendAgain(HttpContext context) =>
+        context.Features.Get<IHttpRequestBodyDetectionFeature>() is { CanHaveBody: false }
+        && (context.Features.Get<IForwarderErrorFeature>()?.Exception is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError }
+            || HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method) || HttpMethods.IsOptions(context.Request.Method)
+            || HttpMethods.IsTrace(context.Request.Method) || HttpMethods.IsPut(context.Request.Method) || HttpMethods.IsDelete(context.Request.Method));
 
     private static bool WantsHtml(HttpRequest request) =>
         request.Headers.Accept.Any(value => value is not null && value.Contains("text/html", StringComparison.OrdinalIgnoreCase));
