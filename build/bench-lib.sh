@@ -49,3 +49,27 @@ run_waiting() {
     child=""
     return "$rc"
 }
+
+# For a bench of environments of the Shop sample: sets SAMPLE, WORK (a new temporary folder named after $1), STATE
+# (the bench's own state root), OWNER (carried by everything the bench starts) and OWNED (the command prefix that
+# sets it), and names=() (the environments started, for stop_sample_environments).
+sample_bench_workspace() {
+    SAMPLE=$REPO/samples/Shop/Shop.Preview
+    WORK=$(mktemp -d "${TMPDIR:-/tmp}/previewsdk-bench-$1.XXXXXX")
+    STATE=$WORK/state
+    OWNER=previewsdk-bench-$$-$RANDOM$RANDOM
+    OWNED=(env "BENCH_OWNER=$OWNER" "MSBUILDNODEHANDSHAKESALT=$OWNER" UseSharedCompilation=false)
+    names=()
+}
+
+# On exit: stops each environment in names with PreviewDown (the build properties are the arguments), then whatever
+# still carries OWNER, and removes WORK.
+stop_sample_environments() {
+    local name
+    if [[ -n $child ]]; then kill -TERM "$child" 2>/dev/null; fi
+    for name in "${names[@]}"; do
+        "${OWNED[@]}" dotnet build "$SAMPLE" -t:PreviewDown "-p:PreviewName=$name" "$@" -nologo -v:q >/dev/null 2>&1
+    done
+    stop_processes_with "BENCH_OWNER=$OWNER" 0 || log "warning: processes carrying BENCH_OWNER=$OWNER survived" >&2
+    rm -rf "$WORK"
+}

@@ -57,6 +57,19 @@ internal static class PreviewProperties
         return false;
     }
 
+    public static bool TryReadContainerRegistry(PreviewTask task, string text, string projectPath, out string? registry)
+    {
+        registry = string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+        if (registry is null || Core.Containers.ImageReference.IsValidRegistry(registry))
+        {
+            return true;
+        }
+
+        task.Report(DiagnosticFactory.Create(DiagnosticCodes.InvalidProperty, SourceLocation.WholeFile(projectPath), "PreviewContainerRegistry", text,
+            "a registry host with an optional port and path, without scheme (e.g. mirror.example.com, localhost:5000, or localhost for images built into the engine)"));
+        return false;
+    }
+
     public static bool TryReadProfile(PreviewTask task, string text, string projectPath, out string profile)
     {
         profile = string.IsNullOrWhiteSpace(text) ? DefaultProfile : text.Trim();

@@ -82,6 +82,18 @@ public sealed partial class StartPreview
     /// <summary>Proxies whose forwarded headers the gateway believes (PreviewTrustedProxies), separated by semicolons.</summary>
     public string TrustedProxies { get; set; } = string.Empty;
 
+    /// <summary>
+    /// The registry that replaces the registry part of every dependency's image (PreviewContainerRegistry), e.g.
+    /// <c>mirror.example.com</c>; empty keeps the images as preview.yaml names them.
+    /// </summary>
+    public string ContainerRegistry { get; set; } = string.Empty;
+
+    /// <summary>
+    /// The base image of services a profile runs as containers (PreviewContainerBaseImage), passed to
+    /// <c>dotnet publish -t:PublishContainer</c> as ContainerBaseImage; empty for the .NET SDK's default.
+    /// </summary>
+    public string ContainerBaseImage { get; set; } = string.Empty;
+
     /// <summary>The environment's resolved name.</summary>
     [Output]
     public string ResolvedName { get; private set; } = string.Empty;

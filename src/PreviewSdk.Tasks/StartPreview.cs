@@ -19,7 +19,8 @@ public sealed partial class StartPreview : PreviewTask
             & PreviewProperties.TryReadTimeToLive(this, TimeToLive, ProjectPath, out var timeToLive)
             & PreviewProperties.TryReadTeam(this, Team, ProjectPath, out var team)
             & PreviewProperties.TryReadPullRequest(this, PullRequest, ProjectPath, out var pullRequest)
-            & PreviewProperties.TryReadSwitch(this, "PreviewCommentToken", CommentToken, ProjectPath, out var commentToken);
+            & PreviewProperties.TryReadSwitch(this, "PreviewCommentToken", CommentToken, ProjectPath, out var commentToken)
+            & PreviewProperties.TryReadContainerRegistry(this, ContainerRegistry, ProjectPath, out var registry);
         var diagnostics = new DiagnosticBag();
         var gateway = GatewaySettingsReader.Read(GatewaySettings(), SourceLocation.WholeFile(ProjectPath), diagnostics);
         foreach (var diagnostic in diagnostics)
@@ -65,6 +66,8 @@ public sealed partial class StartPreview : PreviewTask
             DefaultTimeToLive = budget.ProfileTimeToLive,
             Keep = Keep,
             Gateway = gateway,
+            ContainerRegistry = registry,
+            ContainerBaseImage = string.IsNullOrWhiteSpace(ContainerBaseImage) ? null : ContainerBaseImage.Trim(),
         };
         if (!new PreviewLifecycle(this).Up(request, cancellationToken))
         {

@@ -14,7 +14,7 @@ namespace PreviewSdk.EndToEnd.Tests;
 [TestClass]
 public sealed class PackagedSdkTests(TestContext testContext)
 {
-    private static readonly string[] PackageIds = ["PreviewSdk", "PreviewSdk.Hosting", "PreviewSdk.Gateway", "PreviewSdk.Seeding", "PreviewSdk.Core"];
+    private static readonly string[] PackageIds = ["PreviewSdk", "PreviewSdk.Hosting", "PreviewSdk.Gateway", "PreviewSdk.Seeding", "PreviewSdk.Core", "PreviewSdk.Cli"];
 
     [TestMethod]
     public async Task Preview_ProjectUsingThePackedSdk_ServesItsLinksAndPreviewDownRemovesEverything()
@@ -41,12 +41,33 @@ public sealed class PackagedSdkTests(TestContext testContext)
                 }
             }
 
+            InstallAndRunTheTool(feed.Root, version);
             await UsePackedSdkAsync(feed.Root, version);
         }
         finally
         {
             RemoveFromPackageCache(version);
         }
+    }
+
+    // The tool installs from the same feed and runs as `previewsdk`; a path that does not exist is its coded error.
+    private void InstallAndRunTheTool(string feed, string version)
+    {
+        using var tools = new TempFolder("previewsdk-e2e-tool-");
+        var install = DotnetCli.Run(tools.Root, ["tool", "install", "PreviewSdk.Cli", "--tool-path", tools.Root, "--add-source", feed, "--version", version], TimeSpan.FromMinutes(5));
+        testContext.WriteLine(install.Summary);
+        Assert.AreEqual(0, install.ExitCode, install.ToString());
+
+        var missing = Path.Combine(tools.Root, "no-such-app");
+        using var run = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo(Path.Combine(tools.Root, "previewsdk"), ["init", missing])
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+        })!;
+        var errors = run.StandardError.ReadToEnd();
+        run.WaitForExit();
+        Assert.AreEqual(1, run.ExitCode, errors);
+        Assert.StartsWith($"{missing}: error PREVIEW1100: '{missing}' does not exist.", errors);
     }
 
     private async Task UsePackedSdkAsync(string feed, string version)
@@ -86,7 +107,8 @@ public sealed class PackagedSdkTests(TestContext testContext)
         Assert.Contains($"\"PreviewSdk.Hosting/{version}\"", assets, "The preview project does not reference the packed PreviewSdk.Hosting.");
         var record = preview.ReadEnvironment();
         var links = preview.ReadLinks();
-        EnvironmentAssert.PrintedLinksTable(up, links, $"Preview '{preview.Name}' (lightweight) is up in ");
+        // Under GitHub Actions (the comment's stand-in needs its variables) the log shows no token.
+        EnvironmentAssert.PrintedLinksTable(up, links, $"Preview '{preview.Name}' (lightweight) is up in ", logIsShared: true);
 
         var addresses = EnvironmentAssert.AllAddresses(preview, links);
         using var browser = new Browser();

@@ -36,11 +36,12 @@ public sealed class PullRequestCommentTests(TestContext testContext)
         Assert.IsEmpty(actions.GitHub.Comments);
         var links = preview.ReadLinks();
         var summary = actions.StepSummary;
-        Assert.StartsWith($"### Preview `{preview.Name}` (lightweight)\n\n| resource | link |\n|---|---|\n", summary);
+        Assert.StartsWith($"### Preview `{preview.Name}` (lightweight)\n\nOpen <{links.Directory}>: it asks for the environment's access token, which is not published here", summary);
         Assert.Contains($"| probe | <{links.Services.Single().Url}> |", summary);
-        var dashboardToken = new Uri(links.Dashboard).Query;
-        Assert.Contains("?t=", dashboardToken, "The dashboard link carries its login token.");
-        Assert.DoesNotContain(dashboardToken, summary, "No token in the step summary by default.");
+        var accessToken = StateFiles.ReadToken(preview.StateFolder);
+        Assert.Contains(accessToken, links.SharedLink, "The shared link carries the access token.");
+        Assert.DoesNotContain(accessToken, summary, "No token in the step summary by default.");
+        Assert.DoesNotContain(accessToken, up.Output, "No token in a CI log.");
         var hostEnvironment = File.ReadAllText($"/proc/{preview.ReadEnvironment().HostProcessId}/environ");
         Assert.DoesNotContain(GitHubActionsRun.TrackingId, hostEnvironment, "The runner would kill the environment when the job ends.");
 
@@ -52,7 +53,7 @@ public sealed class PullRequestCommentTests(TestContext testContext)
         var comment = actions.GitHub.Comments.Single();
         Assert.StartsWith($"{Marker}{preview.Name} -->\n### Preview `{preview.Name}` (lightweight)", comment.Body);
         Assert.Contains($"| probe | <{links.Services.Single().Url}> |", comment.Body);
-        Assert.DoesNotContain(dashboardToken, comment.Body, "No token in the comment by default.");
+        Assert.DoesNotContain(accessToken, comment.Body, "No token in the comment by default.");
 
         var third = preview.Preview(environment: actions.Variables);
         Assert.AreEqual(0, third.ExitCode, third.ToString());

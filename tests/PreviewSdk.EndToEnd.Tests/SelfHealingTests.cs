@@ -34,7 +34,8 @@ public sealed class SelfHealingTests(TestContext testContext)
         await Until(AllHealthyAndUp, RecoverWithin, "the environment was healthy again after shop-api was killed");
         testContext.WriteLine($"Killed shop-api: shop-web unhealthy after {followed.TotalSeconds:0.0} s, healthy again after {killed.Elapsed.TotalSeconds:0.0} s.");
         Assert.AreNotEqual(service.ProcessId, Single(record.EnvironmentId, command => command.Contains("Shop.Api/bin/", StringComparison.Ordinal)).ProcessId, "shop-api was not started anew");
-        await AssertServes(api);
+        var token = StateFiles.ReadToken(preview.StateFolder);
+        await AssertServes(api, token);
 
         // A killed PostgreSQL (its main process): shopdb, shop-api, shop-worker and shop-web use it.
         // The server itself, not runuser above it (as root): its program is postgres.
@@ -45,7 +46,7 @@ public sealed class SelfHealingTests(TestContext testContext)
         followed = killed.Elapsed;
         await Until(AllHealthyAndUp, RecoverWithin, "the environment was healthy again after PostgreSQL was killed");
         testContext.WriteLine($"Killed PostgreSQL: shop-api unhealthy after {followed.TotalSeconds:0.0} s, healthy again after {killed.Elapsed.TotalSeconds:0.0} s.");
-        await AssertServes(api);
+        await AssertServes(api, token);
         var log = File.ReadAllText(Path.Combine(preview.StateFolder, "apphost.log"));
         Assert.Contains("PREVIEW3020", log);
 
@@ -72,10 +73,11 @@ public sealed class SelfHealingTests(TestContext testContext)
         return found[0];
     }
 
-    private async Task AssertServes(string url)
+    // Through the gateway, as automation reaches it: with the access token in its header.
+    private async Task AssertServes(string url, string token)
     {
         using var browser = new Browser();
-        var page = await browser.GetAsync(url + "/", testContext.CancellationToken);
+        var page = await browser.GetWithHeadersAsync(url, new Dictionary<string, string> { ["X-Preview-Token"] = token }, testContext.CancellationToken);
         Assert.AreEqual(HttpStatusCode.OK, page.Status, page.ToString());
     }
 

@@ -111,7 +111,10 @@ public static class DiagnosticCodes
     /// <summary>A profile sets a dependency preview.yaml does not declare.</summary>
     public const string UnknownProfileDependency = "PREVIEW1034";
 
-    /// <summary>A profile asks for <c>runtime: container</c>, which is not supported yet.</summary>
+    /// <summary>
+    /// Retired in 0.2, when containers became supported: it said that <c>runtime: container</c> was not supported
+    /// yet. Never reported any more; the number is not reused.
+    /// </summary>
     public const string ContainerRuntimeNotSupported = "PREVIEW1035";
 
     // 1040-1049: the gateway's properties (PreviewDomain, PreviewBindAddress, PreviewGatewayPort, PreviewAuth,
@@ -143,6 +146,32 @@ public static class DiagnosticCodes
 
     /// <summary>A host name the gateway would answer to is longer than DNS allows.</summary>
     public const string GatewayHostNameTooLong = "PREVIEW1048";
+
+    // 1050-1059: keys and properties added for adopting existing apps.
+
+    /// <summary>The app name is one of the state root's own folder names (<c>failed</c>, <c>locks</c>).</summary>
+    public const string ReservedAppName = "PREVIEW1050";
+
+    // 1100-1119: previewsdk init (a .NET tool, not MSBuild; printed in the same form).
+
+    /// <summary>The app host, solution or folder given to init does not exist.</summary>
+    public const string InitPathNotFound = "PREVIEW1100";
+
+    /// <summary>What init was given is not, or holds no, Aspire app host.</summary>
+    public const string InitNoAppHost = "PREVIEW1101";
+
+    /// <summary>The solution or folder given to init holds more than one Aspire app host.</summary>
+    public const string InitSeveralAppHosts = "PREVIEW1102";
+
+    /// <summary>The app host's model could not be read through its publish manifest.</summary>
+    public const string InitManifestFailed = "PREVIEW1103";
+
+    /// <summary>A file init would write exists already; init never overwrites.</summary>
+    public const string InitFileExists = "PREVIEW1105";
+
+    /// <summary>The command line of previewsdk makes no sense (unknown command or option, missing value).</summary>
+    public const string InitInvalidArguments = "PREVIEW1106";
+
     // 1060-1079: input files and values (hostile or malformed input).
 
     /// <summary>An input file (preview.yaml, a budget file, an SQL migration) is a directory, a FIFO, a device or a socket, not a regular file.</summary>
@@ -159,6 +188,12 @@ public static class DiagnosticCodes
 
     /// <summary>More diagnostics than are shown per file: the summary line with how many were left out.</summary>
     public const string DiagnosticsNotShown = "PREVIEW1064";
+
+    /// <summary>An <c>image:</c> that is no image name with a tag.</summary>
+    public const string InvalidImage = "PREVIEW1080";
+
+    /// <summary><c>runtime: auto</c> on a service, which runs either from its project or as a container, never "whichever works".</summary>
+    public const string AutoRuntimeOnService = "PREVIEW1082";
 
     // 2xxx: budget, registry and state.
 
@@ -198,6 +233,14 @@ public static class DiagnosticCodes
     /// <summary>PreviewExtend names an environment that does not run.</summary>
     public const string EnvironmentNotRunning = "PREVIEW2012";
 
+    // 2020-2029: post-mortems and pruning.
+
+    /// <summary>The logs and reports of a failed start could not be kept in the post-mortem folder (a warning).</summary>
+    public const string PostMortemNotKept = "PREVIEW2020";
+
+    /// <summary>PreviewPrune could not remove some post-mortems or temp folders (a warning).</summary>
+    public const string PruneIncomplete = "PREVIEW2021";
+
     // 2030-2039: the state folder and the processes of environments (hardening).
 
     /// <summary>The state folder (root, locks, an environment's folder) cannot be written or deleted.</summary>
@@ -230,6 +273,24 @@ public static class DiagnosticCodes
 
     /// <summary>A resource stopped after the environment was ready and is being restarted (a warning, in its log).</summary>
     public const string ResourceRestarting = "PREVIEW3020";
+
+    /// <summary>Containers are needed, but no container engine answers (none found, or it is stopped).</summary>
+    public const string ContainerEngineNotFound = "PREVIEW3030";
+
+    /// <summary>The container engine's socket exists, but this user may not open it.</summary>
+    public const string ContainerEngineNotAccessible = "PREVIEW3031";
+
+    /// <summary>The container engine serves a Docker Engine API older than PreviewSdk needs.</summary>
+    public const string ContainerEngineTooOld = "PREVIEW3032";
+
+    /// <summary>An image is neither in the engine nor pullable.</summary>
+    public const string ContainerImageUnavailable = "PREVIEW3033";
+
+    /// <summary>Containers, volumes or networks labelled for a stopped environment could not be removed.</summary>
+    public const string ContainersNotRemoved = "PREVIEW3034";
+
+    /// <summary>Building a service's container image (<c>dotnet publish -t:PublishContainer</c>) failed.</summary>
+    public const string ServiceImageBuildFailed = "PREVIEW3035";
 
     // 4xxx: seeding and migrations.
 
@@ -374,6 +435,23 @@ public static class DiagnosticCodes
     public const string SeedExpressionFailed = "PREVIEW4122";
 
     // 4060-4079: the migration check (-t:PreviewMigrationCheck).
+
+    // 4100-4119: the environment's seeding: waiting for migrations, rows the app wrote itself, failures.
+
+    /// <summary>The EF Core project named by <c>migrations.efcore</c> has no migrations to wait for (a warning).</summary>
+    public const string EfCoreProjectWithoutMigrations = "PREVIEW4100";
+
+    /// <summary>The migrating service settled, but the database still lacks migrations of the EF Core project.</summary>
+    public const string MigrationsNotApplied = "PREVIEW4101";
+
+    /// <summary>The database has no tables once its migrations are done: nothing was seeded (a warning).</summary>
+    public const string SeedNoTables = "PREVIEW4102";
+
+    /// <summary><c>existing: keep</c> and the app wrote rows itself: its rows are kept and nothing is seeded (a warning).</summary>
+    public const string SeedKeptExistingRows = "PREVIEW4103";
+
+    /// <summary><c>existing: fail</c> and the app wrote rows itself.</summary>
+    public const string SeedExistingRowsRefused = "PREVIEW4104";
 
     // 5xxx: links, gateway and CI.
     // 5001-5039: the gateway, its authentication and token rotation.

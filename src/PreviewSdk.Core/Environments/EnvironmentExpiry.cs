@@ -71,6 +71,11 @@ public static class EnvironmentExpiry
                 return false;
             }
 
+            if (EnvironmentRegistry.Read(stateFolder)?.Record is { } record && Containers.EnvironmentContainers.RemoveRecorded(record).Count > 0)
+            {
+                return false;
+            }
+
             StateDeletion.Delete(stateFolder);
             environmentLock.DeleteOnRelease();
             return true;

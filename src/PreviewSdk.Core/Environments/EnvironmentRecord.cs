@@ -70,6 +70,18 @@ public sealed record EnvironmentRecord
     /// <summary>The profile's time to live, which <c>-t:PreviewExtend</c> grants again when no <c>PreviewTtl</c> is given.</summary>
     public TimeSpan? DefaultTimeToLive { get; init; }
 
+    /// <summary>
+    /// The environment's own temp folder (<see cref="EnvironmentTemp"/>), the <c>TMPDIR</c> of all its processes;
+    /// deleted with the state folder. Null in records written before it existed.
+    /// </summary>
+    public string? TempDirectory { get; init; }
+
+    /// <summary>
+    /// The container engine its containers run on (<c>unix:///run/podman/podman.sock</c>), or null when nothing of it
+    /// runs in a container: where every teardown looks for what is labelled with its <see cref="EnvironmentId"/>.
+    /// </summary>
+    public string? ContainerEngine { get; init; }
+
     /// <summary>True when the environment has a time to live and it has passed at <paramref name="now"/>.</summary>
     public bool HasExpired(DateTimeOffset now) => !Keep && ExpiresAt is { } expiresAt && expiresAt <= now;
 }

@@ -8,6 +8,8 @@ public static partial class LogTail
     /// <summary>
     /// The last <paramref name="count"/> non-empty lines of <paramref name="path"/>, indented and without terminal
     /// colour codes (services colour their console logs; a build log shows them as noise); a note when there are none.
+    /// When those lines are the frames of a stack trace whose exception message came earlier, that message comes
+    /// first: 15 lines of <c>at …</c> say where, not what.
     /// </summary>
     public static string Read(string path, int count = 15)
     {
@@ -19,11 +21,43 @@ public static partial class LogTail
         var lines = File.ReadAllLines(path)
             .Select(line => AnsiEscape().Replace(line, string.Empty))
             .Where(line => line.Trim().Length > 0)
-            .TakeLast(count)
             .ToList();
-        return lines.Count == 0 ? "    (the log is empty)" : string.Join('\n', lines.Select(line => "    " + line));
+        if (lines.Count == 0)
+        {
+            return "    (the log is empty)";
+        }
+
+        var start = Math.Max(0, lines.Count - count);
+        var tail = lines.Skip(start).Select(line => "    " + line);
+        return ExceptionMessageBefore(lines, start) is { } message
+            ? string.Join('\n', new[] { "    " + message, "    …" }.Concat(tail))
+            : string.Join('\n', tail);
     }
+
+    // The tail starts inside a stack trace: the line above its first frame is the exception and its message.
+    private static string? ExceptionMessageBefore(List<string> lines, int start)
+    {
+        if (start == 0 || !IsFrame(lines[start]))
+        {
+            return null;
+        }
+
+        var index = start - 1;
+        while (index >= 0 && IsFrame(lines[index]))
+        {
+            index--;
+        }
+
+        return index >= 0 ? lines[index] : null;
+    }
+
+    private static bool IsFrame(string line) => StackFrame().IsMatch(line);
 
     [GeneratedRegex(@"\x1B\[[0-9;?]*[A-Za-z]")]
     private static partial Regex AnsiEscape();
+
+    // "   at Namespace.Type.Method(...)", "--- End of stack trace from previous location ---", "--- End of inner
+    // exception stack trace ---", after an optional timestamp (the resource logs prefix each line with one).
+    [GeneratedRegex(@"^(\d{4}-\d\d-\d\dT\S+\s+)?\s*(at\s+\S|---\s*End of )")]
+    private static partial Regex StackFrame();
 }

@@ -2,11 +2,13 @@ using PreviewSdk.Core.Profiles;
 using System.Diagnostics;
 using System.Globalization;
 using PreviewSdk.Core.Binaries;
+using PreviewSdk.Core.Containers;
 using PreviewSdk.Core.Diagnostics;
 using PreviewSdk.Core.Limits;
 using PreviewSdk.Core.Links;
 using PreviewSdk.Core.Planning;
 using PreviewSdk.Core.Sharing;
+using PreviewSdk.Core.PostMortems;
 
 namespace PreviewSdk.Core.Environments;
 
@@ -63,7 +65,8 @@ public sealed class PreviewLifecycle(IPreviewReporter reporter)
 
         try
         {
-            if (!CheckBinaries(request.Plan, request.ProjectPath))
+            if (RuntimePreparation.Prepare(request, reporter, cancellationToken) is not { } runtimes
+                || !RuntimePreparation.CheckBinaries(request.Plan, runtimes, request.ProjectPath, reporter))
             {
                 return false;
             }
@@ -80,7 +83,7 @@ public sealed class PreviewLifecycle(IPreviewReporter reporter)
                 return false;
             }
 
-            return Start(request, registry, folder, cancellationToken);
+            return Start(request, runtimes, registry, folder, cancellationToken);
         }
         finally
         {
@@ -213,12 +216,13 @@ public sealed class PreviewLifecycle(IPreviewReporter reporter)
     internal static bool IsOf(EnvironmentEntry entry, string projectPath, string name) =>
         entry.Record.Name == name && entry.Record.ProjectPath is { } recorded && Path.GetFullPath(recorded) == Path.GetFullPath(projectPath);
 
-    private bool Start(UpRequest request, EnvironmentRegistry registry, string folder, CancellationToken cancellationToken)
+    private bool Start(UpRequest request, RuntimeDecisions runtimes, EnvironmentRegistry registry, string folder, CancellationToken cancellationToken)
     {
         var environmentId = Guid.NewGuid().ToString("N");
         var dashboardUrl = $"http://127.0.0.1:{LoopbackPorts.Next()}";
         var projectFolder = Path.GetDirectoryName(request.ProjectPath)!;
         var startedAt = DateTimeOffset.UtcNow;
+        var temp = EnvironmentTemp.Create(environmentId);
         var reservation = new EnvironmentRecord
         {
             Name = request.Name,
@@ -241,13 +245,18 @@ public sealed class PreviewLifecycle(IPreviewReporter reporter)
             Keep = request.Keep,
             ExpiresAt = request.Keep ? null : startedAt + request.TimeToLive,
             DefaultTimeToLive = request.DefaultTimeToLive ?? request.TimeToLive,
+            TempDirectory = temp,
+            ContainerEngine = runtimes.Engine?.Endpoint,
         };
 
         // Before anything starts: the budget check and this environment's reservation, under the registry lock.
         if (!new EnvironmentAdmission(registry, reporter).TryReserve(folder, reservation, request.Budget, request.Footprint, startedAt))
         {
+            EnvironmentTemp.Delete(temp);
             return false;
         }
+
+        _ = PostMortemArchive.Prune(request.StateRoot, startedAt, PostMortemArchive.RetentionPeriod);
 
         var variables = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
@@ -262,6 +271,8 @@ public sealed class PreviewLifecycle(IPreviewReporter reporter)
             ["ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL"] = $"http://127.0.0.1:{LoopbackPorts.Next()}",
             ["DOTNET_ENVIRONMENT"] = "Development",
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            // Every process of the environment inherits it; the teardown deletes it with all they left there.
+            ["TMPDIR"] = temp,
             // The build's own MSBuild variables would leak into the `dotnet run` of every service.
             ["MSBuildExtensionsPath"] = null,
             ["MSBuildSDKsPath"] = null,
@@ -275,6 +286,7 @@ public sealed class PreviewLifecycle(IPreviewReporter reporter)
         {
             variables[name] = value;
         }
+        ContainerVariables.Add(variables, runtimes, request.ContainerRegistry);
 
         var stopwatch = Stopwatch.StartNew();
         int pid;
@@ -311,11 +323,12 @@ public sealed class PreviewLifecycle(IPreviewReporter reporter)
         }
 
         var entry = new EnvironmentEntry(folder, record);
+        var postMortem = PostMortemArchive.PathFor(request.StateRoot, record.App, record.Name, DateTimeOffset.UtcNow);
 
         PreviewDiagnostic? failure;
         try
         {
-            failure = ReadinessWait.Until(entry, request.Timeout, cancellationToken);
+            failure = ReadinessWait.Until(entry, request.Timeout, postMortem, cancellationToken);
         }
         catch (OperationCanceledException)
         {
@@ -335,40 +348,25 @@ public sealed class PreviewLifecycle(IPreviewReporter reporter)
             }
 
             SharingWarnings.Report(reporter, record, entry.Links, request.ProjectPath);
+            foreach (var warning in entry.Links.Data.SelectMany(data => data.Warnings))
+            {
+                reporter.Report(warning);
+            }
 
             return true;
         }
 
         // Reported after tearing down, so the message can say the environment is gone; it was read before.
-        TearDown(entry);
-        reporter.Report(failure ?? DiagnosticFactory.Create(DiagnosticCodes.AppHostExited, SourceLocation.WholeFile(request.ProjectPath), request.Name) with { Details = "    (it reported ready, but wrote no links)" });
+        TearDown(entry, postMortem);
+        reporter.Report(failure ?? DiagnosticFactory.Create(DiagnosticCodes.AppHostExited, SourceLocation.WholeFile(request.ProjectPath), request.Name, postMortem) with { Details = "    (it reported ready, but wrote no links)" });
         return false;
     }
 
-    private bool CheckBinaries(EnvironmentPlan plan, string projectPath)
-    {
-        var locator = new LocalBinaryLocator();
-        var ok = true;
-        // A dependency the profile leaves out never starts, so its binaries need not be there.
-        foreach (var dependency in plan.DependenciesToRun())
-        {
-            var missing = dependency.Kind switch
-            {
-                DependencyKind.Postgres when locator.FindPostgresBinDirectory() is null => DiagnosticCodes.PostgresNotFound,
-                DependencyKind.Redis when locator.FindRedisServer() is null => DiagnosticCodes.RedisNotFound,
-                _ => null,
-            };
-            if (missing is not null)
-            {
-                reporter.Report(DiagnosticFactory.Create(missing, SourceLocation.WholeFile(projectPath), dependency.Name));
-                ok = false;
-            }
-        }
-
-        return ok;
-    }
-
-    private bool TearDown(EnvironmentEntry entry)
+    /// <summary>
+    /// Stops the environment's processes and deletes its state; first, with <paramref name="postMortem"/>, keeps
+    /// its logs and reports there (once every process stopped, so the logs are complete).
+    /// </summary>
+    private bool TearDown(EnvironmentEntry entry, string? postMortem = null)
     {
         var survivors = EnvironmentProcesses.Stop(entry.Record, StopGrace);
         if (survivors.Count > 0)
@@ -383,6 +381,26 @@ public sealed class PreviewLifecycle(IPreviewReporter reporter)
             reporter.Report(DiagnosticFactory.Create(DiagnosticCodes.LimitsCgroupNotRemoved, SourceLocation.WholeFile(entry.Folder),
                 entry.Record.Name, leftover.Message, leftover.Path));
             return false;
+        }
+
+        if (Containers.EnvironmentContainers.RemoveRecorded(entry.Record) is { Count: > 0 } leftovers)
+        {
+            reporter.Report(DiagnosticFactory.Create(DiagnosticCodes.ContainersNotRemoved, SourceLocation.WholeFile(entry.Folder),
+                entry.Record.Name, string.Join("; ", leftovers) + ".", entry.Record.EnvironmentId));
+            return false;
+        }
+
+        if (postMortem is not null)
+        {
+            try
+            {
+                PostMortemArchive.Keep(entry.Folder, postMortem);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                reporter.Report(DiagnosticFactory.Create(DiagnosticCodes.PostMortemNotKept, DiagnosticSeverity.Warning,
+                    SourceLocation.WholeFile(entry.Folder), entry.Record.Name, postMortem, e.Message));
+            }
         }
 
         StateDeletion.Delete(entry.Folder);

@@ -47,7 +47,19 @@ public sealed record ResourceStatus
 
     /// <summary>Process ids the resource runs as, where known.</summary>
     public IReadOnlyList<int> ProcessIds { get; init; } = [];
+
+    /// <summary>The last answer of each of its health checks (for a web service: the URL it probed and the status it got).</summary>
+    public IReadOnlyList<HealthCheckAnswer> HealthChecks { get; init; } = [];
+
+    /// <summary>The resources it waits for before it starts (or, for a seeding, before it seeds).</summary>
+    public IReadOnlyList<string> WaitsFor { get; init; } = [];
 }
+
+/// <summary>The last answer of one health check of a resource.</summary>
+/// <param name="Name">The check's name.</param>
+/// <param name="Status">Healthy, Degraded, Unhealthy, or null before its first answer.</param>
+/// <param name="Description">What it saw, e.g. <c>GET http://localhost:41234/health answered 404 Not Found</c>.</param>
+public sealed record HealthCheckAnswer(string Name, string? Status, string? Description);
 
 /// <summary>The whole environment's resource states (<see cref="StateFiles.Resources"/>).</summary>
 public sealed record ResourcesReport

@@ -54,6 +54,13 @@ public static class RegistrySweep
                 continue;
             }
 
+            if (Containers.EnvironmentContainers.RemoveRecorded(entry.Record) is { Count: > 0 } leftovers)
+            {
+                reporter.Report(DiagnosticFactory.Create(DiagnosticCodes.ContainersNotRemoved, DiagnosticSeverity.Warning,
+                    SourceLocation.WholeFile(entry.Folder), entry.Record.Name, string.Join("; ", leftovers) + ".", entry.Record.EnvironmentId));
+                continue;
+            }
+
             StateDeletion.Delete(entry.Folder);
             environmentLock.DeleteOnRelease();
             swept.Add(entry);

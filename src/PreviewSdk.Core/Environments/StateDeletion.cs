@@ -9,6 +9,9 @@ internal static class StateDeletion
     /// </summary>
     public static void Delete(string folder)
     {
+        // The environment's temp folder (TMPDIR of all its processes) lives outside the state folder.
+        EnvironmentTemp.Delete(EnvironmentRegistry.Read(folder)?.Record.TempDirectory);
+
         var data = Path.Combine(folder, StateFiles.DataFolder);
         if (Directory.Exists(data))
         {

@@ -53,4 +53,13 @@ public sealed record UpRequest
 
     /// <summary>Exempt the environment from expiry (<c>PreviewKeep</c>); it still counts against the budget.</summary>
     public bool Keep { get; init; }
+
+    /// <summary><c>PreviewContainerRegistry</c>: the registry that replaces the registry part of every dependency's image; null keeps them.</summary>
+    public string? ContainerRegistry { get; init; }
+
+    /// <summary>
+    /// <c>PreviewContainerBaseImage</c>: the base image of services a profile runs as containers (it must be in a
+    /// registry); null for the .NET SDK's default.
+    /// </summary>
+    public string? ContainerBaseImage { get; init; }
 }

@@ -121,6 +121,9 @@ public static class LinkStates
 /// <param name="Rows">The number of rows written.</param>
 public sealed record SeededDatabase(string Database, int Seed, int Tables, long Rows)
 {
+    /// <summary>The seeding's warnings (no tables, the app's rows kept), reported by <c>-t:Preview</c> after the links.</summary>
+    public IReadOnlyList<Diagnostics.PreviewDiagnostic> Warnings { get; init; } = [];
+
     /// <summary>One line for humans, e.g. <c>shopdb: 7 tables, 1,234 rows, seed 42</c>.</summary>
     public string Describe() =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Database}: {Tables} tables, {Rows:N0} rows, seed {Seed}");

@@ -21,7 +21,17 @@ public sealed record SeedEntry(
     MigrationsEntry? Migrations,
     IReadOnlyList<Located<string>> Exclude,
     IReadOnlyList<SeedTableEntry> Tables,
-    IReadOnlyList<SeedColumnEntry> Columns);
+    IReadOnlyList<SeedColumnEntry> Columns)
+{
+    /// <summary>The values <c>existing:</c> takes: what to do with rows the app wrote itself before the seeding.</summary>
+    public static IReadOnlyList<string> ExistingPolicies { get; } = ["replace", "keep", "fail"];
+
+    /// <summary>
+    /// The <c>existing:</c> policy, or null for the default, <c>replace</c>: the environment's data comes from
+    /// preview.yaml, so rows the app wrote itself (its own demo data) are replaced by the seed.
+    /// </summary>
+    public Located<string>? Existing { get; init; }
+}
 
 /// <summary>A profile's factor for row counts.</summary>
 /// <param name="Profile">The profile name.</param>

@@ -57,6 +57,7 @@ public static class ProfileCatalog
         }
 
         var merge = new ProfileMerge(LightweightTimeToLive, RestartPolicy.Lightweight);
+        merge.DeclareRuntimes(manifest.Dependencies);
         Lay(merge, manifest, name, new HashSet<string>(StringComparer.Ordinal));
         return merge.ToProfile(name);
     }

@@ -23,7 +23,8 @@ public static class PreviewEnvironmentBuilderExtensions
             return builder;
         }
 
-        builder.Services.AddSingleton(runtime ?? PreviewRuntime.FromEnvironment());
+        runtime ??= PreviewRuntime.FromEnvironment();
+        builder.Services.AddSingleton(runtime);
         builder.Services.AddSingleton<PreviewStateReporter>();
         builder.Services.AddSingleton<ResourceLogRecorder>();
         ResourceLimitsBuilderExtensions.AddLimitsEnforcement(builder);
@@ -31,6 +32,7 @@ public static class PreviewEnvironmentBuilderExtensions
         builder.AddPreviewGateway();
         builder.Services.AddSingleton<RestartSupervisor>();
         builder.Services.AddSingleton<DependencyHealth>();
+        builder.Services.AddSingleton<ParentWatcher>();
 
         // Not hosted services: Aspire's orchestrator starts the resources inside its own StartAsync, and hosted
         // services registered after it would only start once every resource has started, too late to report.
@@ -42,6 +44,10 @@ public static class PreviewEnvironmentBuilderExtensions
             _ = e.Services.GetRequiredService<ExpiryWatcher>().RunAsync(stopping);
             _ = e.Services.GetRequiredService<RestartSupervisor>().RunAsync(stopping);
             _ = e.Services.GetRequiredService<DependencyHealth>().RunAsync(stopping);
+            if (!runtime.IsDetached)
+            {
+                _ = e.Services.GetRequiredService<ParentWatcher>().RunAsync(stopping);
+            }
             return Task.CompletedTask;
         });
         return builder;

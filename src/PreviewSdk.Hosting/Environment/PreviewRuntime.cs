@@ -12,6 +12,12 @@ public sealed record PreviewRuntime(string Name, string Profile, string Environm
     /// <summary>How long <c>-t:Preview</c> waits for readiness; null when started otherwise (F5, <c>dotnet run</c>).</summary>
     public TimeSpan? Timeout { get; init; }
 
+    /// <summary>
+    /// Whether <c>-t:Preview</c> started this app host (detached, to outlive the build); false under F5 or
+    /// <c>dotnet run</c>, where the environment lives as long as the process that started it.
+    /// </summary>
+    public bool IsDetached { get; init; }
+
     /// <summary>Reads the runtime identity from the process environment, with F5 defaults.</summary>
     public static PreviewRuntime FromEnvironment()
     {
@@ -26,6 +32,7 @@ public sealed record PreviewRuntime(string Name, string Profile, string Environm
             Timeout = int.TryParse(Read(PreviewVariables.Timeout), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds > 0
                 ? TimeSpan.FromSeconds(seconds)
                 : null,
+            IsDetached = Read(PreviewVariables.EnvironmentId) is not null && Read(PreviewVariables.StateDirectory) is not null,
         };
     }
 

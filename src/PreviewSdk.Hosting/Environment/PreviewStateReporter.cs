@@ -46,7 +46,7 @@ internal sealed class PreviewStateReporter(
     public IReadOnlyList<SeededDatabase> SeededData() =>
         model.Resources.OfType<PreviewSeedResource>()
             .Where(seed => seed.Summary is not null)
-            .Select(seed => new SeededDatabase(seed.Parent.DatabaseName, seed.Summary!.Seed, seed.Summary.Tables.Count, seed.Summary.TotalRows))
+            .Select(seed => new SeededDatabase(seed.DatabaseName, seed.Summary!.Seed, seed.Summary.Tables.Count, seed.Summary.TotalRows) { Warnings = seed.Warnings })
             .ToList();
 
     public async Task RunAsync(CancellationToken stoppingToken)
@@ -88,7 +88,7 @@ internal sealed class PreviewStateReporter(
             hidden.Add(name);
         }
 
-        var status = ToStatus(update);
+        var status = ToStatus(update) with { WaitsFor = WaitsFor(update.Resource) };
         statuses[name] = status;
         readiness[name] = IsReady(snapshot) || FinishedWell(update);
         WriteResources();
@@ -172,7 +172,29 @@ internal sealed class PreviewStateReporter(
             ExitCode = snapshot.ExitCode,
             Urls = snapshot.Urls.Where(url => !url.IsInternal && !url.IsInactive).Select(url => url.Url).ToList(),
             ProcessIds = processIds,
+            HealthChecks = snapshot.HealthReports
+                .Select(report => new HealthCheckAnswer(report.Name, report.Status?.ToString(), report.Description ?? FirstLine(report.ExceptionText)))
+                .ToList(),
         };
+    }
+
+    private static string? FirstLine(string? text) => text?.Split('\n', 2)[0].Trim();
+
+    // What keeps the resource from starting (Aspire's WaitFor), or a seeding from seeding: so a timeout can tell
+    // the resources at fault from those only waiting for them.
+    private static IReadOnlyList<string> WaitsFor(IResource resource)
+    {
+        var waits = resource.Annotations.OfType<WaitAnnotation>().Select(wait => wait.Resource.Name);
+        if (resource is PreviewSeedResource seed)
+        {
+            waits = waits.Append(seed.Parent.Name);
+            if (seed.Entry.Migrations?.Service is { } service)
+            {
+                waits = waits.Append(service.Value);
+            }
+        }
+
+        return waits.Distinct(StringComparer.Ordinal).ToList();
     }
 
     private void WriteResources() =>

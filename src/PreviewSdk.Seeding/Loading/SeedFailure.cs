@@ -1,5 +1,7 @@
 using Npgsql;
 using PreviewSdk.Core.Diagnostics;
+using PreviewSdk.Seeding.MigrationWait;
+using PreviewSdk.Seeding.Migrations;
 
 namespace PreviewSdk.Seeding.Loading;
 
@@ -20,9 +22,12 @@ public static class SeedFailure
         var location = SourceLocation.WholeFile(manifestPath);
         return error switch
         {
+            // Steps that know their own code carry it.
+            MigrationCheckException migration => migration.Diagnostic,
+            MigrationWaitException wait => wait.Diagnostic,
             PostgresException postgres => DiagnosticFactory.Create(
                 DiagnosticCodes.SeedDatabaseError, location, database, $"{postgres.SqlState}: {OneLine(postgres.MessageText)}") with { Details = postgres.Detail },
-            NpgsqlException or IOException or UnauthorizedAccessException => DiagnosticFactory.Create(
+            NpgsqlException or IOException or UnauthorizedAccessException or TimeoutException => DiagnosticFactory.Create(
                 DiagnosticCodes.SeedDatabaseError, location, database, OneLine(error.Message)),
             _ => DiagnosticFactory.Create(DiagnosticCodes.SeedUnexpectedError, location, database, $"{error.GetType().Name}: {OneLine(error.Message)}"),
         };

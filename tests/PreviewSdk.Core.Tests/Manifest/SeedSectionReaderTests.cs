@@ -100,4 +100,20 @@ public sealed class SeedSectionReaderTests
             (DiagnosticCodes.InvalidValue, 14, 43),
             (DiagnosticCodes.WrongType, 15, 32));
     }
+
+    [TestMethod]
+    public void Read_Existing_TakesReplaceKeepOrFail()
+    {
+        var result = ManifestReader.Read("/repo/preview.yaml", """
+            seed:
+              catalogdb: { existing: keep }
+              ordersdb: { existing: merge }
+            """);
+
+        Assert.AreEqual("keep", result.Manifest!.Seeds[0].Existing?.Value);
+        Assert.IsNull(result.Manifest.Seeds[1].Existing, "an invalid value is reported, not kept");
+        var error = result.Diagnostics.Single();
+        Assert.AreEqual((DiagnosticCodes.InvalidValue, 3, 25), (error.Code, error.Line, error.Column));
+        Assert.Contains("use replace (seed over the rows the app wrote itself; the default), keep (keep them and seed nothing) or fail", error.Message);
+    }
 }

@@ -10,12 +10,24 @@ internal static class EnvironmentAssert
     /// then one row per link, the shared link of the directory page first, then the dashboard and the services, each with
     /// exactly the address links.json holds, all through the gateway.
     /// </summary>
-    public static void PrintedLinksTable(CommandResult result, StateFiles.LinksFile links, string headline)
+    /// <param name="result">The command's output.</param>
+    /// <param name="links">links.json.</param>
+    /// <param name="headline">The table's first line, up to what varies.</param>
+    /// <param name="logIsShared">
+    /// The command ran under GitHub Actions, whose log is not private: then the shared row is the directory page
+    /// without the token, and the token appears nowhere in the output.
+    /// </param>
+    public static void PrintedLinksTable(CommandResult result, StateFiles.LinksFile links, string headline, bool logIsShared = false)
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(links);
         Assert.Contains(headline, result.Output, result.ToString());
-        var rows = new[] { ("shared", links.SharedLink), ("dashboard", links.Dashboard) }.Concat(links.Services.Select(service => (service.Name, service.Url)));
+        if (logIsShared)
+        {
+            Assert.DoesNotContain("preview_token=", result.Output, $"A CI log must not show the access token. {result}");
+        }
+
+        var rows = new[] { ("shared", logIsShared ? links.Directory : links.SharedLink), ("dashboard", links.Dashboard) }.Concat(links.Services.Select(service => (service.Name, service.Url)));
         foreach (var (name, url) in rows)
         {
             Assert.MatchesRegex(new Regex($@"(?m)^\s+{Regex.Escape(name)}\s+{Regex.Escape(url)}\s*$"), result.Output, $"No row for {name} {url}. {result}");
@@ -27,8 +39,9 @@ internal static class EnvironmentAssert
     }
 
     /// <summary>
-    /// Nothing of the environment is left: its state folder is gone and no live process carries any of
-    /// <paramref name="environmentIds"/> (which must not be empty, or the check would prove nothing).
+    /// Nothing of the environment is left: its state folder and its temp folder (with Aspire's orchestrator
+    /// session, <c>aspire-dcp*</c>) are gone and no live process carries any of <paramref name="environmentIds"/>
+    /// (which must not be empty, or the check would prove nothing).
     /// </summary>
     public static void LeftNothingBehind(PreviewUnderTest preview, IReadOnlyCollection<string> environmentIds, CommandResult lastCommand)
     {
@@ -40,6 +53,8 @@ internal static class EnvironmentAssert
         {
             var survivors = EnvironmentProcessTable.Carrying(environmentId);
             Assert.IsEmpty(survivors, $"Processes of environment {environmentId} still run:\n{string.Join('\n', survivors)}\n{lastCommand}");
+            var temp = PreviewUnderTest.TempFolderOf(environmentId);
+            Assert.IsFalse(Directory.Exists(temp), $"The environment's temp folder {temp} is still there. {lastCommand}");
         }
     }
 

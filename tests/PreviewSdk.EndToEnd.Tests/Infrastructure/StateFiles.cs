@@ -32,6 +32,9 @@ internal static class StateFiles
 
         /// <summary>Exempt from expiry.</summary>
         public bool Keep { get; init; }
+
+        /// <summary>The container engine its containers run on, or null when none does.</summary>
+        public string? ContainerEngine { get; init; }
     }
 
     /// <summary>links.json: the links of a ready environment.</summary>
