@@ -32,6 +32,17 @@ internal sealed class GatewayRequestHandler(
     private const string RobotsText = "User-agent: *\nDisallow: /\n";
     private readonly ForwarderRequestConfig requestConfig = new() { ActivityTimeout = options.ActivityTimeout };
 
+    // An HTTP/2-only service over plain HTTP: HTTP/2 with prior knowledge, never the downgrade to HTTP/1.1 that
+    // YARP's default (2.0 or lower) makes without TLS.
+    private readonly ForwarderRequestConfig http2RequestConfig = new()
+    {
+        ActivityTimeout = options.ActivityTimeout,
+        Version = System.Net.HttpVersion.Version20,
+        VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+    };
+
+    private readonly HashSet<string> http2Services = options.Http2Services.ToHashSet(StringComparer.Ordinal);
+
     public async Task HandleAsync(HttpContext context)
     {
         // Every response, the services' too: a preview is never for search engines. (Static, with the response as
@@ -181,7 +192,8 @@ internal sealed class GatewayRequestHandler(
         }
 
         context.Features.Set(new GatewayTransformer.RequestFacts(host, scheme, trusted, dashboardCookies));
-        var error = await forwarder.SendAsync(context, destination.ToString(), client, requestConfig, transformer);
+        var config = route.Kind == RouteKind.Service && http2Services.Contains(route.Name) ? http2RequestConfig : requestConfig;
+        var error = await forwarder.SendAsync(context, destination.ToString(), client, config, transformer);
         // A replica that ended a moment ago refuses the connection, or drops the kept-alive one it was sent on, before
         // any answer: it is passed over for a while, and a request without a body goes to the next replica (or the
         // shared endpoint) at once when it cannot have reached the service (refused) or may safely be sent twice
@@ -197,7 +209,7 @@ internal sealed class GatewayRequestHandler(
             destination = next;
             context.Features.Set<IForwarderErrorFeature>(null);
             context.Response.Clear();
-            error = await forwarder.SendAsync(context, destination.ToString(), client, requestConfig, transformer);
+            error = await forwarder.SendAsync(context, destination.ToString(), client, config, transformer);
         }
 
         if (error != ForwarderError.None && !context.Response.HasStarted)
