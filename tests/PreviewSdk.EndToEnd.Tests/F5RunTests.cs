@@ -40,6 +40,11 @@ public sealed class F5RunTests(TestContext testContext)
         try
         {
             Assert.IsTrue(WaitUntil(() => Text(output).Contains("Preview 'dev' (lightweight) is ready", StringComparison.Ordinal), StartTimeout), Text(output));
+            // No build prints the links of an F5 run: the app host's console gets the shared link, with its own token.
+            var stateFolder = Path.Combine(Path.GetDirectoryName(project)!, "bin", "Debug", "net10.0", "preview-state");
+            var token = File.ReadAllText(Path.Combine(stateFolder, "access-token")).Trim();
+            Assert.IsTrue(WaitUntil(() => Text(output).Contains($"Preview 'dev': open http://dev.localhost:", StringComparison.Ordinal), TimeSpan.FromSeconds(10)), Text(output));
+            Assert.Contains($"/?preview_token={token} (the shared link", Text(output));
             environmentId = EnvironmentIdOfServices(project);
             Assert.IsNotNull(environmentId, $"No service of the F5 run carries an environment id.\n{Text(output)}");
             Assert.IsNotEmpty(EnvironmentProcessTable.Carrying(environmentId));

@@ -56,6 +56,18 @@ public sealed class PreviewGatewayPropertiesTests
         Workspace.AssertNothingStarted(project, emptyLocksFolderAllowed: true);
     }
 
+    [TestMethod]
+    public void PreviewRotateToken_WithAnInvalidCommentToken_IsPreview1019_BeforeLookingForTheEnvironment()
+    {
+        var project = ServiceProject("RotateComment.Preview");
+
+        var result = Workspace.Build(project, "-t:PreviewRotateToken", "-p:PreviewName=absent", "-p:PreviewCommentToken=maybe");
+
+        var error = result.AssertSingleError("PREVIEW1019");
+        Assert.Contains("PreviewCommentToken", error.Message);
+        Workspace.AssertNothingStarted(project, emptyLocksFolderAllowed: true);
+    }
+
     private static string ServiceProject(string name)
     {
         var from = Path.Combine(Workspace.Root, name, name + ".csproj");

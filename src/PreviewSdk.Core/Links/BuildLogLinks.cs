@@ -31,6 +31,21 @@ public static class BuildLogLinks
             : where;
     }
 
+    /// <summary>
+    /// The line an app host started by F5 or <c>dotnet run</c> writes to its console once ready, where no build prints
+    /// the links: the shared link, as the build log on this machine shows it. Null when the environment has no token,
+    /// or when the log is not private (GitHub Actions).
+    /// </summary>
+    /// <param name="links">The environment's links.</param>
+    /// <param name="variables">Reads the process's environment variables; the process's by default.</param>
+    public static string? SharedLinkLine(EnvironmentLinks links, Func<string, string?>? variables = null)
+    {
+        ArgumentNullException.ThrowIfNull(links);
+        return links.TokenRequired && !LogIsShared(variables)
+            ? $"Preview '{links.Environment}': open {links.SharedLink} (the shared link: the gateway trades its access token for a cookie that opens every link)."
+            : null;
+    }
+
     private static bool LogIsShared(Func<string, string?>? variables) =>
         string.Equals((variables ?? Environment.GetEnvironmentVariable)(GitHubActionsVariable), "true", StringComparison.OrdinalIgnoreCase);
 }

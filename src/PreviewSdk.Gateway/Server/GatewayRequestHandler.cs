@@ -26,7 +26,8 @@ internal sealed class GatewayRequestHandler(
     DashboardSession dashboard,
     IHttpForwarder forwarder,
     HttpMessageInvoker client,
-    GatewayTransformer transformer)
+    GatewayTransformer transformer,
+    ReplicaBalancer balancer)
 {
     private const string RobotsText = "User-agent: *\nDisallow: /\n";
     private readonly ForwarderRequestConfig requestConfig = new() { ActivityTimeout = options.ActivityTimeout };
@@ -44,12 +45,13 @@ internal sealed class GatewayRequestHandler(
 
     public async Task HandleAsync(HttpContext context)
     {
-        context.Response.OnStarting(() =>
+        // Every response, the services' too: a preview is never for search engines. (Static, with the response as
+        // state: no closure to allocate per request.)
+        context.Response.OnStarting(static state =>
         {
-            // Every response, the services' too: a preview is never for search engines.
-            context.Response.Headers["X-Robots-Tag"] = "noindex, nofollow";
+            ((HttpResponse)state).Headers["X-Robots-Tag"] = "noindex, nofollow";
             return Task.CompletedTask;
-        });
+        }, context.Response);
 
         // "GET http://elsewhere/ HTTP/1.1" and "OPTIONS *": routing is by Host, and a proxy is not what this is.
         if (context.Features.Get<IHttpRequestFeature>()?.RawTarget is not { } target || !target.StartsWith('/'))
@@ -176,7 +178,7 @@ internal sealed class GatewayRequestHandler(
 
     private async Task ForwardAsync(HttpContext context, GatewayRoute route, string host, string scheme, bool trusted)
     {
-        if (options.Upstreams.Find(route) is not { } destination)
+        if (balancer.Choose(route) is not { } destination)
         {
             await ProblemAsync(context, StatusCodes.Status503ServiceUnavailable, "not_running", $"'{route.Name}' of preview '{options.Environment}' has no running endpoint right now; see {table.Addresses.DirectoryUrl}.");
             return;
@@ -192,11 +194,35 @@ internal sealed class GatewayRequestHandler(
         context.Features.Set(new GatewayTransformer.RequestFacts(host, scheme, trusted, dashboardCookies));
         var config = route.Kind == RouteKind.Service && http2Services.Contains(route.Name) ? http2RequestConfig : requestConfig;
         var error = await forwarder.SendAsync(context, destination.ToString(), client, config, transformer);
+        // A replica that ended a moment ago refuses the connection, or drops the kept-alive one it was sent on, before
+        // any answer: it is passed over for a while, and a request without a body goes to the next replica (or the
+        // shared endpoint) at once when it cannot have reached the service (refused) or may safely be sent twice
+        // (an idempotent method), as nginx's proxy_next_upstream does.
+        while (error == ForwarderError.Request && !context.Response.HasStarted)
+        {
+            balancer.Refused(destination);
+            if (!MaySendAgain(context) || balancer.Choose(route) is not { } next || next == destination)
+            {
+                break;
+            }
+
+            destination = next;
+            context.Features.Set<IForwarderErrorFeature>(null);
+            context.Response.Clear();
+            error = await forwarder.SendAsync(context, destination.ToString(), client, config, transformer);
+        }
+
         if (error != ForwarderError.None && !context.Response.HasStarted)
         {
             await ProblemAsync(context, StatusCodes.Status502BadGateway, "upstream_failed", $"'{route.Name}' of preview '{options.Environment}' did not answer ({error}).");
         }
     }
+
+    private static bool MaySendAgain(HttpContext context) =>
+        context.Features.Get<IHttpRequestBodyDetectionFeature>() is { CanHaveBody: false }
+        && (context.Features.Get<IForwarderErrorFeature>()?.Exception is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError }
+            || HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method) || HttpMethods.IsOptions(context.Request.Method)
+            || HttpMethods.IsTrace(context.Request.Method) || HttpMethods.IsPut(context.Request.Method) || HttpMethods.IsDelete(context.Request.Method));
 
     private static bool WantsHtml(HttpRequest request) =>
         request.Headers.Accept.Any(value => value is not null && value.Contains("text/html", StringComparison.OrdinalIgnoreCase));

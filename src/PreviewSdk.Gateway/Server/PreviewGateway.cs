@@ -54,6 +54,10 @@ public sealed class PreviewGateway : IAsyncDisposable
         var settings = options.Settings;
         // An empty builder: the app host's own ASPNETCORE_URLS and configuration are the dashboard's, not ours.
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        // Requests run on the socket's own I/O thread instead of being handed to the thread pool: one thread switch
+        // less per request, which on a busy 2-core machine is most of a proxy's added latency. Safe here because
+        // nothing in the gateway blocks (every wait is awaited).
+        builder.WebHost.UseSockets(sockets => sockets.UnsafePreferInlineScheduling = true);
         ListenOptions? http1Listener = null;
         ListenOptions? http2Listener = null;
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
@@ -125,7 +129,8 @@ public sealed class PreviewGateway : IAsyncDisposable
         var table = new HostRoutingTable(addresses, options.Services);
         var dashboard = new DashboardSession(() => options.Upstreams.Find(table.Routes[1]), options.DashboardBrowserToken, client);
         var handler = new GatewayRequestHandler(options, table, tokens, cookie, new ForwardedHeadersPolicy(settings.TrustedProxies), dashboard,
-            app.Services.GetRequiredService<Yarp.ReverseProxy.Forwarder.IHttpForwarder>(), client, new GatewayTransformer(cookie, dashboard));
+            app.Services.GetRequiredService<Yarp.ReverseProxy.Forwarder.IHttpForwarder>(), client, new GatewayTransformer(cookie, dashboard),
+            new ReplicaBalancer(options.Upstreams, TimeProvider.System));
         ready.SetResult(handler);
         return new PreviewGateway(app, tokens, client, port, addresses) { Http2Port = http2Port };
     }

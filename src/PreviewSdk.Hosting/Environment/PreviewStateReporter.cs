@@ -246,6 +246,13 @@ internal sealed class PreviewStateReporter(
         StateJson.WritePrivate(Path.Combine(runtime.StateDirectory, StateFiles.Ready), report);
         // Never the token in a log line.
         logger.LogInformation("{Links}", LinksRenderer.RenderTable(links.WithoutToken(), "is ready"));
+        // Under F5 or dotnet run no build prints the links, so the console the developer watches gets the shared link,
+        // as -t:Preview's output does. The console, not the logger, whose providers may send a line anywhere; an app
+        // host that -t:Preview started (detached) writes its console into apphost.log, and prints nothing of the kind.
+        if (!runtime.IsDetached && BuildLogLinks.SharedLinkLine(links) is { } sharedLink)
+        {
+            Console.Out.WriteLine(sharedLink);
+        }
     }
 
     // Each link is up or down as its service last reported.

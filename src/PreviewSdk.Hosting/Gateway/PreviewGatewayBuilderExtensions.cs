@@ -26,6 +26,7 @@ public static class PreviewGatewayBuilderExtensions
 
         var resource = new PreviewGatewayResource(PreviewGatewayResource.DefaultName);
         builder.Services.AddSingleton<PreviewGatewayRunner>();
+        builder.Services.AddSingleton<ServiceReplicas>();
         builder.Services.AddSingleton<EnvironmentDirectory>();
         var gateway = builder.AddResource(resource)
             .WithIconName("ShieldLock")

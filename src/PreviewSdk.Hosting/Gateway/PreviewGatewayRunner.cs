@@ -11,7 +11,8 @@ namespace Aspire.Hosting;
 
 /// <summary>
 /// Runs the environment's gateway inside the app host: starts it before the resources (it resolves each service's
-/// endpoint per request, so it can listen before they have one), publishes its state and address to the dashboard,
+/// endpoint per request, so it can listen before they have one), has it forward to each service's replicas on their
+/// own ports (<see cref="ServiceReplicas"/>) and to Aspire's endpoint while none is known, publishes its state and address to the dashboard,
 /// and stops it with the app host. A gateway that cannot listen fails its resource with PREVIEW5003, which fails the
 /// start like any resource's failure.
 /// </summary>
@@ -21,6 +22,7 @@ internal sealed class PreviewGatewayRunner(
     DistributedApplicationModel model,
     ResourceNotificationService notifications,
     ResourceLoggerService loggers,
+    ServiceReplicas replicas,
     IConfiguration configuration) : IGatewayUpstreams
 {
     private Dictionary<string, EndpointReference> endpoints = new(StringComparer.Ordinal);
@@ -66,6 +68,12 @@ internal sealed class PreviewGatewayRunner(
             .Select(candidate => (candidate.Name, Endpoint: HttpEndpoint(candidate)))
             .Where(entry => entry.Endpoint is not null)
             .ToDictionary(entry => entry.Name, entry => entry.Endpoint!, StringComparer.Ordinal);
+        foreach (var endpoint in endpoints.Values)
+        {
+            replicas.Track(endpoint);
+        }
+
+        _ = replicas.RunAsync(stopping);
         if (settings.Auth == GatewayAuth.Token)
         {
             // -t:Preview issued it; an app host started by F5 or dotnet run issues its own.
@@ -130,7 +138,10 @@ internal sealed class PreviewGatewayRunner(
         _ => null,
     };
 
-    // Per request, so it must be cheap: the address is made once per endpoint port (which a restart may change).
+    /// <inheritdoc />
+    public IReadOnlyList<Uri> Replicas(GatewayRoute route) => route.Kind == RouteKind.Service ? replicas.Of(route.Name) : [];
+
+    // Per request while no replica is known, so it must be cheap: the address is made once per endpoint port (which a restart may change).
     private Uri Address(string service, EndpointReference endpoint)
     {
         var port = endpoint.Port;

@@ -62,6 +62,18 @@ public static class PublishingContextResolver
         return new PublishingContext { StepSummaryPath = StepSummary(variables), Token = Value(variables, CiVariables.Token) };
     }
 
+    /// <summary>
+    /// For <c>-t:PreviewRotateToken</c>: the step summary, the token and <paramref name="includeToken"/>. As for
+    /// <c>-t:PreviewDown</c>, the comment to rewrite is the one <c>-t:Preview</c> recorded, on its repository.
+    /// </summary>
+    /// <param name="variables">Reads an environment variable (<see cref="Environment.GetEnvironmentVariable(string)"/>).</param>
+    /// <param name="includeToken">The validated <c>PreviewCommentToken</c>.</param>
+    public static PublishingContext ForRotation(Func<string, string?> variables, bool includeToken)
+    {
+        ArgumentNullException.ThrowIfNull(variables);
+        return new PublishingContext { StepSummaryPath = StepSummary(variables), Token = Value(variables, CiVariables.Token), IncludeToken = includeToken };
+    }
+
     private static string? StepSummary(Func<string, string?> variables) =>
         string.Equals(Value(variables, CiVariables.Actions), "true", StringComparison.OrdinalIgnoreCase) ? Value(variables, CiVariables.StepSummary) : null;
 

@@ -30,7 +30,7 @@ public sealed class EnvironmentPublisher(IPreviewReporter reporter, PublishingLi
 
         var record = entry.Record;
         var location = SourceLocation.WholeFile(record.ProjectPath ?? folder);
-        var mayShareToken = context.IncludeToken && RepositoryIsPrivate(context, record.Name, location, cancellationToken);
+        var mayShareToken = context.IncludeToken && RepositoryIsPrivate(context.Repository, context.Token, record.Name, location, cancellationToken);
         var markdown = PreviewCommentText.Up(SharedLinkPolicy.ForPublication(links, mayShareToken), record);
         AppendStepSummary(context, record.Name, markdown, location);
         if (context.PullRequest is not { } target || context.Token is not { } token || record.ProjectPath is null)
@@ -69,6 +69,50 @@ public sealed class EnvironmentPublisher(IPreviewReporter reporter, PublishingLi
         }
     }
 
+    /// <summary>
+    /// After <c>-t:PreviewRotateToken</c> succeeded with <c>PreviewCommentToken=true</c>: the comment that
+    /// <c>-t:Preview</c> recorded for environment <paramref name="name"/> of <paramref name="projectPath"/> shows the
+    /// old token's shared link, which opens nothing any more, so it is rewritten with the new links (the step summary
+    /// gets them too). It never creates a comment; without <c>PreviewCommentToken=true</c> the comment carries no
+    /// token and nothing changes.
+    /// </summary>
+    public void PublishRotated(PublishingContext context, string stateRoot, string projectPath, string name, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (!context.IncludeToken)
+        {
+            return;
+        }
+
+        var location = SourceLocation.WholeFile(projectPath);
+        var registry = new EnvironmentRegistry(stateRoot);
+        var publications = new PublicationStore(stateRoot).Find(projectPath, name);
+        if (publications.Count == 0)
+        {
+            reporter.Info($"Preview '{name}' has no pull request comment to update with its new links.");
+        }
+
+        foreach (var publication in publications)
+        {
+            if (EnvironmentRegistry.Read(registry.FolderOf(publication.App, publication.Environment)) is not { Links: { } links } entry)
+            {
+                continue;
+            }
+
+            if (context.Token is not { } token)
+            {
+                reporter.Info($"The comment of preview '{name}' on {publication.PullRequest} still shows the old shared link: no {CiVariables.Token} to edit it with.");
+                continue;
+            }
+
+            // Asked again, of the comment's own repository: the token goes only where every reader may open the environment.
+            var mayShareToken = RepositoryIsPrivate(publication.PullRequest.Repository, token, name, location, cancellationToken);
+            var markdown = PreviewCommentText.Up(SharedLinkPolicy.ForPublication(links, mayShareToken), entry.Record);
+            AppendStepSummary(context, name, markdown, location);
+            WriteComment(publication, token, markdown, createIfMissing: false, location, cancellationToken);
+        }
+    }
+
     private void WriteComment(PublicationRecord publication, string token, string markdown, bool createIfMissing, SourceLocation location, CancellationToken cancellationToken)
     {
         var marker = CommentMarker.For(publication.App, publication.Environment);
@@ -89,10 +133,10 @@ public sealed class EnvironmentPublisher(IPreviewReporter reporter, PublishingLi
         }
     }
 
-    private bool RepositoryIsPrivate(PublishingContext context, string environment, SourceLocation location, CancellationToken cancellationToken)
+    private bool RepositoryIsPrivate(GitHubRepository? repository, string? token, string environment, SourceLocation location, CancellationToken cancellationToken)
     {
         string reason;
-        if (context.Repository is { } repository && context.Token is { } token)
+        if (repository is not null && token is not null)
         {
             try
             {

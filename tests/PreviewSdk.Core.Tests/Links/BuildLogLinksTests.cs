@@ -38,4 +38,14 @@ public sealed class BuildLogLinksTests
             "Links: /s/links.json and links.md. The shared link (with the access token) is there only: a CI log is not private.",
             BuildLogLinks.WhereKept("/s/links.json", Links, actions));
     }
+
+    [TestMethod]
+    public void AnAppHostStartedByF5_PrintsTheSharedLink_ExceptWhereTheLogIsNotPrivate()
+    {
+        Assert.AreEqual(
+            "Preview 'pr-42': open http://pr-42.localhost:7400/?preview_token=s3cr3t (the shared link: the gateway trades its access token for a cookie that opens every link).",
+            BuildLogLinks.SharedLinkLine(Links, _ => null));
+        Assert.IsNull(BuildLogLinks.SharedLinkLine(Links, name => name == "GITHUB_ACTIONS" ? "true" : null));
+        Assert.IsNull(BuildLogLinks.SharedLinkLine(Links.WithoutToken() with { TokenRequired = false }, _ => null), "Without authentication there is no shared link to give.");
+    }
 }

@@ -15,11 +15,13 @@ namespace PreviewSdk.Gateway.Tests.Infrastructure;
 internal sealed class GatewayUnderTest : IAsyncDisposable
 {
     private readonly Dictionary<string, RecordingService> services;
+    private readonly Upstreams upstreams;
 
-    private GatewayUnderTest(PreviewGateway gateway, Dictionary<string, RecordingService> services, string stateDirectory, string? token)
+    private GatewayUnderTest(PreviewGateway gateway, Dictionary<string, RecordingService> services, Upstreams upstreams, string stateDirectory, string? token)
     {
         Gateway = gateway;
         this.services = services;
+        this.upstreams = upstreams;
         StateDirectory = stateDirectory;
         Token = token;
     }
@@ -69,8 +71,15 @@ internal sealed class GatewayUnderTest : IAsyncDisposable
             Directory = directory ?? new FixedDirectory(environment),
             DashboardBrowserToken = () => DashboardStandIn.BrowserToken,
         }, null, CancellationToken.None);
-        return new GatewayUnderTest(gateway, services, stateDirectory, token);
+        return new GatewayUnderTest(gateway, services, upstreams, stateDirectory, token);
     }
+
+    /// <summary>
+    /// Makes <paramref name="replicas"/> the running replicas of <paramref name="service"/>, as the app host's resource
+    /// states do: the gateway balances between them; the service's own recording service stays its shared endpoint.
+    /// </summary>
+    public void SetReplicas(string service, params RecordingService[] replicas) =>
+        upstreams.Replicas[service] = [.. replicas.Select(replica => replica.Address)];
 
     /// <summary>Issues a new token, as <c>-t:PreviewRotateToken</c> does.</summary>
     public string Rotate() => Token = AccessTokenFile.Issue(StateDirectory);
@@ -138,12 +147,16 @@ internal sealed class GatewayUnderTest : IAsyncDisposable
 
     private sealed class Upstreams(Dictionary<string, RecordingService> services) : IGatewayUpstreams
     {
+        public System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<Uri>> Replicas { get; } = new(StringComparer.Ordinal);
+
         public Uri? Find(GatewayRoute route) => route.Kind switch
         {
             RouteKind.Dashboard => services["dashboard"].Address,
             RouteKind.Service => services[route.Name].Address,
             _ => null,
         };
+
+        IReadOnlyList<Uri> IGatewayUpstreams.Replicas(GatewayRoute route) => Replicas.TryGetValue(route.Name, out var replicas) ? replicas : [];
     }
 
     private sealed class FixedDirectory(string environment) : IDirectorySource

@@ -91,6 +91,17 @@ internal sealed class PublisherFixture : IAsyncDisposable
         new EnvironmentPublisher(Reporter, limits).PublishUp(context, StateRoot, Folder);
     }
 
+    /// <summary>What -t:PreviewRotateToken leaves: the same links with <paramref name="token"/> in the shared link.</summary>
+    public void RotateToken(string token)
+    {
+        var path = Path.Combine(Folder, StateFiles.LinksJson);
+        StateJson.Write(path, StateJson.TryRead<EnvironmentLinks>(path)!.WithToken(token));
+    }
+
+    public void PublishRotated(bool includeToken) =>
+        new EnvironmentPublisher(Reporter).PublishRotated(
+            PublishingContextResolver.ForRotation(name => Variables.GetValueOrDefault(name), includeToken), StateRoot, ProjectPath, Environment);
+
     public void PublishDown() =>
         new EnvironmentPublisher(Reporter).PublishDown(PublishingContextResolver.ForStop(name => Variables.GetValueOrDefault(name)), StateRoot, ProjectPath, Environment);
 
