@@ -73,9 +73,17 @@ public sealed class ContainerTests(TestContext testContext)
         Assert.AreEqual(0, down.ExitCode, down.ToString());
         EnvironmentAssert.LeftNothingBehind(preview, [record.EnvironmentId], down);
         Assert.IsEmpty(ContainerEngine.Labelled(record.EnvironmentId), down.ToString());
+        // Aspire's orchestrator removes its session network itself as it stops, which can end a moment after
+        // PreviewDown (when it removed the containers first, the cleanup had no container left to find it by).
+        var removing = Stopwatch.StartNew();
         foreach (var network in networks.Where(name => name != "podman" && name != "bridge"))
         {
-            Assert.IsFalse(ContainerEngine.Exists("network", network), $"The network {network} of the environment is still there. {down}");
+            while (ContainerEngine.Exists("network", network) && removing.Elapsed < TimeSpan.FromSeconds(90))
+            {
+                Thread.Sleep(1000);
+            }
+
+            Assert.IsFalse(ContainerEngine.Exists("network", network), $"The network {network} of the environment is still there 90 s after PreviewDown. {down}");
         }
 
         decoys.AssertSurvived();
