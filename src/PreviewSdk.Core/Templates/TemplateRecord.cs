@@ -16,11 +16,8 @@ public sealed record TemplateRecord
     /// <summary>The random seed the rows were generated with.</summary>
     public int Seed { get; init; }
 
-    /// <summary>The number of tables the seeding filled.</summary>
-    public int Tables { get; init; }
-
-    /// <summary>The number of rows the seeding wrote.</summary>
-    public long Rows { get; init; }
+    /// <summary>The rows the seeding wrote per table, in the order it filled them.</summary>
+    public IReadOnlyList<TemplateTableRows> TableRows { get; init; } = [];
 
     /// <summary>When the template was built.</summary>
     public DateTimeOffset CreatedAt { get; init; }
@@ -37,3 +34,8 @@ public sealed record TemplateRecord
     /// <summary>Whether the template is past its retention at <paramref name="now"/>.</summary>
     public bool IsExpired(DateTimeOffset now) => LastUsedAt + TimeSpan.FromSeconds(RetentionSeconds) < now;
 }
+
+/// <summary>A table of a template and the rows the seeding wrote into it.</summary>
+/// <param name="Table">The table's display name.</param>
+/// <param name="Rows">The rows written.</param>
+public sealed record TemplateTableRows(string Table, long Rows);
