@@ -6,6 +6,7 @@
 #   build/bench.sh gateway [--connections N] [--seconds S] [--rounds R]   (see build/bench-gateway.sh)
 #   build/bench.sh recovery [--rounds 3]            (see build/bench-recovery.sh)
 #   build/bench.sh containers [--runs N] [--warmup N]   (see build/bench-containers.sh)
+#   build/bench.sh template [--runs N] [--scale F]  (see build/bench-template.sh)
 #   build/bench.sh time-to-links [--runs N] [--warmup N] [--timeout SECONDS] [--sdk source|package]
 #     --runs     timed runs of each (default 5, or BENCH_RUNS)
 #     --warmup   untimed pairs first (default 1, or BENCH_WARMUP)
@@ -55,7 +56,7 @@ usage() {
 [[ $# -ge 1 ]] || usage
 # Benchmarks with a script of their own: build/bench-<name>.sh.
 case $1 in
-    concurrency|containers|gateway|recovery)
+    concurrency|containers|gateway|recovery|template)
         exec "$(dirname "${BASH_SOURCE[0]}")/bench-$1.sh" "${@:2}" ;;
 esac
 if [[ $1 == seed ]]; then
