@@ -6,7 +6,8 @@
 #   build/bench.sh gateway [--connections N] [--seconds S] [--rounds R]   (see build/bench-gateway.sh)
 #   build/bench.sh recovery [--rounds 3]            (see build/bench-recovery.sh)
 #   build/bench.sh containers [--runs N] [--warmup N]   (see build/bench-containers.sh)
-#   build/bench.sh time-to-links [--runs N] [--warmup N] [--timeout SECONDS] [--sdk source|package]
+#   build/bench.sh template [--runs N] [--scale F]  (see build/bench-template.sh)
+#   build/bench.sh time-to-links [--runs N] [--warmup N] [--timeout SECONDS] [--sdk source|package] [--templates on|off]
 #     --runs     timed runs of each (default 5, or BENCH_RUNS)
 #     --warmup   untimed pairs first (default 1, or BENCH_WARMUP)
 #     --timeout  how long a baseline run may take to be ready (default 240 s; -t:Preview has its PreviewTimeout)
@@ -15,6 +16,9 @@
 #                sample as it is in this repository, importing the SDK from sdk/ and building its src/ projects
 #                (and running its tasks in a task host) on every build, a developer's convenience that costs
 #                about 0.6 s per start (or BENCH_SDK)
+#     --templates on (default): seeded-data templates as a team gets them; the first run (a warm-up) seeds and keeps
+#                the template (waited for, not timed), every timed run clones it; off: -p:PreviewTemplates=false,
+#                every run seeds (or BENCH_TEMPLATES)
 #
 # seed: seeding throughput on a scratch PostgreSQL server (bench/seed, a Release build): DatabaseSeeder fills an
 #   empty database of a 12-table shop schema (about 285,000 rows at scale 1: identity and uuid keys, enums, a
@@ -55,7 +59,7 @@ usage() {
 [[ $# -ge 1 ]] || usage
 # Benchmarks with a script of their own: build/bench-<name>.sh.
 case $1 in
-    concurrency|containers|gateway|recovery)
+    concurrency|containers|gateway|recovery|template)
         exec "$(dirname "${BASH_SOURCE[0]}")/bench-$1.sh" "${@:2}" ;;
 esac
 if [[ $1 == seed ]]; then
@@ -78,16 +82,20 @@ RUNS=${BENCH_RUNS:-5}
 SDK_MODE=${BENCH_SDK:-package}
 WARMUP=${BENCH_WARMUP:-1}
 TIMEOUT=${BENCH_TIMEOUT:-240}
+TEMPLATES=${BENCH_TEMPLATES:-on}
 while [[ $# -gt 0 ]]; do
     case $1 in
         --runs) RUNS=$2; shift 2 ;;
         --warmup) WARMUP=$2; shift 2 ;;
         --timeout) TIMEOUT=$2; shift 2 ;;
         --sdk) SDK_MODE=$2; shift 2 ;;
+        --templates) TEMPLATES=$2; shift 2 ;;
         *) usage ;;
     esac
 done
-[[ $RUNS =~ ^[1-9][0-9]*$ && $WARMUP =~ ^[0-9]+$ && $TIMEOUT =~ ^[1-9][0-9]*$ && $SDK_MODE =~ ^(source|package)$ ]] || usage
+[[ $RUNS =~ ^[1-9][0-9]*$ && $WARMUP =~ ^[0-9]+$ && $TIMEOUT =~ ^[1-9][0-9]*$ && $SDK_MODE =~ ^(source|package)$ && $TEMPLATES =~ ^(on|off)$ ]] || usage
+TEMPLATE_PROPS=()
+if [[ $TEMPLATES == off ]]; then TEMPLATE_PROPS=(-p:PreviewTemplates=false); fi
 
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 SAMPLE=$REPO/samples/Shop/Shop.Preview
@@ -252,7 +260,7 @@ time_preview() {
     local out=$WORK/$name.log
     cgroup=$(cgroup_new "$name")
     t0=$(now_ns)
-    if ! run_waiting "$out" in_cgroup "$cgroup" "${OWNED[@]}" dotnet build "$SAMPLE" -t:Preview "-p:PreviewName=$name" "-p:PreviewStateRoot=$STATE"; then
+    if ! run_waiting "$out" in_cgroup "$cgroup" "${OWNED[@]}" dotnet build "$SAMPLE" -t:Preview "-p:PreviewName=$name" "-p:PreviewStateRoot=$STATE" "${TEMPLATE_PROPS[@]}"; then
         log "preview run $name failed:"; tail -40 "$out" | sed 's/^/    /'
         return 1
     fi
@@ -266,7 +274,10 @@ time_preview() {
     ready=$(date -d "$(sed -n 's/.*"readyAt": *"\([^"]*\)".*/\1/p' "$folder/ready.json")" +%s%N)
     env_ids+=("$(sed -n 's/.*"environmentId": *"\([^"]*\)".*/\1/p' "$folder/environment.json")")
     phase_build=$(seconds_between "$t0" "$started") phase_host=$(seconds_between "$started" "$ready") phase_return=$(seconds_between "$ready" "$t1")
-    run_detail="cpu $run_cpu s; build+launch $phase_build s, app host to ready $phase_host s, ready to return $phase_return s"
+    run_detail="cpu $run_cpu s; build+launch $phase_build s, app host to ready $phase_host s, ready to return $phase_return s; data $(grep -o 'seed [0-9]*, [a-z ]*' "$out" | head -1 | sed 's/seed [0-9]*, //')"
+    # The template is kept after the data is in; the next runs clone it only if this one lives until it is stored.
+    local deadline=$(( $(date +%s) + 120 ))
+    while [[ $TEMPLATES == on ]] && ! compgen -G "$STATE/templates/*/template.json" >/dev/null && (( $(date +%s) < deadline )); do sleep 0.2; done
     preview_down "$name" || return 1
     # PreviewDown leaves no process behind; check it, so that the next run starts on a quiet machine.
     stop_processes_with "PREVIEW_ENVIRONMENT_ID=${env_ids[-1]}" 15 || { log "processes of preview $name survived PreviewDown"; return 1; }
@@ -366,7 +377,7 @@ run_waiting "$WORK/build-sample.log" "${OWNED[@]}" dotnet build "$SAMPLE" --disa
 run_waiting "$WORK/build-baseline.log" "${OWNED[@]}" dotnet build "$BASELINE_DIR" --disable-build-servers -nologo -v:q \
     || { tail -40 "$WORK/build-baseline.log"; exit 1; }
 
-log "time-to-links: $RUNS runs each, alternately, after $WARMUP warm-up pair(s); $SDK_MODE SDK; $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+log "time-to-links: $RUNS runs each, alternately, after $WARMUP warm-up pair(s); $SDK_MODE SDK; templates $TEMPLATES; $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 if [[ ${BASELINE_PROJECTS_BY_PATH:-} == 1 ]]; then log "(analysis: the baseline adds its services by path, BASELINE_PROJECTS_BY_PATH=1)"; fi
 if [[ ${BASELINE_VIA:-run} == dll ]]; then log "(analysis: the baseline starts from its dll without a build check, BASELINE_VIA=dll)"; fi
 preview_times=() baseline_times=() preview_cpu=() baseline_cpu=() phases_build=() phases_host=() phases_return=()

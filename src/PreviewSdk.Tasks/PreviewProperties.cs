@@ -45,6 +45,24 @@ internal static class PreviewProperties
         return false;
     }
 
+    public static bool TryReadTemplateRetention(PreviewTask task, string text, string projectPath, out TimeSpan value)
+    {
+        value = Core.Templates.TemplateStore.DefaultRetention;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return true;
+        }
+
+        if (Core.Profiles.DurationText.TryParse(text, out var duration) && duration > TimeSpan.Zero && duration <= Core.Profiles.DurationText.Maximum)
+        {
+            value = duration;
+            return true;
+        }
+
+        task.Report(DiagnosticFactory.Create(DiagnosticCodes.InvalidProperty, SourceLocation.WholeFile(projectPath), "PreviewTemplateRetention", text, "a duration such as 7d, 12h or 30m (units d, h, m, s; at most 365d)"));
+        return false;
+    }
+
     public static bool TryReadTeam(PreviewTask task, string text, string projectPath, out string? team)
     {
         team = string.IsNullOrWhiteSpace(text) ? null : text.Trim();
@@ -102,9 +120,9 @@ internal static class PreviewProperties
     }
 
     // A string parameter rather than a bool, so a wrong value is PREVIEW1019 rather than MSBuild's MSB4030.
-    public static bool TryReadSwitch(PreviewTask task, string property, string text, string projectPath, out bool value)
+    public static bool TryReadSwitch(PreviewTask task, string property, string text, string projectPath, out bool value, bool defaultValue = false)
     {
-        value = false;
+        value = defaultValue;
         if (string.IsNullOrWhiteSpace(text))
         {
             return true;

@@ -47,6 +47,12 @@ public sealed partial class StartPreview
     /// <summary>Whether the environment is exempt from expiry (PreviewKeep).</summary>
     public bool Keep { get; set; }
 
+    /// <summary>Whether seeded local databases are cloned from templates (PreviewTemplates): true or false; empty for true.</summary>
+    public string Templates { get; set; } = string.Empty;
+
+    /// <summary>How long an unused template is kept (PreviewTemplateRetention), e.g. 7d; empty for 7 days.</summary>
+    public string TemplateRetention { get; set; } = string.Empty;
+
     /// <summary>The shared budget file (PreviewBudgetFile); empty for none.</summary>
     public string BudgetFile { get; set; } = string.Empty;
 

@@ -20,7 +20,9 @@ public sealed partial class StartPreview : PreviewTask
             & PreviewProperties.TryReadTeam(this, Team, ProjectPath, out var team)
             & PreviewProperties.TryReadPullRequest(this, PullRequest, ProjectPath, out var pullRequest)
             & PreviewProperties.TryReadSwitch(this, "PreviewCommentToken", CommentToken, ProjectPath, out var commentToken)
-            & PreviewProperties.TryReadContainerRegistry(this, ContainerRegistry, ProjectPath, out var registry);
+            & PreviewProperties.TryReadContainerRegistry(this, ContainerRegistry, ProjectPath, out var registry)
+            & PreviewProperties.TryReadSwitch(this, "PreviewTemplates", Templates, ProjectPath, out var templates, defaultValue: true)
+            & PreviewProperties.TryReadTemplateRetention(this, TemplateRetention, ProjectPath, out var templateRetention);
         var diagnostics = new DiagnosticBag();
         var gateway = GatewaySettingsReader.Read(GatewaySettings(), SourceLocation.WholeFile(ProjectPath), diagnostics);
         foreach (var diagnostic in diagnostics)
@@ -68,6 +70,8 @@ public sealed partial class StartPreview : PreviewTask
             Gateway = gateway,
             ContainerRegistry = registry,
             ContainerBaseImage = string.IsNullOrWhiteSpace(ContainerBaseImage) ? null : ContainerBaseImage.Trim(),
+            Templates = templates,
+            TemplateRetention = templateRetention,
         };
         if (!new PreviewLifecycle(this).Up(request, cancellationToken))
         {

@@ -27,7 +27,7 @@ public sealed class ContainerTests(TestContext testContext)
         Assert.AreEqual(0, up.ExitCode, up.ToString());
         Assert.Contains("postgres: container localhost/library/postgres:15 (auto: ", up.Output, up.ToString());
         Assert.Contains("cache: container localhost/library/redis:7 (auto: ", up.Output, up.ToString());
-        Assert.MatchesRegex(@"(?m)^\s+data\s+shopdb: 4 tables, [\d,]+ rows, seed 42\s*$", up.Output, up.ToString());
+        Assert.MatchesRegex(@"(?m)^\s+data\s+shopdb: 4 tables, [\d,]+ rows, seed 42, seeded\s*$", up.Output, up.ToString());
         var record = preview.ReadEnvironment();
         var links = preview.ReadLinks();
         var token = StateFiles.ReadToken(preview.StateFolder);
@@ -102,7 +102,7 @@ public sealed class ContainerTests(TestContext testContext)
         Assert.AreEqual(0, up.ExitCode, up.ToString());
         Assert.Contains($"shop-api: container localhost/previewsdk/shop-shop-api:{preview.Name}", up.Output, up.ToString());
         Assert.Contains("Building the image of 'shop-api' (dotnet publish -t:PublishContainer) into ", up.Output, up.ToString());
-        Assert.MatchesRegex(@"(?m)^\s+data\s+shopdb: 4 tables, [\d,]+ rows, seed 42\s*$", up.Output, up.ToString());
+        Assert.MatchesRegex(@"(?m)^\s+data\s+shopdb: 4 tables, [\d,]+ rows, seed 42, seeded\s*$", up.Output, up.ToString());
         var record = preview.ReadEnvironment();
         var links = preview.ReadLinks();
         var images = ContainerEngine.Containers(record.EnvironmentId)

@@ -7,10 +7,10 @@ namespace PreviewSdk.Hosting.Tests;
 /// <summary>A private preview identity and state folder per test, removed afterwards with every process it started.</summary>
 internal sealed class TestRuntime : IDisposable
 {
-    public TestRuntime(string profile = "lightweight")
+    public TestRuntime(string profile = "lightweight", string? templatesDirectory = null)
     {
         StateDirectory = Directory.CreateTempSubdirectory("preview-hosting-test-").FullName;
-        Runtime = new PreviewRuntime("test", profile, Guid.NewGuid().ToString("N"), StateDirectory);
+        Runtime = new PreviewRuntime("test", profile, Guid.NewGuid().ToString("N"), StateDirectory) { TemplatesDirectory = templatesDirectory };
     }
 
     public string StateDirectory { get; }

@@ -67,6 +67,21 @@ public sealed class PreviewBudgetTests
     }
 
     [TestMethod]
+    public void Preview_InvalidTemplatesSwitchOrRetention_ReportsPreview1019BeforeStartingAnything()
+    {
+        var project = ServiceProject("Templates.Preview", "app: demo\n");
+
+        var result = Workspace.Build(project, "-t:Preview", "-p:PreviewTemplates=maybe", "-p:PreviewTemplateRetention=7");
+
+        Assert.AreNotEqual(0, result.ExitCode, result.Describe());
+        Assert.HasCount(2, result.Errors, result.Describe());
+        Assert.IsTrue(result.Errors.All(error => error.Code == "PREVIEW1019" && error.File == project), result.Describe());
+        Assert.StartsWith("The property PreviewTemplates is 'maybe', which is not true or false", result.Errors[0].Message);
+        Assert.StartsWith("The property PreviewTemplateRetention is '7', which is not a duration such as 7d", result.Errors[1].Message);
+        Workspace.AssertNothingStarted(project);
+    }
+
+    [TestMethod]
     public void Preview_MissingBudgetFile_ReportsPreview2009AtTheFile()
     {
         var project = ServiceProject("BudgetFile.Preview", "app: demo\n");

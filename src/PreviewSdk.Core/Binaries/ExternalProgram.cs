@@ -37,12 +37,15 @@ public static class ExternalProgram
     /// <param name="workingDirectory">Where it runs; null for the current folder.</param>
     /// <param name="cancellationToken">Kills the program and its children.</param>
     /// <param name="environment">Variables added to the inherited ones.</param>
+    /// <param name="input">Written to its standard input before it is closed (PostgreSQL's single-user mode reads its
+    /// statements there, which keeps a password out of the command line); null for none.</param>
     public static async Task<ProgramResult> RunAsync(
         string program,
         IEnumerable<string> arguments,
         string? workingDirectory,
         CancellationToken cancellationToken,
-        IReadOnlyDictionary<string, string>? environment = null)
+        IReadOnlyDictionary<string, string>? environment = null,
+        string? input = null)
     {
         var start = new ProcessStartInfo(program)
         {
@@ -84,9 +87,21 @@ public static class ExternalProgram
             return new ProgramResult(-1, $"'{program}' could not be started: {e.Message}");
         }
 
-        process.StandardInput.Close();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
+        if (input is not null)
+        {
+            try
+            {
+                await process.StandardInput.WriteAsync(input.AsMemory(), cancellationToken);
+            }
+            catch (IOException)
+            {
+                // It exited before reading everything; its exit code and output say why.
+            }
+        }
+
+        process.StandardInput.Close();
         try
         {
             await process.WaitForExitAsync(cancellationToken);

@@ -465,6 +465,14 @@ public static class DiagnosticCodes
     /// <summary>The database's triggers filled a table before its turn, and other seeded tables reference it.</summary>
     public const string SeedTableFilledByTriggers = "PREVIEW4161";
 
+    // 4180-4189: seeded-data templates.
+
+    /// <summary>The environment seeded its database, but keeping it as a template failed (a warning: the next environment seeds again).</summary>
+    public const string TemplateBuildFailed = "PREVIEW4180";
+
+    /// <summary>Cloning a template failed; the environment seeds its database itself (a warning).</summary>
+    public const string TemplateCloneFailed = "PREVIEW4181";
+
     // 4060-4079: the migration check (-t:PreviewMigrationCheck).
 
     // 4100-4119: the environment's seeding: waiting for migrations, rows the app wrote itself, failures.

@@ -286,6 +286,12 @@ public sealed class PreviewLifecycle(IPreviewReporter reporter)
         {
             variables[name] = value;
         }
+
+        if (request.Templates)
+        {
+            variables[PreviewVariables.TemplatesDirectory] = Templates.TemplateStore.FolderUnder(request.StateRoot);
+            variables[PreviewVariables.TemplateRetention] = ((long)request.TemplateRetention.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
         ContainerVariables.Add(variables, runtimes, request.ContainerRegistry);
 
         var stopwatch = Stopwatch.StartNew();

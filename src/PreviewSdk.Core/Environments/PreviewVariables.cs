@@ -44,4 +44,13 @@ public static class PreviewVariables
 
     /// <summary>Proxies whose forwarded headers the gateway believes (<c>PreviewTrustedProxies</c>), separated by <c>;</c>.</summary>
     public const string GatewayTrustedProxies = "PREVIEW_GATEWAY_TRUSTED_PROXIES";
+
+    /// <summary>
+    /// The folder of seeded-data templates (<c>&lt;state root&gt;/templates</c>); unset when <c>PreviewTemplates=false</c>
+    /// or under F5, and then every environment seeds its databases itself.
+    /// </summary>
+    public const string TemplatesDirectory = "PREVIEW_TEMPLATES_DIR";
+
+    /// <summary>How long an unused template is kept, in seconds (<c>PreviewTemplateRetention</c>).</summary>
+    public const string TemplateRetention = "PREVIEW_TEMPLATE_RETENTION_SECONDS";
 }

@@ -67,6 +67,12 @@ public static class RegistrySweep
             reporter.Info($"Cleaned up preview '{entry.Record.Name}' of '{entry.Record.App}': {reason}.{(entry.Record.Team is { } team ? $" Team '{team}' has its share of the budget back." : string.Empty)}");
         }
 
+        // Seeded-data templates outlive the environments that use them, until unused for their retention period.
+        foreach (var template in new Templates.TemplateStore(Templates.TemplateStore.FolderUnder(registry.Root)).Prune(now).Deleted)
+        {
+            reporter.Info($"Removed the seeded-data template {template}: unused for longer than its retention period.");
+        }
+
         return swept;
     }
 

@@ -62,4 +62,13 @@ public sealed record UpRequest
     /// registry); null for the .NET SDK's default.
     /// </summary>
     public string? ContainerBaseImage { get; init; }
+
+    /// <summary>
+    /// <c>PreviewTemplates</c>: whether local PostgreSQL databases with a <c>seed:</c> entry are cloned from (and
+    /// kept as) seeded-data templates under the state root.
+    /// </summary>
+    public bool Templates { get; init; } = true;
+
+    /// <summary><c>PreviewTemplateRetention</c>: how long a template no environment used is kept.</summary>
+    public TimeSpan TemplateRetention { get; init; } = PreviewSdk.Core.Templates.TemplateStore.DefaultRetention;
 }

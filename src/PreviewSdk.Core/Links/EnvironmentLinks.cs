@@ -124,7 +124,16 @@ public sealed record SeededDatabase(string Database, int Seed, int Tables, long 
     /// <summary>The seeding's warnings (no tables, the app's rows kept), reported by <c>-t:Preview</c> after the links.</summary>
     public IReadOnlyList<Diagnostics.PreviewDiagnostic> Warnings { get; init; } = [];
 
-    /// <summary>One line for humans, e.g. <c>shopdb: 7 tables, 1,234 rows, seed 42</c>.</summary>
+    /// <summary>How the rows got there: <see cref="Seeded"/> or <see cref="ClonedFromTemplate"/>.</summary>
+    public string Source { get; init; } = Seeded;
+
+    /// <summary>The seeder generated and loaded the rows into this environment's database.</summary>
+    public const string Seeded = "seeded";
+
+    /// <summary>The database is a copy of a template built by an earlier environment of the same schema and seed.</summary>
+    public const string ClonedFromTemplate = "cloned from template";
+
+    /// <summary>One line for humans, e.g. <c>shopdb: 7 tables, 1,234 rows, seed 42, cloned from template</c>.</summary>
     public string Describe() =>
-        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Database}: {Tables} tables, {Rows:N0} rows, seed {Seed}");
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Database}: {Tables} tables, {Rows:N0} rows, seed {Seed}, {Source}");
 }

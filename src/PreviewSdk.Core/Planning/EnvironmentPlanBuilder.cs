@@ -88,7 +88,7 @@ internal sealed class EnvironmentPlanBuilder
     }
 
     /// <summary>Folder names of the state root that are not apps: the environment locks and the post-mortems.</summary>
-    internal static IReadOnlyList<string> ReservedAppNames { get; } = ["failed", "locks"];
+    internal static IReadOnlyList<string> ReservedAppNames { get; } = ["failed", "locks", Templates.TemplateStore.FolderName];
 
     private void ReportInvalidManifestNames()
     {

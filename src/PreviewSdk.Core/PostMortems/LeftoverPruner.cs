@@ -7,7 +7,8 @@ namespace PreviewSdk.Core.PostMortems;
 /// What <c>-t:PreviewPrune</c> does: removes what environments leave behind once nobody needs it: environments
 /// whose app host is gone or that expired (the registry sweep), every post-mortem of the preview project and those
 /// of any app older than <see cref="PostMortemArchive.RetentionPeriod"/>, and the temp folders of environments with
-/// no process and no state folder left (an app host killed with SIGKILL, an F5 run killed the same way).
+/// no process and no state folder left (an app host killed with SIGKILL, an F5 run killed the same way), and every
+/// seeded-data template no environment is cloning or building at the moment.
 /// </summary>
 public sealed class LeftoverPruner(IPreviewReporter reporter)
 {
@@ -37,8 +38,11 @@ public sealed class LeftoverPruner(IPreviewReporter reporter)
             }
         }
 
-        reporter.Info($"Pruned {postMortems.Deleted.Count} post-mortem folder(s) and {temps.Count} temp folder(s) of environments that are gone.");
-        foreach (var folder in postMortems.Deleted.Concat(temps))
+        // Templates are a cache: the next environment of each schema builds its template again.
+        var templates = new Templates.TemplateStore(Templates.TemplateStore.FolderUnder(stateRoot)).Prune(now, everything: true);
+        failed.AddRange(templates.Failed);
+        reporter.Info($"Pruned {postMortems.Deleted.Count} post-mortem folder(s), {temps.Count} temp folder(s) of environments that are gone and {templates.Deleted.Count} seeded-data template(s).");
+        foreach (var folder in postMortems.Deleted.Concat(temps).Concat(templates.Deleted))
         {
             reporter.Info($"  removed {folder}");
         }

@@ -18,6 +18,15 @@ public sealed record PreviewRuntime(string Name, string Profile, string Environm
     /// </summary>
     public bool IsDetached { get; init; }
 
+    /// <summary>
+    /// Where seeded-data templates live (<c>&lt;state root&gt;/templates</c>); null when templates are off
+    /// (<c>PreviewTemplates=false</c>, or F5 and <c>dotnet run</c>, which have no state root).
+    /// </summary>
+    public string? TemplatesDirectory { get; init; }
+
+    /// <summary>How long a template no environment used is kept (<c>PreviewTemplateRetention</c>).</summary>
+    public TimeSpan TemplateRetention { get; init; } = PreviewSdk.Core.Templates.TemplateStore.DefaultRetention;
+
     /// <summary>Reads the runtime identity from the process environment, with F5 defaults.</summary>
     public static PreviewRuntime FromEnvironment()
     {
@@ -33,6 +42,10 @@ public sealed record PreviewRuntime(string Name, string Profile, string Environm
                 ? TimeSpan.FromSeconds(seconds)
                 : null,
             IsDetached = Read(PreviewVariables.EnvironmentId) is not null && Read(PreviewVariables.StateDirectory) is not null,
+            TemplatesDirectory = Read(PreviewVariables.TemplatesDirectory),
+            TemplateRetention = long.TryParse(Read(PreviewVariables.TemplateRetention), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var retention) && retention > 0
+                ? TimeSpan.FromSeconds(retention)
+                : PreviewSdk.Core.Templates.TemplateStore.DefaultRetention,
         };
     }
 

@@ -46,7 +46,7 @@ internal sealed class PreviewStateReporter(
     public IReadOnlyList<SeededDatabase> SeededData() =>
         model.Resources.OfType<PreviewSeedResource>()
             .Where(seed => seed.Summary is not null)
-            .Select(seed => new SeededDatabase(seed.DatabaseName, seed.Summary!.Seed, seed.Summary.Tables.Count, seed.Summary.TotalRows) { Warnings = seed.Warnings })
+            .Select(seed => new SeededDatabase(seed.DatabaseName, seed.Summary!.Seed, seed.Summary.Tables.Count, seed.Summary.TotalRows) { Warnings = seed.Warnings, Source = seed.Source })
             .ToList();
 
     public async Task RunAsync(CancellationToken stoppingToken)

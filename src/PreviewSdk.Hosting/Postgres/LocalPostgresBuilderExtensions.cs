@@ -1,6 +1,7 @@
 using Aspire.Hosting.ApplicationModel;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace Aspire.Hosting;
@@ -24,7 +25,11 @@ public static class LocalPostgresBuilderExtensions
         var healthCheckKey = $"{name}_check";
         builder.Services.AddHealthChecks().AddAsyncCheck(healthCheckKey, ct => PostgresProbe.CheckAsync(server, database: "postgres", ct));
 
-        builder.Eventing.Subscribe<BeforeResourceStartedEvent>(server, (e, ct) => PostgresDataDirectory.InitializeAsync(setup, ct));
+        builder.Eventing.Subscribe<BeforeResourceStartedEvent>(server, (e, ct) =>
+        {
+            var log = e.Services.GetRequiredService<ResourceLoggerService>().GetLogger(server);
+            return PostgresDataDirectory.InitializeAsync(setup, e.Services, line => log.LogInformation("{Line}", line), ct);
+        });
         builder.Eventing.Subscribe<ResourceReadyEvent>(server, (e, ct) => PostgresDatabases.CreateAsync(server, e.Services, ct));
 
         return builder.AddResource(server)

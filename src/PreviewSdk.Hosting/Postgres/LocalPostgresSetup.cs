@@ -37,6 +37,24 @@ internal sealed class LocalPostgresSetup
 
     public List<LocalPostgresDatabaseResource> Databases { get; } = [];
 
+    /// <summary>The seeding of the server's database, when it may come from (and make) a template; see <see cref="LocalPostgresTemplate"/>.</summary>
+    public PreviewSeedResource? TemplateSeed { get; set; }
+
+    /// <summary>The template this server's data was cloned from or is building; null without one.</summary>
+    public LocalPostgresTemplate? Template { get; set; }
+
+    /// <summary>
+    /// A program of the server's own installation, e.g. <c>pg_basebackup</c>: beside the file <c>postgres</c> links to
+    /// (PATH often holds links to initdb and postgres only), else in <see cref="BinDirectory"/>.
+    /// </summary>
+    public string Tool(string name)
+    {
+        var server = new FileInfo(Path.Combine(BinDirectory, "postgres"));
+        var installed = server.Exists ? server.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? server.FullName : server.FullName;
+        var beside = Path.Combine(Path.GetDirectoryName(installed)!, name);
+        return File.Exists(beside) ? beside : Path.Combine(BinDirectory, name);
+    }
+
     public static LocalPostgresSetup Create(PreviewRuntime runtime, string resourceName)
     {
         var binDirectory = new LocalBinaryLocator().FindPostgresBinDirectory()
@@ -66,6 +84,13 @@ internal sealed class LocalPostgresSetup
         ];
         return AsAccount(init);
     }
+
+    /// <summary>
+    /// The program and arguments that run PostgreSQL in single-user mode on <paramref name="dataDirectory"/>, connected
+    /// to <paramref name="database"/>: statements on its standard input, one per line, no network at all.
+    /// </summary>
+    public (string Command, string[] Arguments) SingleUserCommand(string dataDirectory, string database) =>
+        AsAccount([Path.Combine(BinDirectory, "postgres"), "--single", "-D", dataDirectory, "-c", "fsync=off", "-c", "listen_addresses=", database]);
 
     private (string Command, string[] Arguments) AsAccount(string[] command) =>
         Account is null

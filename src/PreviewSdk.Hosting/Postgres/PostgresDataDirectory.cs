@@ -4,12 +4,20 @@ using PreviewSdk.Core.Diagnostics;
 
 namespace Aspire.Hosting;
 
-/// <summary>Initialises a fresh PostgreSQL data folder with <c>initdb</c> before the server first starts.</summary>
+/// <summary>
+/// Makes a fresh PostgreSQL data folder before the server first starts: a clone of its seeded-data template when
+/// there is one, else <c>initdb</c>.
+/// </summary>
 internal static class PostgresDataDirectory
 {
-    public static async Task InitializeAsync(LocalPostgresSetup setup, CancellationToken cancellationToken)
+    public static async Task InitializeAsync(LocalPostgresSetup setup, IServiceProvider services, Action<string> log, CancellationToken cancellationToken)
     {
         if (File.Exists(Path.Combine(setup.DataDirectory, "PG_VERSION")))
+        {
+            return;
+        }
+
+        if (await LocalPostgresTemplates.TryCloneAsync(setup, services, log, cancellationToken))
         {
             return;
         }

@@ -39,6 +39,12 @@ public static class PreviewSeedBuilderExtensions
         builder.AddPreviewEnvironment();
         var seed = new PreviewSeedResource($"{database.Resource.Name}-seed", database.Resource, databaseName, serverName, entry, path);
         builder.Services.TryAddPreviewSeeding();
+        if (database.Resource is LocalPostgresDatabaseResource { Parent: { } server })
+        {
+            // A local server's data folder may come from, or become, a template (PreviewTemplates).
+            server.Setup.TemplateSeed = seed;
+        }
+
         builder.AddResource(seed)
             .WithIconName("DatabaseArrowUp")
             .WithInitialState(new CustomResourceSnapshot

@@ -37,6 +37,13 @@ public sealed class PreviewSeedResource : Resource, IResourceWithParent<IResourc
     /// <summary>What the last seeding wrote, once it finished.</summary>
     public SeedSummary? Summary { get; internal set; }
 
+    /// <summary>How the rows got there: <see cref="PreviewSdk.Core.Links.SeededDatabase.Seeded"/> or cloned from a template.</summary>
+    public string Source { get; internal set; } = PreviewSdk.Core.Links.SeededDatabase.Seeded;
+
+    /// <summary>The seed settings under <paramref name="runtime"/>'s profile: the profile's scale for the server times the entry's own factor.</summary>
+    internal PreviewSdk.Seeding.Settings.SeedSettings SettingsFor(PreviewRuntime runtime, PreviewSdk.Core.Profiles.EffectiveProfile? profile) =>
+        SeedSettingsFactory.From(Entry, runtime.Profile, ManifestPath, profile?.ScaleOf(ServerName) ?? 1);
+
     /// <summary>The warnings of the seeding (no tables, the app's rows kept, …), which <c>-t:Preview</c> reports after the links.</summary>
     public IReadOnlyList<PreviewSdk.Core.Diagnostics.PreviewDiagnostic> Warnings { get; internal set; } = [];
 }

@@ -34,9 +34,18 @@ internal sealed class PreviewSeedRunner(
     {
         var log = loggers.GetLogger(seed);
         var database = seed.DatabaseName;
+        var server = (seed.Parent as LocalPostgresDatabaseResource)?.Parent.Setup;
+        var building = false;
         try
         {
             await notifications.WaitForResourceHealthyAsync(seed.Parent.Name, cancellationToken);
+            if (server?.Template is { ClonedFrom: { } template } cloned)
+            {
+                // The data folder is a copy of a template of this schema, seed and scale: the rows are in.
+                await FinishClonedAsync(seed, cloned, template, log);
+                return;
+            }
+
             if (seed.Parent.Annotations.OfType<PreviewDatabaseMarkAnnotation>().FirstOrDefault() is { } mark)
             {
                 // A container's database is created by Aspire and marked a moment later.
@@ -70,8 +79,11 @@ internal sealed class PreviewSeedRunner(
             }
 
             // The profile's scale for the server multiplies the seed entry's own factor for the profile.
-            var profileScale = services.GetService<EffectiveProfile>()?.ScaleOf(seed.ServerName) ?? 1;
-            var settings = SeedSettingsFactory.From(seed.Entry, runtime.Profile, seed.ManifestPath, profileScale);
+            var settings = seed.SettingsFor(runtime, services.GetService<EffectiveProfile>());
+            PreviewSdk.Seeding.Templates.TemplateRows? captured = null;
+            var capture = server is { Template.BuildLock: not null }
+                ? LocalPostgresTemplateBuilder.Capture(server, line => log.LogInformation("{Line}", line), rows => captured = rows)
+                : null;
             var result = await DatabaseSeeder.SeedAsync(connection, new SeedRequest(settings)
             {
                 EnvironmentId = runtime.EnvironmentId,
@@ -80,6 +92,7 @@ internal sealed class PreviewSeedRunner(
                 ExistingFromManifest = true,
                 SchemaSource = SeedSettingsFactory.SchemaSourceOf(seed.Entry),
                 Log = line => log.LogInformation("{Line}", line),
+                BeforeCommit = capture,
             }, cancellationToken);
             seed.Warnings = [.. seed.Warnings, .. result.Diagnostics.Where(diagnostic => !diagnostic.IsError)];
             foreach (var diagnostic in result.Diagnostics)
@@ -94,6 +107,12 @@ internal sealed class PreviewSeedRunner(
                 log.LogInformation(
                     "Seeded {Tables} tables with {Rows} rows (seed {Seed}) in {Seconds:0.00} s.",
                     summary.Tables.Count, summary.TotalRows, summary.Seed, summary.Elapsed.TotalSeconds);
+                if (server is not null && captured is { } rows)
+                {
+                    building = true;
+                    _ = Task.Run(() => BuildTemplateAsync(server, seed, rows, summary, result.Report!, log, cancellationToken), CancellationToken.None);
+                }
+
                 await FinishAsync(seed, exitCode: 0);
             }
             else
@@ -118,6 +137,41 @@ internal sealed class PreviewSeedRunner(
 
             log.LogError("{Diagnostic}", diagnostic.ToString());
             await FinishAsync(seed, exitCode: 1);
+        }
+        finally
+        {
+            if (!building)
+            {
+                // No template from this start: the environments waiting for one stop waiting and seed themselves.
+                server?.Template?.ReleaseBuildLock();
+            }
+        }
+    }
+
+    private async Task FinishClonedAsync(PreviewSeedResource seed, LocalPostgresTemplate template, PreviewSdk.Core.Templates.TemplateRecord record, ILogger log)
+    {
+        seed.Source = PreviewSdk.Core.Links.SeededDatabase.ClonedFromTemplate;
+        seed.Summary = new SeedSummary(seed.DatabaseName, record.Seed, record.TableRows.Select(table => new TableRows(table.Table, table.Rows)).ToList(), TimeSpan.Zero);
+        if (template.ClonedReport is { } report)
+        {
+            PreviewSdk.Seeding.Reports.SeedReportFile.Write(runtime.StateDirectory, seed.Entry.Database.Value, report);
+        }
+
+        log.LogInformation(
+            "Cloned from the template {Key}: {Tables} tables with {Rows} rows (seed {Seed}), as seeded on {Created:yyyy-MM-dd HH:mm} UTC; the migrating service finds its migrations applied.",
+            template.Key, seed.Summary.Tables.Count, seed.Summary.TotalRows, record.Seed, record.CreatedAt.UtcDateTime);
+        await FinishAsync(seed, exitCode: 0);
+    }
+
+    private static async Task BuildTemplateAsync(LocalPostgresSetup server, PreviewSeedResource seed, PreviewSdk.Seeding.Templates.TemplateRows rows, SeedSummary summary, string report, ILogger log, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await LocalPostgresTemplateBuilder.BuildAsync(server, seed, rows, summary, report, line => log.LogInformation("{Line}", line), cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // The app host is stopping; the lock was released, and the stage goes with the environment's data folder.
         }
     }
 

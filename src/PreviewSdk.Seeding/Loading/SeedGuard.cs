@@ -29,16 +29,28 @@ public static class SeedGuard
     public static async Task MarkAsync(NpgsqlConnection connection, string environmentId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(connection);
+        var (database, _) = await ReadMarkerAsync(connection, cancellationToken);
+        await using var command = new NpgsqlCommand(MarkStatement(database, environmentId), connection);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The statement that marks <paramref name="database"/> as the database of <paramref name="environmentId"/>; a
+    /// database cloned from a template gets it before its server first starts.
+    /// </summary>
+    /// <param name="database">The database's name.</param>
+    /// <param name="environmentId">The environment's id: letters, digits and <c>. _ - :</c> only.</param>
+    /// <exception cref="ArgumentException">The id is empty or holds other characters.</exception>
+    public static string MarkStatement(string database, string environmentId)
+    {
+        ArgumentNullException.ThrowIfNull(database);
         // COMMENT takes no parameters; restricting the id keeps the literal below safe without escaping rules.
         if (string.IsNullOrEmpty(environmentId) || !environmentId.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-' or ':'))
         {
             throw new ArgumentException($"'{environmentId}' is not a valid environment id: use letters, digits and . _ - : only.", nameof(environmentId));
         }
 
-        var (database, _) = await ReadMarkerAsync(connection, cancellationToken);
-        await using var command = new NpgsqlCommand(
-            $"COMMENT ON DATABASE {SqlNames.Quote(database)} IS '{MarkerPrefix}{environmentId}'", connection);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        return $"COMMENT ON DATABASE {SqlNames.Quote(database)} IS '{MarkerPrefix}{environmentId}'";
     }
 
     /// <summary>

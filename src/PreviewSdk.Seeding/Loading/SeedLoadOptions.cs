@@ -14,6 +14,13 @@ public sealed record SeedLoadOptions
     /// <summary>Receives one line per table as it is loaded, e.g. <c>orders: 2,000 rows in 41 ms</c>; null for none.</summary>
     public Action<string>? Log { get; init; }
 
+    /// <summary>
+    /// Runs inside the load's transaction after every row is written and before it commits, on its connection: what
+    /// it reads is exactly what the commit makes visible (a template's capture). It must not throw for a failure of
+    /// its own; null for nothing.
+    /// </summary>
+    public Func<Npgsql.NpgsqlConnection, CancellationToken, Task>? BeforeCommit { get; init; }
+
     /// <summary>The file diagnostics point at (preview.yaml).</summary>
     public string SourceFile { get; init; } = "preview.yaml";
 }

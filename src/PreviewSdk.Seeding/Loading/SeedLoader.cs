@@ -84,6 +84,11 @@ public static class SeedLoader
 
                 cancellationToken.ThrowIfCancellationRequested();
                 step = everyTable;
+                if (options.BeforeCommit is { } beforeCommit)
+                {
+                    await beforeCommit(connection, cancellationToken);
+                }
+
                 await transaction.CommitAsync(CancellationToken.None);
                 return new SeedReport(plan.Seed, loaded.Select(entry => entry.Result).ToList(), total.Elapsed);
             }

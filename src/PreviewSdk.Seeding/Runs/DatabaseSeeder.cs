@@ -91,7 +91,7 @@ public static class DatabaseSeeder
         try
         {
             report = await SeedLoader.LoadAsync(
-                connection, plan, new SeedLoadOptions { Reset = reset, Log = log, SourceFile = settings.SourceFile }, cancellationToken);
+                connection, plan, new SeedLoadOptions { Reset = reset, Log = log, SourceFile = settings.SourceFile, BeforeCommit = request.BeforeCommit }, cancellationToken);
         }
         catch (SeedLoadException e)
         {

@@ -34,4 +34,7 @@ public sealed record SeedRequest(SeedSettings Settings)
 
     /// <summary>Receives one line per step (schema read, plan, each table loaded), for the dashboard log.</summary>
     public Action<string>? Log { get; init; }
+
+    /// <summary>Runs in the seeding's transaction just before it commits (<see cref="Loading.SeedLoadOptions.BeforeCommit"/>); null for nothing.</summary>
+    public Func<Npgsql.NpgsqlConnection, CancellationToken, Task>? BeforeCommit { get; init; }
 }

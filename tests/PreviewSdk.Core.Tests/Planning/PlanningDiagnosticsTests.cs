@@ -49,7 +49,7 @@ public sealed class PlanningDiagnosticsTests
         var fromProject = derived.Plan(defaultAppName: "Locks");
 
         DiagnosticAssert.Exactly(fromManifest.Diagnostics, written.ManifestPath, (DiagnosticCodes.ReservedAppName, 1, 6));
-        Assert.StartsWith("The app name 'failed' is reserved: the state root keeps its own folders under the names failed, locks.", fromManifest.Diagnostics[0].Message);
+        Assert.StartsWith("The app name 'failed' is reserved: the state root keeps its own folders under the names failed, locks, templates.", fromManifest.Diagnostics[0].Message);
         Assert.AreEqual((DiagnosticCodes.ReservedAppName, derived.PreviewProjectPath), (fromProject.Diagnostics.Single().Code, fromProject.Diagnostics.Single().File));
     }
 

@@ -1,0 +1,41 @@
+namespace PreviewSdk.Core.Templates;
+
+/// <summary>
+/// <c>template.json</c>: what a seeded-data template holds and when it was last used. Written by the environment
+/// that built it, its last use rewritten by every environment cloned from it; the registry sweep reads it to remove
+/// templates unused for longer than <see cref="RetentionSeconds"/>.
+/// </summary>
+public sealed record TemplateRecord
+{
+    /// <summary>The hash of everything that determines the template's content (<see cref="TemplateKey"/>).</summary>
+    public required string Key { get; init; }
+
+    /// <summary>The database the template holds, e.g. <c>shopdb</c>.</summary>
+    public required string Database { get; init; }
+
+    /// <summary>The random seed the rows were generated with.</summary>
+    public int Seed { get; init; }
+
+    /// <summary>The rows the seeding wrote per table, in the order it filled them.</summary>
+    public IReadOnlyList<TemplateTableRows> TableRows { get; init; } = [];
+
+    /// <summary>When the template was built.</summary>
+    public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>When an environment last was built from it or cloned it.</summary>
+    public DateTimeOffset LastUsedAt { get; init; }
+
+    /// <summary>How long it is kept after its last use, in seconds (<c>PreviewTemplateRetention</c> of that use).</summary>
+    public long RetentionSeconds { get; init; }
+
+    /// <summary>What went into the key, one <c>name: value</c> line each, so a new template can be explained.</summary>
+    public IReadOnlyList<string> Inputs { get; init; } = [];
+
+    /// <summary>Whether the template is past its retention at <paramref name="now"/>.</summary>
+    public bool IsExpired(DateTimeOffset now) => LastUsedAt + TimeSpan.FromSeconds(RetentionSeconds) < now;
+}
+
+/// <summary>A table of a template and the rows the seeding wrote into it.</summary>
+/// <param name="Table">The table's display name.</param>
+/// <param name="Rows">The rows written.</param>
+public sealed record TemplateTableRows(string Table, long Rows);

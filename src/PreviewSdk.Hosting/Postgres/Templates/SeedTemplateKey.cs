@@ -1,0 +1,55 @@
+using System.Reflection;
+using Aspire.Hosting.ApplicationModel;
+using PreviewSdk.Core.Templates;
+using PreviewSdk.Seeding.Runs;
+using PreviewSdk.Seeding.Settings;
+using PreviewSdk.Seeding.Templates;
+
+namespace Aspire.Hosting;
+
+/// <summary>
+/// The key of a seeded database's template: what determines its rows and schema, and nothing else. The product (its
+/// version and the seeder's build: deterministic builds change its module id only when its code changes), the
+/// PostgreSQL binaries (a data folder belongs to one major version), the database's name, the seed settings with the
+/// profile's scale, and the migrations' content (the EF Core project's files, or the SQL folder's).
+/// </summary>
+internal static class SeedTemplateKey
+{
+    public static TemplateKey Of(LocalPostgresSetup setup, PreviewSeedResource seed, SeedSettings settings)
+    {
+        var key = new TemplateKey()
+            .Add("product", $"{ProductVersion()} seeder {typeof(DatabaseSeeder).Assembly.ManifestModule.ModuleVersionId:N}")
+            .Add("postgres", PostgresBinaries(setup))
+            .Add("database", seed.DatabaseName)
+            .Add("seed settings", SeedSettingsText.Of(settings, seed.Entry.Exclude.Select(table => table.Value), SeedSettingsFactory.ExistingOf(seed.Entry)));
+        var folder = Path.GetDirectoryName(seed.ManifestPath)!;
+        var migrations = seed.Entry.Migrations;
+        if (migrations?.Service is { } service)
+        {
+            key.Add("migrating service", service.Value);
+        }
+
+        if (migrations?.EfCore is { } efCore)
+        {
+            key.AddFolder("ef core project", Path.GetFullPath(Path.Combine(folder, efCore.Value)));
+        }
+
+        if (migrations?.Sql is { } sql)
+        {
+            key.AddFolder("sql migrations", Path.GetFullPath(Path.Combine(folder, sql.Value)));
+        }
+
+        return migrations is null ? key.Add("migrations", "none") : key;
+    }
+
+    private static string ProductVersion() =>
+        typeof(SeedTemplateKey).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+
+    private static string PostgresBinaries(LocalPostgresSetup setup)
+    {
+        var server = new FileInfo(setup.Tool("postgres"));
+        return server.Exists
+            ? $"{server.FullName} {server.Length} {server.LastWriteTimeUtc:O}"
+            : setup.BinDirectory;
+    }
+}

@@ -1,0 +1,111 @@
+using PreviewSdk.Core.Environments;
+using PreviewSdk.Core.PostMortems;
+using PreviewSdk.Core.Templates;
+using PreviewSdk.Core.Tests.Environments;
+
+namespace PreviewSdk.Core.Tests.Templates;
+
+/// <summary>Templates outlive environments, are removed after their retention or by PreviewPrune, and never while in use.</summary>
+[TestClass]
+public sealed class TemplateStoreTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 12, 6, 12, 0, 0, TimeSpan.Zero);
+
+    [TestMethod]
+    public void Publish_MovesAStageIntoPlaceWhole_AndTouchRecordsTheLastUse()
+    {
+        using var temp = new TempFolder();
+        var store = new TemplateStore(TemplateStore.FolderUnder(temp.Root));
+        var stage = store.NewStage("k1");
+        Directory.CreateDirectory(TemplateStore.DataFolderOf(stage));
+        Assert.IsNull(store.TryRead("k1"), "A stage is no template.");
+
+        store.Publish(stage, Record("k1", lastUsed: Now.AddDays(-3), retention: TimeSpan.FromDays(7)));
+        Assert.IsFalse(Directory.Exists(stage));
+        Assert.IsTrue(Directory.Exists(TemplateStore.DataFolderOf(store.PathOf("k1"))));
+        store.Touch("k1", Now, TimeSpan.FromDays(2));
+        var record = store.TryRead("k1")!;
+        Assert.AreEqual((Now, 2 * 86400L), (record.LastUsedAt, record.RetentionSeconds));
+    }
+
+    [TestMethod]
+    public void Prune_RemovesTemplatesUnusedForLongerThanTheirRetention_AndLeftoverStages()
+    {
+        using var temp = new TempFolder();
+        var store = new TemplateStore(TemplateStore.FolderUnder(temp.Root));
+        Publish(store, "fresh", Now.AddDays(-6), TimeSpan.FromDays(7));
+        Publish(store, "old", Now.AddDays(-8), TimeSpan.FromDays(7));
+        Publish(store, "short", Now.AddHours(-2), TimeSpan.FromHours(1));
+        var deadStage = store.NewStage("dead");
+
+        var result = store.Prune(Now);
+
+        CollectionAssert.AreEquivalent(new[] { store.PathOf("old"), store.PathOf("short"), deadStage }, result.Deleted.ToArray());
+        Assert.IsNotNull(store.TryRead("fresh"));
+    }
+
+    [TestMethod]
+    public void Prune_PassesOverATemplateWhoseLockIsHeld_AndEverythingRemovesTheRest()
+    {
+        using var temp = new TempFolder();
+        var store = new TemplateStore(TemplateStore.FolderUnder(temp.Root));
+        Publish(store, "in-use", Now.AddDays(-30), TimeSpan.FromDays(7));
+        Publish(store, "idle", Now, TimeSpan.FromDays(7));
+        var building = store.NewStage("building");
+
+        using (store.TryLock("in-use"))
+        using (store.TryLock("building"))
+        {
+            var result = store.Prune(Now, everything: true);
+            CollectionAssert.AreEquivalent(new[] { store.PathOf("idle") }, result.Deleted.ToArray());
+        }
+
+        Assert.IsTrue(Directory.Exists(building), "A build in progress keeps its stage.");
+        Assert.AreEqual(2, store.Prune(Now, everything: true).Deleted.Count);
+    }
+
+    [TestMethod]
+    public void Lock_WaitsForTheBuilder_AndTimesOutWhileItHoldsTheKey()
+    {
+        using var temp = new TempFolder();
+        var store = new TemplateStore(TemplateStore.FolderUnder(temp.Root));
+        using (store.Lock("k", TimeSpan.FromSeconds(1)))
+        {
+            Assert.IsNull(store.TryLock("k"));
+            Assert.ThrowsExactly<TimeoutException>(() => store.Lock("k", TimeSpan.FromMilliseconds(300)));
+        }
+
+        using var after = store.Lock("k", TimeSpan.FromSeconds(1));
+    }
+
+    [TestMethod]
+    public void RegistrySweep_RemovesExpiredTemplates_AndPreviewPruneEveryIdleOne()
+    {
+        using var temp = new TempFolder();
+        var store = new TemplateStore(TemplateStore.FolderUnder(temp.Root));
+        Publish(store, "expired", DateTimeOffset.UtcNow.AddDays(-8), TimeSpan.FromDays(7));
+        Publish(store, "recent", DateTimeOffset.UtcNow, TimeSpan.FromDays(7));
+        var reporter = new RecordingReporter();
+
+        RegistrySweep.Run(new EnvironmentRegistry(temp.Root), DateTimeOffset.UtcNow, reporter);
+        Assert.IsNull(store.TryRead("expired"));
+        Assert.IsNotNull(store.TryRead("recent"));
+        Assert.IsTrue(reporter.Messages.Any(m => m.Contains("seeded-data template", StringComparison.Ordinal)), reporter.ToString());
+
+        new LeftoverPruner(reporter).Prune(temp.Root, temp.PathOf("Shop.Preview.csproj"));
+        Assert.IsNull(store.TryRead("recent"));
+        Assert.IsTrue(reporter.Messages.Any(m => m.Contains("1 seeded-data template(s)", StringComparison.Ordinal)), reporter.ToString());
+    }
+
+    private static void Publish(TemplateStore store, string key, DateTimeOffset lastUsed, TimeSpan retention) =>
+        store.Publish(store.NewStage(key), Record(key, lastUsed, retention));
+
+    private static TemplateRecord Record(string key, DateTimeOffset lastUsed, TimeSpan retention) => new()
+    {
+        Key = key,
+        Database = "shopdb",
+        CreatedAt = lastUsed,
+        LastUsedAt = lastUsed,
+        RetentionSeconds = (long)retention.TotalSeconds,
+    };
+}
