@@ -58,6 +58,18 @@ public abstract class PreviewTask : Microsoft.Build.Utilities.Task, ICancelableT
         }
     }
 
+    /// <summary>Reads preview.yaml and reports its diagnostics; null when it has an error (reported).</summary>
+    protected Core.Manifest.PreviewManifest? ReadManifest(string manifestPath)
+    {
+        var result = Core.Manifest.ManifestReader.Read(manifestPath, File.ReadAllText(manifestPath));
+        foreach (var diagnostic in result.Diagnostics)
+        {
+            Report(diagnostic);
+        }
+
+        return result.Diagnostics.Any(d => d.IsError) ? null : result.Manifest;
+    }
+
     /// <summary>Does the task's work; returns false after logging an error.</summary>
     protected abstract bool ExecuteCore(CancellationToken cancellationToken);
 }

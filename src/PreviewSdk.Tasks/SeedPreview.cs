@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.Build.Framework;
 using PreviewSdk.Core.Diagnostics;
 using PreviewSdk.Core.Environments;
-using PreviewSdk.Core.Manifest;
 using PreviewSdk.Seeding.Runs;
 
 namespace PreviewSdk.Tasks;
@@ -48,20 +47,14 @@ public sealed class SeedPreview : PreviewTask
             seed = value;
         }
 
-        var manifest = ManifestReader.Read(ManifestPath, File.ReadAllText(ManifestPath));
-        foreach (var diagnostic in manifest.Diagnostics)
-        {
-            Report(diagnostic);
-        }
-
-        if (manifest.Manifest is null || manifest.Diagnostics.Any(d => d.IsError))
+        if (ReadManifest(ManifestPath) is not { } manifest)
         {
             return false;
         }
 
         var name = EnvironmentNames.Resolve(PreviewName, Path.GetDirectoryName(Path.GetFullPath(ProjectPath))!);
         var request = new EnvironmentReseeder.Request(
-            Core.Environments.StateRoot.Resolve(StateRoot), ProjectPath, name, manifest.Manifest, seed,
+            Core.Environments.StateRoot.Resolve(StateRoot), ProjectPath, name, manifest, seed,
             string.IsNullOrWhiteSpace(Database) ? null : Database.Trim());
         return new EnvironmentReseeder(this).ReseedAsync(request, cancellationToken).GetAwaiter().GetResult();
     }

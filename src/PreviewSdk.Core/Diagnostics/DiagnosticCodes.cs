@@ -114,6 +114,44 @@ public static class DiagnosticCodes
     /// <summary>A profile asks for <c>runtime: container</c>, which is not supported yet.</summary>
     public const string ContainerRuntimeNotSupported = "PREVIEW1035";
 
+    // 1120-1139: checks: and alerts: of preview.yaml, PreviewAlertWebhook.
+
+    /// <summary>A webhook address that is not an absolute http or https URL.</summary>
+    public const string WebhookUrlInvalid = "PREVIEW1120";
+
+    /// <summary>The PreviewAlertWebhook property is not an http(s) address (optionally after <c>slack:</c> or <c>json:</c>).</summary>
+    public const string AlertWebhookPropertyInvalid = "PREVIEW1121";
+
+    /// <summary>A check path that does not start with <c>/</c> or holds whitespace.</summary>
+    public const string CheckPathInvalid = "PREVIEW1122";
+
+    /// <summary>A check's expected status outside 100-599.</summary>
+    public const string CheckStatusInvalid = "PREVIEW1123";
+
+    /// <summary>A check interval that is not a duration from 5s to 1d.</summary>
+    public const string CheckIntervalInvalid = "PREVIEW1124";
+
+    /// <summary>A check's maxLatency that is not a duration from 1ms to 5m.</summary>
+    public const string CheckLatencyInvalid = "PREVIEW1125";
+
+    /// <summary>Checks on a service that has no HTTP endpoint (not a web project).</summary>
+    public const string CheckServiceWithoutHttp = "PREVIEW1126";
+
+    /// <summary><c>checks:</c> names a service the environment does not have.</summary>
+    public const string UnknownCheckService = "PREVIEW1127";
+
+    /// <summary>A webhook format other than json and slack.</summary>
+    public const string WebhookFormatUnknown = "PREVIEW1128";
+
+    /// <summary>A check method that is not one of the HTTP methods a check may use.</summary>
+    public const string CheckMethodInvalid = "PREVIEW1129";
+
+    /// <summary>A check header whose name is not an HTTP header name, or is Host or Content-Length.</summary>
+    public const string CheckHeaderInvalid = "PREVIEW1130";
+
+    /// <summary>An <c>alerts.errors.window</c> that is not a duration from 10s to 1h.</summary>
+    public const string ErrorWindowInvalid = "PREVIEW1131";
+
     // 2xxx: budget, registry and state.
 
     /// <summary>The environment did not become ready within PreviewTimeout.</summary>
@@ -306,7 +344,28 @@ public static class DiagnosticCodes
 
     // 5xxx: links, gateway and CI.
 
-    // 6xxx: checks and alerts.
+    // 6xxx: checks and alerts. 6001-6009: a check that failed; 6010-6019: -t:PreviewTest.
+
+    /// <summary>A check got another status than it expects.</summary>
+    public const string CheckWrongStatus = "PREVIEW6001";
+
+    /// <summary>A check's answer does not contain the text it expects.</summary>
+    public const string CheckBodyMismatch = "PREVIEW6002";
+
+    /// <summary>A check's answer took longer than its maxLatency.</summary>
+    public const string CheckTooSlow = "PREVIEW6003";
+
+    /// <summary>A check got no answer: refused, reset or timed out.</summary>
+    public const string CheckNoAnswer = "PREVIEW6004";
+
+    /// <summary><c>-t:PreviewTest</c> found no running, ready environment of that name.</summary>
+    public const string TestEnvironmentNotRunning = "PREVIEW6010";
+
+    /// <summary><c>-t:PreviewTest</c> found no checks in preview.yaml (a warning).</summary>
+    public const string NoChecks = "PREVIEW6011";
+
+    /// <summary>The JUnit report of <c>-t:PreviewTest</c> could not be written.</summary>
+    public const string TestReportNotWritten = "PREVIEW6012";
 
     // 9xxx: unexpected.
 

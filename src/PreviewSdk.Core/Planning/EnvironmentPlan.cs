@@ -25,6 +25,12 @@ public sealed record EnvironmentPlan(
     /// </summary>
     public Profiles.EffectiveProfile? Profile { get; init; }
 
+    /// <summary>
+    /// The services with <c>checks:</c> in preview.yaml, in ProjectReference order: the generated app host runs their
+    /// checks (read from preview.yaml when it starts, like <c>seed:</c>).
+    /// </summary>
+    public IReadOnlyList<string> CheckedServices { get; init; } = [];
+
     /// <summary>The dependencies that run under <see cref="Profile"/>: all of them but those it leaves out.</summary>
     public IReadOnlyList<DependencyPlan> DependenciesToRun() =>
         Dependencies.Where(dependency => Profile?.IsEnabled(dependency.Name) ?? true).ToList();

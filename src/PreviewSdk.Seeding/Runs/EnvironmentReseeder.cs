@@ -26,10 +26,7 @@ public sealed class EnvironmentReseeder(IPreviewReporter reporter)
     {
         ArgumentNullException.ThrowIfNull(request);
         var projectLocation = SourceLocation.WholeFile(request.ProjectPath);
-        var projectFullPath = Path.GetFullPath(request.ProjectPath);
-        var entry = new EnvironmentRegistry(request.StateRoot).List().FirstOrDefault(candidate =>
-            candidate.Record.Name == request.Name
-            && candidate.Record.ProjectPath is { } recorded && Path.GetFullPath(recorded) == projectFullPath);
+        var entry = new EnvironmentRegistry(request.StateRoot).Find(request.ProjectPath, request.Name);
         if (entry is null || !entry.IsAlive || entry.Ready is null
             || StateJson.TryRead<DatabasesReport>(Path.Combine(entry.Folder, StateFiles.Databases)) is not { } databases)
         {
