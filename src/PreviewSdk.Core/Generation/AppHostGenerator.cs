@@ -68,7 +68,7 @@ public static class AppHostGenerator
         {
             var variable = CSharpLiteral.Variable(service.Name, taken);
             variables[service.Name] = variable;
-            AppendService(body, service, variable, variables, profile);
+            AppendService(body, service, variable, variables, profile, plan);
         }
 
         var text = new StringBuilder(Header);
@@ -100,13 +100,19 @@ public static class AppHostGenerator
         return text.ToString();
     }
 
-    private static void AppendService(StringBuilder body, ServicePlan service, string variable, Dictionary<string, string> variables, string profile)
+    private static void AppendService(StringBuilder body, ServicePlan service, string variable, Dictionary<string, string> variables, string profile, EnvironmentPlan plan)
     {
         var projectType = ProjectMetadataTypeName.For(service.ProjectPath);
         body.Append($"            var {variable} = builder.AddPreviewService<global::Projects.{projectType}>({CSharpLiteral.String(service.Name)}, isWeb: {(service.IsWeb ? "true" : "false")})");
         if (service.HealthPath is { } healthPath)
         {
             body.Append($"\n                .WithHttpHealthCheck({CSharpLiteral.String(healthPath)})");
+        }
+
+        if (plan.CheckedServices.Contains(service.Name, StringComparer.Ordinal))
+        {
+            // Read from preview.yaml when the app host starts, like seed: and profiles:.
+            body.Append($"\n                .WithSyntheticChecks({CSharpLiteral.String(plan.ManifestPath)})");
         }
 
         if (service.Replicas > 1)

@@ -22,6 +22,7 @@ public static class PreviewEnvironmentBuilderExtensions
         }
 
         builder.Services.AddSingleton(runtime ?? PreviewRuntime.FromEnvironment());
+        builder.Services.AddSingleton<EnvironmentReadiness>();
         builder.Services.AddSingleton<PreviewStateReporter>();
         builder.Services.AddSingleton<ResourceLogRecorder>();
         ResourceLimitsBuilderExtensions.AddLimitsEnforcement(builder);

@@ -20,6 +20,7 @@ internal sealed class PreviewStateReporter(
     IConfiguration configuration,
     ResourceLogRecorder recorder,
     ResourceLimitsEnforcer limits,
+    EnvironmentReadiness environmentReadiness,
     ILogger<PreviewStateReporter> logger)
 {
     private static readonly HashSet<string> FailedStates = [KnownResourceStates.FailedToStart, KnownResourceStates.Exited, KnownResourceStates.Finished];
@@ -160,6 +161,7 @@ internal sealed class PreviewStateReporter(
         // Last: its presence is the signal that everything above is in place.
         StateJson.Write(Path.Combine(runtime.StateDirectory, StateFiles.Ready), report);
         logger.LogInformation("{Links}", LinksRenderer.RenderTable(links, "is ready"));
+        environmentReadiness.MarkReady();
     }
 
     private void DeleteStaleReports()

@@ -22,7 +22,7 @@ public static class PreviewSeedBuilderExtensions
         ArgumentNullException.ThrowIfNull(database);
         ArgumentException.ThrowIfNullOrEmpty(manifestPath);
         var builder = database.ApplicationBuilder;
-        var path = Path.GetFullPath(Path.Combine(builder.AppHostDirectory, manifestPath));
+        var path = PreviewManifestFile.Resolve(builder, manifestPath);
         if (FindEntry(path, database.Resource.Name) is not { } entry)
         {
             return database;
@@ -49,17 +49,8 @@ public static class PreviewSeedBuilderExtensions
         return database;
     }
 
-    private static SeedEntry? FindEntry(string manifestPath, string databaseName)
-    {
-        var result = ManifestReader.Read(manifestPath, File.ReadAllText(manifestPath));
-        if (result.Diagnostics.FirstOrDefault(d => d.IsError) is { } error)
-        {
-            // The build checked preview.yaml already; this is an app host started on a file edited since.
-            throw new DistributedApplicationException(error.ToString());
-        }
-
-        return result.Manifest!.Seeds.FirstOrDefault(seed => seed.Database.Value == databaseName);
-    }
+    private static SeedEntry? FindEntry(string manifestPath, string databaseName) =>
+        PreviewManifestFile.Read(manifestPath).Seeds.FirstOrDefault(seed => seed.Database.Value == databaseName);
 
     private static void TryAddPreviewSeeding(this IServiceCollection services)
     {
