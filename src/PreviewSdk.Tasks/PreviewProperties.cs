@@ -68,4 +68,16 @@ internal static class PreviewProperties
         task.Report(DiagnosticFactory.Create(DiagnosticCodes.InvalidProperty, SourceLocation.WholeFile(projectPath), "PreviewProfile", text, "a profile name of lowercase letters, digits and hyphens (e.g. lightweight)"));
         return false;
     }
+
+    public static bool TryReadAlertWebhook(PreviewTask task, string text, string projectPath, out string? webhook)
+    {
+        webhook = string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+        if (webhook is null || Core.Manifest.WebhookAddress.ParseProperty(webhook, SourceLocation.WholeFile(projectPath)) is not null)
+        {
+            return true;
+        }
+
+        task.Report(DiagnosticFactory.Create(DiagnosticCodes.AlertWebhookPropertyInvalid, SourceLocation.WholeFile(projectPath), text));
+        return false;
+    }
 }

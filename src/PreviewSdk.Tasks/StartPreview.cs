@@ -14,7 +14,8 @@ public sealed partial class StartPreview : PreviewTask
         var valid = PreviewProperties.TryReadSeconds(this, "PreviewTimeout", Timeout, ProjectPath, out var timeout)
             & PreviewProperties.TryReadProfile(this, Profile, ProjectPath, out var profile)
             & PreviewProperties.TryReadTimeToLive(this, TimeToLive, ProjectPath, out var timeToLive)
-            & PreviewProperties.TryReadTeam(this, Team, ProjectPath, out var team);
+            & PreviewProperties.TryReadTeam(this, Team, ProjectPath, out var team)
+            & PreviewProperties.TryReadAlertWebhook(this, AlertWebhook, ProjectPath, out var alertWebhook);
         if (!valid)
         {
             return false;
@@ -51,6 +52,7 @@ public sealed partial class StartPreview : PreviewTask
             TimeToLive = timeToLive ?? budget.ProfileTimeToLive,
             DefaultTimeToLive = budget.ProfileTimeToLive,
             Keep = Keep,
+            AlertWebhook = alertWebhook,
         };
         return new PreviewLifecycle(this).Up(request, cancellationToken);
     }

@@ -29,13 +29,11 @@ public sealed class SyntheticCheckTests
             .WithSyntheticCheck(CheckEntry.Create("svc", "home", "/") with { BodyContains = "ok" })
             .WithSyntheticCheck(CheckEntry.Create("svc", "broken", "/broken") with { Interval = TimeSpan.FromSeconds(5) });
 
-        await using var app = builder.Build();
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.CancellationToken);
         timeout.CancelAfter(Timeout);
-        await app.StartAsync(timeout.Token);
 
         // Healthy until the environment is ready: a check that fails from the start does not hold the start up.
-        await TestRuntime.WaitForFileAsync<ReadyReport>(Path.Combine(test.StateDirectory, StateFiles.Ready), timeout.Token);
+        await using var app = await test.StartUntilReadyAsync(builder, timeout.Token);
         var red = await app.ResourceNotifications.WaitForResourceAsync("svc", e => e.Snapshot.HealthStatus == HealthStatus.Unhealthy, timeout.Token);
 
         var reports = red.Snapshot.HealthReports.ToDictionary(report => report.Name);

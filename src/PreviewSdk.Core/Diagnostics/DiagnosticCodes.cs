@@ -367,6 +367,29 @@ public static class DiagnosticCodes
     /// <summary>The JUnit report of <c>-t:PreviewTest</c> could not be written.</summary>
     public const string TestReportNotWritten = "PREVIEW6012";
 
+    // 6020-6029: webhook delivery; 6030-6039: alerts; 6040-6049: telemetry and dashboard commands.
+
+    /// <summary>An attempt to deliver an alert to a webhook failed; it is tried again (a warning in the app host's log).</summary>
+    public const string WebhookAttemptFailed = "PREVIEW6020";
+
+    /// <summary>An alert could not be delivered to a webhook after every attempt (a warning in the app host's log).</summary>
+    public const string WebhookDeliveryFailed = "PREVIEW6021";
+
+    /// <summary>Alert: a resource exited or crashed while the environment ran.</summary>
+    public const string AlertResourceExited = "PREVIEW6030";
+
+    /// <summary>Alert: a resource turned unhealthy.</summary>
+    public const string AlertResourceUnhealthy = "PREVIEW6031";
+
+    /// <summary>Alert: a synthetic check of a resource fails.</summary>
+    public const string AlertCheckFailing = "PREVIEW6032";
+
+    /// <summary>Alert: a resource logged more errors than the threshold within the window.</summary>
+    public const string AlertErrorLogs = "PREVIEW6033";
+
+    /// <summary>The dashboard's telemetry API cannot be read, so error logs are not counted (a warning in the app host's log).</summary>
+    public const string TelemetryUnavailable = "PREVIEW6040";
+
     // 9xxx: unexpected.
 
     /// <summary>An exception PreviewSdk did not expect: a bug, reported instead of crashing the build.</summary>

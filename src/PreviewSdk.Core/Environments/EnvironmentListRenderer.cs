@@ -7,7 +7,7 @@ namespace PreviewSdk.Core.Environments;
 
 /// <summary>
 /// Renders <c>-t:PreviewList</c>: one block per environment: name, app, profile, state, age, expiry, owner, branch,
-/// team, the CPU and memory it counts against the team's budget, and its links.
+/// team, the CPU and memory it counts against the team's budget, its open alerts and its links.
 /// </summary>
 public static class EnvironmentListRenderer
 {
@@ -27,16 +27,23 @@ public static class EnvironmentListRenderer
             var record = entry.Record;
             // Read once: each read scans the app host's /proc entry.
             var alive = entry.IsAlive;
+            var alerts = alive ? entry.Alerts?.Open ?? [] : [];
             var state = record.State == EnvironmentState.Expired ? "expired (stopping itself)"
                 : !alive ? record.State == EnvironmentState.Starting ? "starting" : "stale (app host gone; the next command cleans it up)"
                 : entry.Ready is null ? "starting"
                 : entry.Failure is { } failure ? $"degraded ({failure.Reason})"
+                : alerts.Count > 0 ? $"up, {alerts.Count} alert(s)"
                 : "up";
             text.Append(CultureInfo.InvariantCulture, $"\n  {record.Name}  app={record.App}  profile={record.Profile}  {state}  age={Age(now - record.StartedAt)}  expires={Expiry(record, now)}");
             text.Append(CultureInfo.InvariantCulture, $"  owner={record.Owner ?? "?"}  branch={record.Branch ?? "-"}  team={record.Team ?? "-"}");
             if (record.Cpus is { } cpus && record.MemoryBytes is { } memory)
             {
                 text.Append(CultureInfo.InvariantCulture, $"  cpu={ResourceQuantity.FormatCpus(cpus)}  memory={ResourceQuantity.FormatMemory(memory)}");
+            }
+
+            foreach (var alert in alerts)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"\n    alert  {alert.Code} {alert.Title} ({Age(now - alert.At)} ago)");
             }
 
             if (entry.Links is { } links)

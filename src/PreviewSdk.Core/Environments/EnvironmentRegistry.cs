@@ -95,6 +95,9 @@ public sealed record EnvironmentEntry(string Folder, EnvironmentRecord Record)
     /// <summary>The latest resource states.</summary>
     public ResourcesReport? Resources => StateJson.TryRead<ResourcesReport>(Path.Combine(Folder, StateFiles.Resources));
 
+    /// <summary>The open incidents and recent alerts, once the environment had one.</summary>
+    public AlertsReport? Alerts => StateJson.TryRead<AlertsReport>(Path.Combine(Folder, StateFiles.Alerts));
+
     /// <summary>The links, once the environment became ready.</summary>
     public Links.EnvironmentLinks? Links => StateJson.TryRead<Links.EnvironmentLinks>(Path.Combine(Folder, StateFiles.LinksJson));
 }

@@ -16,12 +16,36 @@ public static partial class LogTail
             return "    (no log was written)";
         }
 
-        var lines = File.ReadAllLines(path)
-            .Select(line => AnsiEscape().Replace(line, string.Empty))
-            .Where(line => line.Trim().Length > 0)
-            .TakeLast(count)
-            .ToList();
+        var lines = Lines(path, count);
         return lines.Count == 0 ? "    (the log is empty)" : string.Join('\n', lines.Select(line => "    " + line));
+    }
+
+    /// <summary>The last <paramref name="count"/> non-empty lines of <paramref name="path"/>, without colour codes; none when there is no file.</summary>
+    public static IReadOnlyList<string> Lines(string path, int count = 15)
+    {
+        if (!File.Exists(path))
+        {
+            return [];
+        }
+
+        // Shared: the log recorder may be appending to it.
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        using var reader = new StreamReader(stream);
+        var lines = new Queue<string>(count + 1);
+        while (reader.ReadLine() is { } line)
+        {
+            line = AnsiEscape().Replace(line, string.Empty);
+            if (line.Trim().Length > 0)
+            {
+                lines.Enqueue(line);
+                if (lines.Count > count)
+                {
+                    lines.Dequeue();
+                }
+            }
+        }
+
+        return [.. lines];
     }
 
     [GeneratedRegex(@"\x1B\[[0-9;?]*[A-Za-z]")]

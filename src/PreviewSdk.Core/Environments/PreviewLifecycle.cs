@@ -204,6 +204,8 @@ public sealed class PreviewLifecycle(IPreviewReporter reporter)
             [PreviewVariables.EnvironmentName] = request.Name,
             [PreviewVariables.Profile] = request.Profile,
             [PreviewVariables.Timeout] = ((int)Math.Ceiling(request.Timeout.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            // Null removes one the build inherited: a webhook is for the run that names it.
+            [PreviewVariables.AlertWebhook] = request.AlertWebhook,
             ["ASPIRE_ALLOW_UNSECURED_TRANSPORT"] = "true",
             ["ASPNETCORE_URLS"] = dashboardUrl,
             ["ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL"] = $"http://127.0.0.1:{LoopbackPorts.Next()}",

@@ -26,4 +26,10 @@ public static class PreviewVariables
     /// resource halfway to it, so a timeout can show them; unset (F5), only failures are captured.
     /// </summary>
     public const string Timeout = "PREVIEW_TIMEOUT_SECONDS";
+
+    /// <summary>
+    /// A webhook alerts go to besides preview.yaml's (<c>-p:PreviewAlertWebhook=</c>): an http(s) address, optionally
+    /// after <c>slack:</c> or <c>json:</c>; validated by the build.
+    /// </summary>
+    public const string AlertWebhook = "PREVIEW_ALERT_WEBHOOK";
 }

@@ -27,6 +27,9 @@ public static class StateFiles
     /// </summary>
     public const string Databases = "databases.json";
 
+    /// <summary>Written by the hosting layer when an incident opens or closes: open incidents and recent alerts.</summary>
+    public const string Alerts = "alerts.json";
+
     /// <summary>The app host's own console output.</summary>
     public const string HostLog = "apphost.log";
 

@@ -48,6 +48,9 @@ public sealed record UpRequest
     /// <summary>The profile's time to live, which <c>-t:PreviewExtend</c> grants again by default.</summary>
     public TimeSpan? DefaultTimeToLive { get; init; }
 
+    /// <summary>A webhook for this run's alerts (<c>PreviewAlertWebhook</c>, validated), handed to the app host; null for none.</summary>
+    public string? AlertWebhook { get; init; }
+
     /// <summary>Exempt the environment from expiry (<c>PreviewKeep</c>); it still counts against the budget.</summary>
     public bool Keep { get; init; }
 }

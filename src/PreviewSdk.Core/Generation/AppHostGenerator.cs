@@ -41,6 +41,8 @@ public static class AppHostGenerator
         // profile, so a dependency a profile leaves out is skipped at run time and its variable is null.
         var profile = CSharpLiteral.Variable("profile", taken);
         body.Append($"            var {profile} = builder.UsePreviewProfile({CSharpLiteral.String(plan.ManifestPath)});\n");
+        // Alerts watch whatever the environment holds; their webhooks, like the profile, are read when it starts.
+        body.Append($"            builder.AddPreviewAlerts({CSharpLiteral.String(plan.ManifestPath)});\n");
         foreach (var dependency in plan.Dependencies)
         {
             var variable = CSharpLiteral.Variable(dependency.Name, taken);

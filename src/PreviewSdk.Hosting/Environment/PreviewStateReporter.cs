@@ -29,6 +29,7 @@ internal sealed class PreviewStateReporter(
     private readonly HashSet<string> hidden = [];
     private List<IResource> resources = [];
     private bool ready;
+    private string? failedResource;
 
     public async Task RunAsync(CancellationToken stoppingToken)
     {
@@ -81,6 +82,12 @@ internal sealed class PreviewStateReporter(
             await recorder.CaptureAsync(update.Resource);
             WriteFailure(status);
         }
+        else if (ready && readiness[name] && failedResource == name)
+        {
+            // It runs again (started from the dashboard): the environment is no longer degraded.
+            failedResource = null;
+            File.Delete(Path.Combine(runtime.StateDirectory, StateFiles.Failed));
+        }
         else if (!ready && readiness.Where(entry => !hidden.Contains(entry.Key)).All(entry => entry.Value))
         {
             ready = true;
@@ -129,6 +136,7 @@ internal sealed class PreviewStateReporter(
             ? $"'{status.Name}' {status.State} with exit code {code}."
             : $"'{status.Name}' {status.State}.";
         logger.LogError("Preview environment '{Name}' cannot become ready: {Reason}", runtime.Name, reason);
+        failedResource = status.Name;
         StateJson.Write(Path.Combine(runtime.StateDirectory, StateFiles.Failed), new FailureReport
         {
             Resource = status.Name,
