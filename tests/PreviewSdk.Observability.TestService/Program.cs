@@ -12,6 +12,17 @@ if (!string.IsNullOrEmpty(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
 }
 
 var app = builder.Build();
+
+// Migrates its database as it starts, as an app with EF Core migrations does: what a seed's migrations.service waits for.
+if (builder.Configuration.GetConnectionString("appdb") is { Length: > 0 } connectionString)
+{
+    await using var connection = new Npgsql.NpgsqlConnection(connectionString);
+    await connection.OpenAsync();
+    await using var migrate = new Npgsql.NpgsqlCommand(
+        "CREATE TABLE IF NOT EXISTS things (id integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY, name varchar(40) NOT NULL)", connection);
+    await migrate.ExecuteNonQueryAsync();
+}
+
 var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("TestService");
 var broken = false;
 

@@ -18,7 +18,8 @@ public static class PreviewAlertsBuilderExtensions
     /// healthy again. Alerts show as the state and log of the resource <see cref="PreviewEnvironmentResource.DefaultName"/>,
     /// in <c>alerts.json</c> (<c>-t:PreviewList</c>), and are posted to preview.yaml's <c>alerts.webhooks</c> and the run's
     /// <c>PreviewAlertWebhook</c> (<see cref="PreviewVariables.AlertWebhook"/>), with retries; a webhook that fails never
-    /// stops the environment. A second call returns the same resource.
+    /// stops the environment. The resource has the dashboard commands Extend time to live (what <c>-t:PreviewExtend</c>
+    /// does) and Run all checks. A second call returns the same resource.
     /// </summary>
     /// <param name="builder">The app builder.</param>
     /// <param name="manifestPath">preview.yaml, relative to the app host's folder unless absolute; without it, no webhooks but the run's.</param>
@@ -52,7 +53,7 @@ public static class PreviewAlertsBuilderExtensions
             _ = e.Services.GetRequiredService<AlertMonitor>().RunAsync(resource, stopping);
             return Task.CompletedTask;
         });
-        return builder.AddResource(resource)
+        var environment = builder.AddResource(resource)
             .WithIconName("Alert")
             .WithInitialState(new CustomResourceSnapshot
             {
@@ -69,6 +70,8 @@ public static class PreviewAlertsBuilderExtensions
                 ],
             })
             .ExcludeFromManifest();
+        EnvironmentCommands.Add(environment);
+        return environment;
     }
 
     // The build checked the property (PREVIEW1121); an app host started by hand with a bad one fails the same way.

@@ -79,6 +79,12 @@ public static class SyntheticCheckBuilderExtensions
     private static async Task<ExecuteCommandResult> RunChecksAsync(IResource resource, ExecuteCommandContext context)
     {
         var results = await context.Services.GetRequiredService<SyntheticCheckScheduler>().RunNowAsync(resource, context.CancellationToken);
+        return Outcome(results);
+    }
+
+    /// <summary>The dashboard's answer to a run of checks: how many passed, and each failure.</summary>
+    internal static ExecuteCommandResult Outcome(IReadOnlyList<PreviewSdk.Observability.Checks.CheckResult> results)
+    {
         var failed = results.Where(result => !result.Passed).ToList();
         return failed.Count == 0
             ? CommandResults.Success($"{results.Count} of {results.Count} checks passed.")

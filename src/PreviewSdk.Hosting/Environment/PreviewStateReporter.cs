@@ -164,8 +164,7 @@ internal sealed class PreviewStateReporter(
                 .ToList(),
             Limits = limits.Applied,
         };
-        StateJson.Write(Path.Combine(runtime.StateDirectory, StateFiles.LinksJson), links);
-        File.WriteAllText(Path.Combine(runtime.StateDirectory, StateFiles.LinksMarkdown), LinksRenderer.RenderMarkdown(links));
+        EnvironmentLinks.Write(runtime.StateDirectory, links);
         // Last: its presence is the signal that everything above is in place.
         StateJson.Write(Path.Combine(runtime.StateDirectory, StateFiles.Ready), report);
         logger.LogInformation("{Links}", LinksRenderer.RenderTable(links, "is ready"));

@@ -24,10 +24,7 @@ internal static class PostgresDatabases
             exists.Parameters.AddWithValue("name", databaseName);
             if (await exists.ExecuteScalarAsync(cancellationToken) is null)
             {
-                // Identifiers cannot be parameters; the name is quoted with embedded quotes doubled.
-                await using var create = new NpgsqlCommand($"CREATE DATABASE \"{databaseName.Replace("\"", "\"\"", StringComparison.Ordinal)}\"", connection);
-                await create.ExecuteNonQueryAsync(cancellationToken);
-                await MarkAsync(connectionString, databaseName, services.GetService<PreviewRuntime>(), cancellationToken);
+                await CreateMarkedAsync(connection, connectionString, databaseName, services.GetService<PreviewRuntime>(), cancellationToken);
             }
         }
 
@@ -42,6 +39,33 @@ internal static class PostgresDatabases
             });
         }
     }
+
+    /// <summary>
+    /// Drops <paramref name="database"/> (closing the connections services hold to it) and creates it again, empty and
+    /// marked as the environment's: the dashboard's Reset. Migrations are the caller's.
+    /// </summary>
+    public static async Task RecreateAsync(LocalPostgresDatabaseResource database, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var connectionString = await database.Parent.ConnectionStringExpression.GetValueAsync(cancellationToken);
+        await using var connection = new NpgsqlConnection($"{connectionString};Database=postgres;Pooling=false");
+        await connection.OpenAsync(cancellationToken);
+        await using (var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {Quoted(database.DatabaseName)} WITH (FORCE)", connection))
+        {
+            await drop.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await CreateMarkedAsync(connection, connectionString, database.DatabaseName, services.GetService<PreviewRuntime>(), cancellationToken);
+    }
+
+    private static async Task CreateMarkedAsync(NpgsqlConnection server, string? connectionString, string databaseName, PreviewRuntime? runtime, CancellationToken cancellationToken)
+    {
+        await using var create = new NpgsqlCommand($"CREATE DATABASE {Quoted(databaseName)}", server);
+        await create.ExecuteNonQueryAsync(cancellationToken);
+        await MarkAsync(connectionString, databaseName, runtime, cancellationToken);
+    }
+
+    // Identifiers cannot be parameters; the name is quoted with embedded quotes doubled.
+    private static string Quoted(string name) => $"\"{name.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
 
     // The seed guard writes only into a database that carries its environment's mark, which only the database
     // created here gets.

@@ -12,7 +12,9 @@ public static class PreviewSeedBuilderExtensions
     /// Seeds the database as preview.yaml's <c>seed.&lt;database&gt;</c> entry says, once its schema is in place:
     /// after the service named by <c>migrations.service</c> is healthy (it migrates the database as it starts), or
     /// after applying the <c>migrations.sql</c> folder (then the services using the database wait for the seeding).
-    /// The environment is ready only when the seeding finished. Without an entry for the database, nothing is added.
+    /// The environment is ready only when the seeding finished. The database gets the dashboard commands Reseed (what
+    /// <c>-t:PreviewSeed</c> does, optionally with another seed) and Reset to empty (dropped, created and migrated again,
+    /// no rows). Without an entry for the database, nothing is added.
     /// </summary>
     /// <param name="database">The database to seed.</param>
     /// <param name="manifestPath">preview.yaml, relative to the app host's folder unless absolute.</param>
@@ -41,6 +43,7 @@ public static class PreviewSeedBuilderExtensions
                 Properties = [new("seed.database", database.Resource.DatabaseName)],
             })
             .ExcludeFromManifest();
+        DatabaseCommands.Add(database, seed);
         builder.Eventing.Subscribe<BeforeStartEvent>((e, ct) =>
         {
             e.Services.GetRequiredService<PreviewSeedRunner>().Start(seed);

@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using PreviewSdk.Core.Links;
+using PreviewSdk.Core.Manifest;
 using PreviewSdk.Core.Profiles;
 using PreviewSdk.Seeding.Migrations;
 using PreviewSdk.Seeding.Runs;
@@ -50,32 +52,8 @@ internal sealed class PreviewSeedRunner(
                 log.LogInformation("Applied {Count} SQL migrations: {Names}.", applied.Count, string.Join(", ", applied));
             }
 
-            // The profile's scale for the server multiplies the seed entry's own factor for the profile.
-            var profileScale = services.GetService<EffectiveProfile>()?.ScaleOf(seed.Parent.Parent.Name) ?? 1;
-            var settings = SeedSettingsFactory.From(seed.Entry, runtime.Profile, seed.ManifestPath, profileScale);
-            var result = await DatabaseSeeder.SeedAsync(connection, new SeedRequest(settings)
-            {
-                EnvironmentId = runtime.EnvironmentId,
-                ExcludedTables = seed.Entry.Exclude.Select(table => table.Value).ToList(),
-                Log = line => log.LogInformation("{Line}", line),
-            }, cancellationToken);
-            foreach (var diagnostic in result.Diagnostics)
-            {
-                log.Log(diagnostic.IsError ? LogLevel.Error : LogLevel.Warning, "{Diagnostic}", diagnostic.ToString());
-            }
-
-            if (result.Summary is { } summary && result.Succeeded)
-            {
-                seed.Summary = summary;
-                log.LogInformation(
-                    "Seeded {Tables} tables with {Rows} rows (seed {Seed}) in {Seconds:0.00} s.",
-                    summary.Tables.Count, summary.TotalRows, summary.Seed, summary.Elapsed.TotalSeconds);
-                await FinishAsync(seed, exitCode: 0);
-            }
-            else
-            {
-                await FinishAsync(seed, exitCode: 1);
-            }
+            var result = await SeedAsync(seed, seed.Entry, connection, reset: false, seedValue: null, log, cancellationToken);
+            await FinishAsync(seed, exitCode: result.Succeeded ? 0 : 1);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -86,6 +64,56 @@ internal sealed class PreviewSeedRunner(
             log.LogError(e, "Seeding '{Database}' failed: {Message}", seed.Parent.DatabaseName, e.Message);
             await FinishAsync(seed, exitCode: 1);
         }
+    }
+
+    /// <summary>
+    /// Seeds <paramref name="seed"/>'s database again, as <c>-t:PreviewSeed</c> does: preview.yaml read anew, the seeded
+    /// tables emptied first, <paramref name="seedValue"/> instead of its <c>seed:</c> when given. Logs into the seeding's
+    /// log; the links' data row follows.
+    /// </summary>
+    public async Task<SeedRunResult> ReseedAsync(PreviewSeedResource seed, int? seedValue, CancellationToken cancellationToken)
+    {
+        var log = loggers.GetLogger(seed);
+        var entry = PreviewManifestFile.Read(seed.ManifestPath).Seeds.FirstOrDefault(candidate => candidate.Database.Value == seed.Parent.Name)
+            ?? seed.Entry;
+        var connectionString = await seed.Parent.ConnectionStringExpression.GetValueAsync(cancellationToken);
+        await using var connection = new NpgsqlConnection($"{connectionString};Pooling=false;Command Timeout=0");
+        await connection.OpenAsync(cancellationToken);
+        log.LogInformation("Seeding again (the dashboard's Reseed).");
+        return await SeedAsync(seed, entry, connection, reset: true, seedValue, log, cancellationToken);
+    }
+
+    private async Task<SeedRunResult> SeedAsync(
+        PreviewSeedResource seed, SeedEntry entry, NpgsqlConnection connection, bool reset, int? seedValue, ILogger log, CancellationToken cancellationToken)
+    {
+        // The profile's scale for the server multiplies the seed entry's own factor for the profile.
+        var profileScale = services.GetService<EffectiveProfile>()?.ScaleOf(seed.Parent.Parent.Name) ?? 1;
+        var settings = SeedSettingsFactory.From(entry, runtime.Profile, seed.ManifestPath, profileScale);
+        var result = await DatabaseSeeder.SeedAsync(connection, new SeedRequest(seedValue is { } value ? settings with { Seed = value } : settings)
+        {
+            EnvironmentId = runtime.EnvironmentId,
+            Reset = reset,
+            ExcludedTables = entry.Exclude.Select(table => table.Value).ToList(),
+            Log = line => log.LogInformation("{Line}", line),
+        }, cancellationToken);
+        foreach (var diagnostic in result.Diagnostics)
+        {
+            log.Log(diagnostic.IsError ? LogLevel.Error : LogLevel.Warning, "{Diagnostic}", diagnostic.ToString());
+        }
+
+        if (result.Summary is { } summary && result.Succeeded)
+        {
+            seed.Summary = summary;
+            log.LogInformation(
+                "Seeded {Tables} tables with {Rows} rows (seed {Seed}) in {Seconds:0.00} s.",
+                summary.Tables.Count, summary.TotalRows, summary.Seed, summary.Elapsed.TotalSeconds);
+            if (reset)
+            {
+                EnvironmentLinks.Update(runtime.StateDirectory, links => links.WithData(seed.Parent.DatabaseName, EnvironmentReseeder.SeededDatabaseOf(summary)));
+            }
+        }
+
+        return result;
     }
 
     private Task PublishAsync(PreviewSeedResource seed, ResourceStateSnapshot state, bool started = false) =>

@@ -87,21 +87,14 @@ public sealed class EnvironmentReseeder(IPreviewReporter reporter)
         return true;
     }
 
-    private static SeededDatabase SeededDatabaseOf(SeedSummary summary) =>
-        new(summary.Database, summary.Seed, summary.Tables.Count, summary.TotalRows);
-
     // The links say what data the environment holds; after a new seeding they must say it again.
-    private static void UpdateLinks(EnvironmentEntry entry, IReadOnlyList<SeedSummary> summaries)
-    {
-        if (entry.Links is not { } links)
-        {
-            return;
-        }
+    private static void UpdateLinks(EnvironmentEntry entry, IReadOnlyList<SeedSummary> summaries) =>
+        EnvironmentLinks.Update(entry.Folder, links => summaries.Aggregate(links, (updated, summary) => updated.WithData(summary.Database, SeededDatabaseOf(summary))));
 
-        var reseeded = summaries.Select(SeededDatabaseOf).ToList();
-        var data = links.Data.Where(old => !reseeded.Any(updated => updated.Database == old.Database)).Concat(reseeded).ToList();
-        var updatedLinks = links with { Data = data };
-        StateJson.Write(Path.Combine(entry.Folder, StateFiles.LinksJson), updatedLinks);
-        File.WriteAllText(Path.Combine(entry.Folder, StateFiles.LinksMarkdown), LinksRenderer.RenderMarkdown(updatedLinks));
+    /// <summary>The data row of the links for a seeding.</summary>
+    public static SeededDatabase SeededDatabaseOf(SeedSummary summary)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        return new(summary.Database, summary.Seed, summary.Tables.Count, summary.TotalRows);
     }
 }

@@ -102,6 +102,33 @@ public sealed class EnvironmentListRendererTests
         StringAssert.Contains(text, "  main  app=shop  profile=lightweight  degraded ('shop-worker' Exited with exit code 3.)  age=3m");
     }
 
+    [TestMethod]
+    public void Render_AnEnvironmentWithOpenAlerts_CountsThemAndListsEach()
+    {
+        using var folder = new TempFolder();
+        var id = MarkedProcess.NewId();
+        using var host = MarkedProcess.Start(id);
+        var entry = Entry(folder, "shop", "main", id, host.Id, Now.AddMinutes(-30), owner: "Ada", branch: "main");
+        StateJson.Write(Path.Combine(entry.Folder, StateFiles.Ready), new ReadyReport
+        {
+            ReadyAt = Now,
+            DashboardUrl = "http://127.0.0.1:18888",
+            DashboardLoginUrl = "http://127.0.0.1:18888/login?t=x",
+            Resources = [],
+        });
+        StateJson.Write(Path.Combine(entry.Folder, StateFiles.Alerts), new AlertsReport
+        {
+            UpdatedAt = Now,
+            Open = [new AlertEntry("alert", "0001-115800", "PREVIEW6030", "shop-api", "shop-api exited with code 1", Now.AddMinutes(-2))],
+            Recent = [],
+        });
+
+        var text = EnvironmentListRenderer.Render([entry], Now);
+
+        StringAssert.Contains(text, "  main  app=shop  profile=lightweight  up, 1 alert(s)  age=30m");
+        StringAssert.Contains(text, "\n    alert  PREVIEW6030 shop-api exited with code 1 (2m ago)");
+    }
+
     private static EnvironmentEntry Entry(
         TempFolder folder, string app, string name, string environmentId, int hostProcessId, DateTimeOffset startedAt, string? owner, string? branch,
         Func<EnvironmentRecord, EnvironmentRecord>? change = null)
