@@ -21,7 +21,7 @@ public sealed partial class StartPreview : PreviewTask
             return false;
         }
 
-        var plan = PreviewSdk.Tasks.PlanFile.Read(PlanFile);
+        var plan = Core.Planning.EnvironmentPlan.Read(PlanFile);
         var diagnostics = new DiagnosticBag();
         var budget = BudgetInputs.Resolve(Path.GetFullPath(ManifestPath), plan, profile, team, BudgetFile, ProjectPath, diagnostics);
         foreach (var diagnostic in diagnostics)

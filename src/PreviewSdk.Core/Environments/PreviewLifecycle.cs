@@ -13,7 +13,7 @@ namespace PreviewSdk.Core.Environments;
 /// Starts, stops and lists environments: what <c>-t:Preview</c>, <c>-t:PreviewDown</c> and <c>-t:PreviewList</c>
 /// do, without MSBuild types. Every failure leaves nothing running and no state folder behind.
 /// </summary>
-public sealed class PreviewLifecycle(IPreviewReporter reporter)
+public sealed partial class PreviewLifecycle(IPreviewReporter reporter)
 {
     private static readonly TimeSpan LockTimeout = TimeSpan.FromSeconds(300);
     private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(15);

@@ -86,6 +86,7 @@ public static class PreviewPlanner
         {
             Profile = ProfilePlanChecker.Check(manifest.Manifest, plan, profile, diagnostics),
             CheckedServices = CheckPlanChecker.Check(manifest.Manifest, plan, diagnostics),
+            ProfileNames = Profiles.ProfileCatalog.Names(manifest.Manifest),
         };
         return new PlanResult(diagnostics.HasErrors ? null : plan, diagnostics.ToSortedList());
     }

@@ -61,6 +61,9 @@ internal sealed class PreviewUnderTest : IDisposable
     /// <summary><c>dotnet build -t:PreviewExtend</c> for this environment, plus <paramref name="arguments"/> (PreviewTtl, PreviewKeep).</summary>
     public CommandResult Extend(params string[] arguments) => Build("PreviewExtend", arguments);
 
+    /// <summary><c>dotnet build -t:PreviewTest</c> for this environment: its checks, once.</summary>
+    public CommandResult Test() => Build("PreviewTest");
+
     /// <summary><c>dotnet build -t:PreviewList</c> over this test's state root.</summary>
     public CommandResult List() => Build("PreviewList");
 

@@ -1,5 +1,4 @@
 using PreviewSdk.Core.Diagnostics;
-using PreviewSdk.Core.Environments;
 using PreviewSdk.Observability.Checks;
 using PreviewSdk.Observability.Tests.Infrastructure;
 using PreviewSdk.Core.Manifest;
@@ -88,7 +87,7 @@ public sealed class CheckRunnerTests
     public async Task Run_NothingListening_IsPreview6004WithTheReason()
     {
         using var client = CheckRunner.CreateClient();
-        var closed = new Uri($"http://127.0.0.1:{LoopbackPorts.Next()}/");
+        var closed = new Uri($"http://127.0.0.1:{LoopbackServer.FreePort()}/");
 
         var result = await CheckRunner.RunAsync(client, closed, CheckEntry.Create("shop-api", "list", "/products"), TestContext.CancellationToken);
 

@@ -1,13 +1,14 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
-using PreviewSdk.Core.Environments;
+using System.Net.Sockets;
 
 namespace PreviewSdk.Observability.Tests.Infrastructure;
 
 /// <summary>
 /// A real HTTP server on 127.0.0.1 and a free port (HttpListener), answering with a handler per request and keeping
-/// every request it got: the service a check calls, or the webhook an alert is posted to.
+/// every request it got: the service a check calls, or the webhook an alert is posted to. Linked into the hosting and
+/// end-to-end tests too.
 /// </summary>
 internal sealed class LoopbackServer : IDisposable
 {
@@ -22,7 +23,7 @@ internal sealed class LoopbackServer : IDisposable
         for (var attempt = 1; ; attempt++)
         {
             // A free port can be taken between asking and binding; take another then.
-            Url = new Uri($"http://127.0.0.1:{LoopbackPorts.Next()}/");
+            Url = new Uri($"http://127.0.0.1:{FreePort()}/");
             listener.Prefixes.Clear();
             listener.Prefixes.Add(Url.ToString());
             try
@@ -58,6 +59,14 @@ internal sealed class LoopbackServer : IDisposable
         }
 
         return Requests.ToList();
+    }
+
+    /// <summary>A port no one listens on now (the OS's pick for port 0); also linked into test projects without Core.</summary>
+    public static int FreePort()
+    {
+        using var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        return ((IPEndPoint)probe.LocalEndpoint).Port;
     }
 
     public void Dispose()
