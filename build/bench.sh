@@ -3,6 +3,7 @@
 #
 #   build/bench.sh seed [--scale FACTOR]
 #   build/bench.sh concurrency [--envs "1 2 4 6"]   (see build/bench-concurrency.sh)
+#   build/bench.sh watch [--runs N] [--idle-seconds S] [--before REV]   (see bench/watch/Program.cs)
 #   build/bench.sh time-to-links [--runs N] [--warmup N] [--timeout SECONDS] [--sdk source|package]
 #     --runs     timed runs of each (default 5, or BENCH_RUNS)
 #     --warmup   untimed pairs first (default 1, or BENCH_WARMUP)
@@ -21,6 +22,14 @@
 #   transaction: the raw insert limit. Prints both, the ratio and the seeding process's peak memory; last line:
 #   seed: rows=<n> rows_per_s=<x> copy_rows_per_s=<y> ratio=<x/y> peak_mb=<m>
 #   Target: ratio >= 0.5. Needs PostgreSQL's binaries (initdb, postgres, psql).
+#
+# watch: the watch over an environment, on the Shop sample (lightweight). The time from SIGKILL of shop-api's process
+#   to the alert's arrival at a webhook receiver on the loopback (--runs times, default 5, a fresh environment each;
+#   prints the median), and the CPU an idle environment spends over --idle-seconds (default 300; 0 skips it): every
+#   process carrying its environment id, and the app host alone, in percent of one core. With --before REV, the same
+#   for the sample of git revision REV (exported into a temporary folder and built there), for a before/after of
+#   checks and alerts. Last line:
+#   watch: alert_median_s=<s> idle_cpu_pct_after=<p> idle_cpu_pct_before=<p> apphost_cpu_pct_after=<p> apphost_cpu_pct_before=<p>
 #
 # time-to-links: the time from start to "every resource healthy", measured alternately, N times each, for
 #   preview   `dotnet build samples/Shop/Shop.Preview -t:Preview` on the already-built sample, from the start of the
@@ -53,6 +62,33 @@ usage() {
 if [[ $1 == concurrency ]]; then
     shift
     exec "$(dirname "${BASH_SOURCE[0]}")/bench-concurrency.sh" "$@"
+fi
+if [[ $1 == watch ]]; then
+    shift
+    REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+    WATCH_ARGS=(--sample "$REPO/samples/Shop/Shop.Preview")
+    BEFORE_REV=""
+    while [[ $# -gt 0 ]]; do
+        case $1 in
+            --runs|--idle-seconds) [[ $2 =~ ^[0-9]+$ ]] || usage; WATCH_ARGS+=("$1" "$2"); shift 2 ;;
+            --before) BEFORE_REV=$2; shift 2 ;;
+            *) usage ;;
+        esac
+    done
+    WORK=$(mktemp -d "${TMPDIR:-/tmp}/previewsdk-bench-watch.XXXXXX")
+    OWNER=previewsdk-bench-watch-$$
+    # shellcheck source=build/bench-lib.sh
+    source "$REPO/build/bench-lib.sh"
+    trap 'stop_processes_with "BENCH_OWNER=$OWNER" 0 || true; rm -rf "$WORK"' EXIT INT TERM HUP
+    if [[ -n $BEFORE_REV ]]; then
+        git -C "$REPO" archive "$BEFORE_REV" | tar -x -C "$WORK"
+        dotnet build "$WORK/samples/Shop/Shop.Preview" -nologo -v:q >&2
+        WATCH_ARGS+=(--before "$WORK/samples/Shop/Shop.Preview")
+    fi
+    dotnet build "$REPO/samples/Shop/Shop.Preview" -nologo -v:q >&2
+    dotnet build "$REPO/bench/watch/Watch.csproj" -c Release -nologo -v:q >&2
+    BENCH_OWNER=$OWNER dotnet "$REPO/bench/watch/bin/Release/net10.0/Watch.dll" "${WATCH_ARGS[@]}"
+    exit
 fi
 if [[ $1 == seed ]]; then
     shift

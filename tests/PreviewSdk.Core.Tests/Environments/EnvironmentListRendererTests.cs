@@ -43,13 +43,7 @@ public sealed class EnvironmentListRendererTests
         // Up: its host runs and it wrote ready.json and links.json.
         var up = Entry(folder, "shop", "main", id, host.Id, Now.AddMinutes(-12), owner: "Ada", branch: "main",
             record => record with { Team = "shop", Cpus = 1.5, MemoryBytes = 3L << 29, ExpiresAt = Now.AddHours(7).AddMinutes(48) });
-        StateJson.Write(Path.Combine(up.Folder, StateFiles.Ready), new ReadyReport
-        {
-            ReadyAt = Now,
-            DashboardUrl = "http://127.0.0.1:18888",
-            DashboardLoginUrl = "http://127.0.0.1:18888/login?t=x",
-            Resources = [],
-        });
+        WriteReady(up);
         StateJson.Write(Path.Combine(up.Folder, StateFiles.LinksJson), new EnvironmentLinks
         {
             Environment = "main",
@@ -83,13 +77,7 @@ public sealed class EnvironmentListRendererTests
         var id = MarkedProcess.NewId();
         using var host = MarkedProcess.Start(id);
         var entry = Entry(folder, "shop", "main", id, host.Id, Now.AddMinutes(-3), owner: "Ada", branch: "main");
-        StateJson.Write(Path.Combine(entry.Folder, StateFiles.Ready), new ReadyReport
-        {
-            ReadyAt = Now,
-            DashboardUrl = "http://127.0.0.1:18888",
-            DashboardLoginUrl = "http://127.0.0.1:18888/login?t=x",
-            Resources = [],
-        });
+        WriteReady(entry);
         StateJson.Write(Path.Combine(entry.Folder, StateFiles.Failed), new FailureReport
         {
             Resource = "shop-worker",
@@ -109,13 +97,7 @@ public sealed class EnvironmentListRendererTests
         var id = MarkedProcess.NewId();
         using var host = MarkedProcess.Start(id);
         var entry = Entry(folder, "shop", "main", id, host.Id, Now.AddMinutes(-30), owner: "Ada", branch: "main");
-        StateJson.Write(Path.Combine(entry.Folder, StateFiles.Ready), new ReadyReport
-        {
-            ReadyAt = Now,
-            DashboardUrl = "http://127.0.0.1:18888",
-            DashboardLoginUrl = "http://127.0.0.1:18888/login?t=x",
-            Resources = [],
-        });
+        WriteReady(entry);
         StateJson.Write(Path.Combine(entry.Folder, StateFiles.Alerts), new AlertsReport
         {
             UpdatedAt = Now,
@@ -128,6 +110,15 @@ public sealed class EnvironmentListRendererTests
         StringAssert.Contains(text, "  main  app=shop  profile=lightweight  up, 1 alert(s)  age=30m");
         StringAssert.Contains(text, "\n    alert  PREVIEW6030 shop-api exited with code 1 (2m ago)");
     }
+
+    private static void WriteReady(EnvironmentEntry entry) =>
+        StateJson.Write(Path.Combine(entry.Folder, StateFiles.Ready), new ReadyReport
+        {
+            ReadyAt = Now,
+            DashboardUrl = "http://127.0.0.1:18888",
+            DashboardLoginUrl = "http://127.0.0.1:18888/login?t=x",
+            Resources = [],
+        });
 
     private static EnvironmentEntry Entry(
         TempFolder folder, string app, string name, string environmentId, int hostProcessId, DateTimeOffset startedAt, string? owner, string? branch,
