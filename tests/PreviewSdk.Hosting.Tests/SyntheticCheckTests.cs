@@ -16,7 +16,7 @@ namespace PreviewSdk.Hosting.Tests;
 [DoNotParallelize]
 public sealed class SyntheticCheckTests
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(120);
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(300);
 
     public TestContext TestContext { get; set; } = null!;
 
