@@ -13,43 +13,34 @@
 # Not a test: it fails only when a start fails.
 set -euo pipefail
 
+REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# shellcheck source=build/bench-lib.sh
+source "$REPO/build/bench-lib.sh"
+
 COUNTS="1 2 4 6"
 PROFILE=lightweight
 while [[ $# -gt 0 ]]; do
     case $1 in
         --envs) COUNTS=$2; shift 2 ;;
         --profile) PROFILE=$2; shift 2 ;;
-        *) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//' >&2; exit 2 ;;
+        *) usage_of_script ;;
     esac
 done
 [[ $COUNTS =~ ^[0-9\ ]+$ ]] || { echo "--envs is a list of counts, e.g. \"1 2 4 6\"" >&2; exit 2; }
 
-REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-# shellcheck source=build/bench-lib.sh
-source "$REPO/build/bench-lib.sh"
-SAMPLE=$REPO/samples/Shop/Shop.Preview
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/previewsdk-bench-concurrency.XXXXXX")
-STATE=$WORK/state
-OWNER=previewsdk-bench-$$-$RANDOM$RANDOM
-OWNED=(env "BENCH_OWNER=$OWNER" "MSBUILDNODEHANDSHAKESALT=$OWNER" UseSharedCompilation=false)
+sample_bench_workspace concurrency
 # Six environments of one team must fit: the bench brings its own budget file, generous on purpose.
 cat > "$WORK/budget.yaml" <<'YAML'
 teams:
   shop: { environments: 50, cpu: 200, memory: 400Gi }
 YAML
 BUILD_PROPS=("-p:PreviewStateRoot=$STATE" "-p:PreviewProfile=$PROFILE" "-p:PreviewBudgetFile=$WORK/budget.yaml")
-names=()
 
 cleanup() {
-    local rc=$? name
+    local rc=$?
     trap - EXIT INT TERM HUP
     set +e
-    if [[ -n $child ]]; then kill -TERM "$child" 2>/dev/null; fi
-    for name in "${names[@]}"; do
-        "${OWNED[@]}" dotnet build "$SAMPLE" -t:PreviewDown "-p:PreviewName=$name" "${BUILD_PROPS[@]}" -nologo -v:q >/dev/null 2>&1
-    done
-    stop_processes_with "BENCH_OWNER=$OWNER" 0 || log "warning: processes carrying BENCH_OWNER=$OWNER survived" >&2
-    rm -rf "$WORK"
+    stop_sample_environments "${BUILD_PROPS[@]}"
     exit "$rc"
 }
 trap cleanup EXIT

@@ -5,6 +5,8 @@
 child=""
 
 log() { printf '%s\n' "$*"; }
+# The calling script's header comment, as its usage; exits 2.
+usage_of_script() { sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//' >&2; exit 2; }
 now_ns() { date +%s%N; }
 seconds_between() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b - a) / 1e9 }'; }
 
@@ -46,4 +48,28 @@ run_waiting() {
     wait "$child" || rc=$?
     child=""
     return "$rc"
+}
+
+# For a bench of environments of the Shop sample: sets SAMPLE, WORK (a new temporary folder named after $1), STATE
+# (the bench's own state root), OWNER (carried by everything the bench starts) and OWNED (the command prefix that
+# sets it), and names=() (the environments started, for stop_sample_environments).
+sample_bench_workspace() {
+    SAMPLE=$REPO/samples/Shop/Shop.Preview
+    WORK=$(mktemp -d "${TMPDIR:-/tmp}/previewsdk-bench-$1.XXXXXX")
+    STATE=$WORK/state
+    OWNER=previewsdk-bench-$$-$RANDOM$RANDOM
+    OWNED=(env "BENCH_OWNER=$OWNER" "MSBUILDNODEHANDSHAKESALT=$OWNER" UseSharedCompilation=false)
+    names=()
+}
+
+# On exit: stops each environment in names with PreviewDown (the build properties are the arguments), then whatever
+# still carries OWNER, and removes WORK.
+stop_sample_environments() {
+    local name
+    if [[ -n $child ]]; then kill -TERM "$child" 2>/dev/null; fi
+    for name in "${names[@]}"; do
+        "${OWNED[@]}" dotnet build "$SAMPLE" -t:PreviewDown "-p:PreviewName=$name" "$@" -nologo -v:q >/dev/null 2>&1
+    done
+    stop_processes_with "BENCH_OWNER=$OWNER" 0 || log "warning: processes carrying BENCH_OWNER=$OWNER survived" >&2
+    rm -rf "$WORK"
 }

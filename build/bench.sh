@@ -3,7 +3,10 @@
 #
 #   build/bench.sh seed [--scale FACTOR]
 #   build/bench.sh concurrency [--envs "1 2 4 6"]   (see build/bench-concurrency.sh)
-#   build/bench.sh watch [--runs N] [--idle-seconds S] [--before REV]   (see bench/watch/Program.cs)
+#   build/bench.sh gateway [--connections N] [--seconds S] [--rounds R]   (see build/bench-gateway.sh)
+#   build/bench.sh recovery [--rounds 3]            (see build/bench-recovery.sh)
+#   build/bench.sh containers [--runs N] [--warmup N]   (see build/bench-containers.sh)
+#   build/bench.sh watch [--runs N] [--idle-seconds S] [--before REV]   (see build/bench-watch.sh)
 #   build/bench.sh time-to-links [--runs N] [--warmup N] [--timeout SECONDS] [--sdk source|package]
 #     --runs     timed runs of each (default 5, or BENCH_RUNS)
 #     --warmup   untimed pairs first (default 1, or BENCH_WARMUP)
@@ -59,37 +62,11 @@ usage() {
 }
 
 [[ $# -ge 1 ]] || usage
-if [[ $1 == concurrency ]]; then
-    shift
-    exec "$(dirname "${BASH_SOURCE[0]}")/bench-concurrency.sh" "$@"
-fi
-if [[ $1 == watch ]]; then
-    shift
-    REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-    WATCH_ARGS=(--sample "$REPO/samples/Shop/Shop.Preview")
-    BEFORE_REV=""
-    while [[ $# -gt 0 ]]; do
-        case $1 in
-            --runs|--idle-seconds) [[ $2 =~ ^[0-9]+$ ]] || usage; WATCH_ARGS+=("$1" "$2"); shift 2 ;;
-            --before) BEFORE_REV=$2; shift 2 ;;
-            *) usage ;;
-        esac
-    done
-    WORK=$(mktemp -d "${TMPDIR:-/tmp}/previewsdk-bench-watch.XXXXXX")
-    OWNER=previewsdk-bench-watch-$$
-    # shellcheck source=build/bench-lib.sh
-    source "$REPO/build/bench-lib.sh"
-    trap 'stop_processes_with "BENCH_OWNER=$OWNER" 0 || true; rm -rf "$WORK"' EXIT INT TERM HUP
-    if [[ -n $BEFORE_REV ]]; then
-        git -C "$REPO" archive "$BEFORE_REV" | tar -x -C "$WORK"
-        dotnet build "$WORK/samples/Shop/Shop.Preview" -nologo -v:q >&2
-        WATCH_ARGS+=(--before "$WORK/samples/Shop/Shop.Preview")
-    fi
-    dotnet build "$REPO/samples/Shop/Shop.Preview" -nologo -v:q >&2
-    dotnet build "$REPO/bench/watch/Watch.csproj" -c Release -nologo -v:q >&2
-    BENCH_OWNER=$OWNER dotnet "$REPO/bench/watch/bin/Release/net10.0/Watch.dll" "${WATCH_ARGS[@]}"
-    exit
-fi
+# Benchmarks with a script of their own: build/bench-<name>.sh.
+case $1 in
+    concurrency|containers|gateway|recovery|watch)
+        exec "$(dirname "${BASH_SOURCE[0]}")/bench-$1.sh" "${@:2}" ;;
+esac
 if [[ $1 == seed ]]; then
     shift
     SCALE=1

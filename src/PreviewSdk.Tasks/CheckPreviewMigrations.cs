@@ -47,7 +47,7 @@ public sealed class CheckPreviewMigrations : PreviewTask
         }
 
         var manifestPath = Path.GetFullPath(ManifestPath);
-        var manifest = ManifestReader.Read(manifestPath, File.ReadAllText(manifestPath)).Manifest ?? PreviewManifest.Empty(manifestPath);
+        var manifest = ManifestReader.ReadFile(manifestPath).Manifest ?? PreviewManifest.Empty(manifestPath);
         var problems = new List<PreviewDiagnostic>();
         var setup = MigrationCheckSetup.Create(
             Core.Planning.EnvironmentPlan.Read(PlanFile), manifest, Path.GetFullPath(ProjectPath), Database, Base, BaseRef, profile, problems);

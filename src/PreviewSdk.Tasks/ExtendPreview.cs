@@ -1,4 +1,3 @@
-using Microsoft.Build.Framework;
 using PreviewSdk.Core.Environments;
 
 namespace PreviewSdk.Tasks;
@@ -8,18 +7,8 @@ namespace PreviewSdk.Tasks;
 /// empty), or exempts it from expiry with PreviewKeep. Needs no valid preview.yaml: the environment is found by its
 /// recorded project and name, and the profile's time to live was recorded when it started.
 /// </summary>
-public sealed class ExtendPreview : PreviewTask
+public sealed class ExtendPreview : RunningEnvironmentTask
 {
-    /// <summary>The preview project file.</summary>
-    [Required]
-    public string ProjectPath { get; set; } = string.Empty;
-
-    /// <summary>The environment's name; empty for the git branch.</summary>
-    public string PreviewName { get; set; } = string.Empty;
-
-    /// <summary>The registry root; empty for the default.</summary>
-    public string StateRoot { get; set; } = string.Empty;
-
     /// <summary>The new time to live from now (PreviewTtl), e.g. 2h; empty for the profile's.</summary>
     public string TimeToLive { get; set; } = string.Empty;
 
@@ -34,7 +23,6 @@ public sealed class ExtendPreview : PreviewTask
             return false;
         }
 
-        var name = EnvironmentNames.Resolve(PreviewName, Path.GetDirectoryName(Path.GetFullPath(ProjectPath))!);
-        return new PreviewLifecycle(this).Extend(Core.Environments.StateRoot.Resolve(StateRoot), ProjectPath, name, timeToLive, Keep);
+        return new PreviewLifecycle(this).Extend(StateRootPath, ProjectPath, EnvironmentName, timeToLive, Keep);
     }
 }

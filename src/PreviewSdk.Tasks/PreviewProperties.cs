@@ -57,6 +57,19 @@ internal static class PreviewProperties
         return false;
     }
 
+    public static bool TryReadContainerRegistry(PreviewTask task, string text, string projectPath, out string? registry)
+    {
+        registry = string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+        if (registry is null || Core.Containers.ImageReference.IsValidRegistry(registry))
+        {
+            return true;
+        }
+
+        task.Report(DiagnosticFactory.Create(DiagnosticCodes.InvalidProperty, SourceLocation.WholeFile(projectPath), "PreviewContainerRegistry", text,
+            "a registry host with an optional port and path, without scheme (e.g. mirror.example.com, localhost:5000, or localhost for images built into the engine)"));
+        return false;
+    }
+
     public static bool TryReadProfile(PreviewTask task, string text, string projectPath, out string profile)
     {
         profile = string.IsNullOrWhiteSpace(text) ? DefaultProfile : text.Trim();
@@ -66,6 +79,43 @@ internal static class PreviewProperties
         }
 
         task.Report(DiagnosticFactory.Create(DiagnosticCodes.InvalidProperty, SourceLocation.WholeFile(projectPath), "PreviewProfile", text, "a profile name of lowercase letters, digits and hyphens (e.g. lightweight)"));
+        return false;
+    }
+
+    public static bool TryReadPullRequest(PreviewTask task, string text, string projectPath, out int? pullRequest)
+    {
+        pullRequest = null;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return true;
+        }
+
+        // A leading '#' is how people write a pull request; accepted rather than refused.
+        if (int.TryParse(text.Trim().TrimStart('#'), NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number > 0)
+        {
+            pullRequest = number;
+            return true;
+        }
+
+        task.Report(DiagnosticFactory.Create(DiagnosticCodes.InvalidProperty, SourceLocation.WholeFile(projectPath), "PreviewPullRequest", text, "a pull request number (e.g. 42)"));
+        return false;
+    }
+
+    // A string parameter rather than a bool, so a wrong value is PREVIEW1019 rather than MSBuild's MSB4030.
+    public static bool TryReadSwitch(PreviewTask task, string property, string text, string projectPath, out bool value)
+    {
+        value = false;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return true;
+        }
+
+        if (bool.TryParse(text.Trim(), out value))
+        {
+            return true;
+        }
+
+        task.Report(DiagnosticFactory.Create(DiagnosticCodes.InvalidProperty, SourceLocation.WholeFile(projectPath), property, text, "true or false"));
         return false;
     }
 

@@ -12,6 +12,7 @@ namespace PreviewSdk.Tasks;
 public abstract class PreviewTask : Microsoft.Build.Utilities.Task, ICancelableTask, IPreviewReporter
 {
     private readonly CancellationTokenSource cancellation = new();
+    private readonly DiagnosticLimiter limiter = new();
 
     /// <inheritdoc />
     public sealed override bool Execute()
@@ -30,6 +31,14 @@ public abstract class PreviewTask : Microsoft.Build.Utilities.Task, ICancelableT
             Report(DiagnosticFactory.Create(DiagnosticCodes.UnexpectedError, SourceLocation.WholeFile(BuildEngine?.ProjectFileOfTaskNode ?? string.Empty), GetType().Name, e.ToString()));
             return false;
         }
+        finally
+        {
+            // One line per file for what the limiter held back, after what it let through.
+            foreach (var summary in limiter.Summaries())
+            {
+                Write(summary);
+            }
+        }
     }
 
     /// <inheritdoc />
@@ -42,6 +51,17 @@ public abstract class PreviewTask : Microsoft.Build.Utilities.Task, ICancelableT
     public void Report(PreviewDiagnostic diagnostic)
     {
         ArgumentNullException.ThrowIfNull(diagnostic);
+        if (limiter.Admit(diagnostic))
+        {
+            Write(diagnostic);
+        }
+    }
+
+    /// <summary>Does the task's work; returns false after logging an error.</summary>
+    protected abstract bool ExecuteCore(CancellationToken cancellationToken);
+
+    private void Write(PreviewDiagnostic diagnostic)
+    {
         var file = string.IsNullOrEmpty(diagnostic.File) ? null : diagnostic.File;
         if (diagnostic.IsError)
         {
@@ -61,7 +81,7 @@ public abstract class PreviewTask : Microsoft.Build.Utilities.Task, ICancelableT
     /// <summary>Reads preview.yaml and reports its diagnostics; null when it has an error (reported).</summary>
     protected Core.Manifest.PreviewManifest? ReadManifest(string manifestPath)
     {
-        var result = Core.Manifest.ManifestReader.Read(manifestPath, File.ReadAllText(manifestPath));
+        var result = Core.Manifest.ManifestReader.ReadFile(manifestPath);
         foreach (var diagnostic in result.Diagnostics)
         {
             Report(diagnostic);
@@ -69,7 +89,4 @@ public abstract class PreviewTask : Microsoft.Build.Utilities.Task, ICancelableT
 
         return result.Diagnostics.Any(d => d.IsError) ? null : result.Manifest;
     }
-
-    /// <summary>Does the task's work; returns false after logging an error.</summary>
-    protected abstract bool ExecuteCore(CancellationToken cancellationToken);
 }

@@ -53,8 +53,11 @@ public sealed class SeedPreview : PreviewTask
         }
 
         var name = EnvironmentNames.Resolve(PreviewName, Path.GetDirectoryName(Path.GetFullPath(ProjectPath))!);
+        var stateRoot = Core.Environments.StateRoot.Resolve(StateRoot);
+        // Like every command: a dead app host's processes are reaped by the next command, whichever it is.
+        RegistrySweep.Run(new EnvironmentRegistry(stateRoot), DateTimeOffset.UtcNow, this);
         var request = new EnvironmentReseeder.Request(
-            Core.Environments.StateRoot.Resolve(StateRoot), ProjectPath, name, manifest, seed,
+            stateRoot, ProjectPath, name, manifest, seed,
             string.IsNullOrWhiteSpace(Database) ? null : Database.Trim());
         return new EnvironmentReseeder(this).ReseedAsync(request, cancellationToken).GetAwaiter().GetResult();
     }

@@ -53,6 +53,47 @@ public sealed partial class StartPreview
     /// <summary>The team (PreviewTeam); empty for preview.yaml's team: or the app name.</summary>
     public string Team { get; set; } = string.Empty;
 
+    /// <summary>
+    /// The pull request to comment the links on (PreviewPullRequest); empty for the one of the GitHub Actions event.
+    /// </summary>
+    public string PullRequest { get; set; } = string.Empty;
+
+    /// <summary>
+    /// Whether what is published (comment, step summary) may carry the access token (PreviewCommentToken):
+    /// <c>true</c> or <c>false</c>; empty for <c>false</c>.
+    /// </summary>
+    public string CommentToken { get; set; } = string.Empty;
+
+    /// <summary>The gateway's domain (PreviewDomain); empty for localhost.</summary>
+    public string Domain { get; set; } = string.Empty;
+
+    /// <summary>The address the gateway listens on (PreviewBindAddress); empty for 127.0.0.1.</summary>
+    public string BindAddress { get; set; } = string.Empty;
+
+    /// <summary>The gateway's port (PreviewGatewayPort); empty for a free one.</summary>
+    public string GatewayPort { get; set; } = string.Empty;
+
+    /// <summary>token or none (PreviewAuth); empty for token.</summary>
+    public string Auth { get; set; } = string.Empty;
+
+    /// <summary>The address of a proxy or tunnel in front of the gateway (PreviewPublicUrl); empty for none.</summary>
+    public string PublicUrl { get; set; } = string.Empty;
+
+    /// <summary>Proxies whose forwarded headers the gateway believes (PreviewTrustedProxies), separated by semicolons.</summary>
+    public string TrustedProxies { get; set; } = string.Empty;
+
+    /// <summary>
+    /// The registry that replaces the registry part of every dependency's image (PreviewContainerRegistry), e.g.
+    /// <c>mirror.example.com</c>; empty keeps the images as preview.yaml names them.
+    /// </summary>
+    public string ContainerRegistry { get; set; } = string.Empty;
+
+    /// <summary>
+    /// The base image of services a profile runs as containers (PreviewContainerBaseImage), passed to
+    /// <c>dotnet publish -t:PublishContainer</c> as ContainerBaseImage; empty for the .NET SDK's default.
+    /// </summary>
+    public string ContainerBaseImage { get; set; } = string.Empty;
+
     /// <summary>A webhook alerts go to besides preview.yaml's (PreviewAlertWebhook): an http(s) address, optionally after slack: or json:.</summary>
     public string AlertWebhook { get; set; } = string.Empty;
 

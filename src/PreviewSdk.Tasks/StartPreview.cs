@@ -1,6 +1,9 @@
 using PreviewSdk.Core.Budgets;
 using PreviewSdk.Core.Diagnostics;
 using PreviewSdk.Core.Environments;
+using PreviewSdk.Publishing.Context;
+using PreviewSdk.Publishing.Runs;
+using PreviewSdk.Core.Sharing;
 
 namespace PreviewSdk.Tasks;
 
@@ -15,26 +18,37 @@ public sealed partial class StartPreview : PreviewTask
             & PreviewProperties.TryReadProfile(this, Profile, ProjectPath, out var profile)
             & PreviewProperties.TryReadTimeToLive(this, TimeToLive, ProjectPath, out var timeToLive)
             & PreviewProperties.TryReadTeam(this, Team, ProjectPath, out var team)
+            & PreviewProperties.TryReadPullRequest(this, PullRequest, ProjectPath, out var pullRequest)
+            & PreviewProperties.TryReadSwitch(this, "PreviewCommentToken", CommentToken, ProjectPath, out var commentToken)
+            & PreviewProperties.TryReadContainerRegistry(this, ContainerRegistry, ProjectPath, out var registry)
             & PreviewProperties.TryReadAlertWebhook(this, AlertWebhook, ProjectPath, out var alertWebhook);
-        if (!valid)
+        var diagnostics = new DiagnosticBag();
+        var gateway = GatewaySettingsReader.Read(GatewaySettings(), SourceLocation.WholeFile(ProjectPath), diagnostics);
+        foreach (var diagnostic in diagnostics)
+        {
+            Report(diagnostic);
+        }
+
+        if (!valid || gateway is null)
         {
             return false;
         }
 
         var plan = Core.Planning.EnvironmentPlan.Read(PlanFile);
-        var diagnostics = new DiagnosticBag();
+        ResolvedName = EnvironmentNames.Resolve(PreviewName, Path.GetDirectoryName(Path.GetFullPath(ProjectPath))!);
+        diagnostics = new DiagnosticBag();
+        GatewaySettingsReader.CheckHostNames(gateway, ResolvedName, plan.Services.Select(service => service.Name), SourceLocation.WholeFile(ProjectPath), diagnostics);
         var budget = BudgetInputs.Resolve(Path.GetFullPath(ManifestPath), plan, profile, team, BudgetFile, ProjectPath, diagnostics);
         foreach (var diagnostic in diagnostics)
         {
             Report(diagnostic);
         }
 
-        if (budget is null)
+        if (budget is null || diagnostics.HasErrors)
         {
             return false;
         }
 
-        ResolvedName = EnvironmentNames.Resolve(PreviewName, Path.GetDirectoryName(Path.GetFullPath(ProjectPath))!);
         var request = new UpRequest
         {
             Plan = plan,
@@ -52,10 +66,32 @@ public sealed partial class StartPreview : PreviewTask
             TimeToLive = timeToLive ?? budget.ProfileTimeToLive,
             DefaultTimeToLive = budget.ProfileTimeToLive,
             Keep = Keep,
+            Gateway = gateway,
+            ContainerRegistry = registry,
+            ContainerBaseImage = string.IsNullOrWhiteSpace(ContainerBaseImage) ? null : ContainerBaseImage.Trim(),
             AlertWebhook = alertWebhook,
         };
-        return new PreviewLifecycle(this).Up(request, cancellationToken);
+        if (!new PreviewLifecycle(this).Up(request, cancellationToken))
+        {
+            return false;
+        }
+
+        var diagnosticsOfContext = new List<PreviewDiagnostic>();
+        var context = PublishingContextResolver.ForStart(Environment.GetEnvironmentVariable, pullRequest, commentToken, ProjectPath, diagnosticsOfContext);
+        diagnosticsOfContext.ForEach(Report);
+        new EnvironmentPublisher(this).PublishUp(context, request.StateRoot, new EnvironmentRegistry(request.StateRoot).FolderOf(plan.AppName, ResolvedName), cancellationToken);
+        return true;
     }
+
+    private GatewaySettingsText GatewaySettings() => new()
+    {
+        Domain = Domain,
+        BindAddress = BindAddress,
+        Port = GatewayPort,
+        Auth = Auth,
+        PublicUrl = PublicUrl,
+        TrustedProxies = TrustedProxies,
+    };
 
     private string StateRootPath() => Core.Environments.StateRoot.Resolve(StateRoot);
 }

@@ -18,7 +18,7 @@ public sealed class ExpiryTests(TestContext testContext)
         Assert.AreEqual(0, up.ExitCode, up.ToString());
         var record = preview.ReadEnvironment();
         Assert.AreEqual(record.StartedAt.AddHours(1), record.ExpiresAt, "PreviewTtl=1h is not what environment.json records.");
-        var links = preview.ReadLinks();
+        var addresses = EnvironmentAssert.AllAddresses(preview, preview.ReadLinks());
         var dataFolders = StateFiles.DataFolders(preview.StateFolder);
 
         var keep = preview.Extend("-p:PreviewKeep=true");
@@ -49,7 +49,7 @@ public sealed class ExpiryTests(TestContext testContext)
 
         testContext.WriteLine($"Gone {stopwatch.Elapsed.TotalSeconds:0.0} s after the extension to 5 s.");
         EnvironmentAssert.LeftNothingBehind(preview, [record.EnvironmentId], extend);
-        EnvironmentAssert.NothingListensAt(links.Services.Select(service => service.Url).Prepend(links.Dashboard));
+        EnvironmentAssert.NothingListensAt(addresses);
         foreach (var folder in dataFolders)
         {
             Assert.IsFalse(Directory.Exists(folder), $"The data folder {folder} is still there.");

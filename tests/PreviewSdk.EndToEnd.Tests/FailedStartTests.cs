@@ -13,7 +13,7 @@ namespace PreviewSdk.EndToEnd.Tests;
 public sealed class FailedStartTests(TestContext testContext)
 {
     [TestMethod]
-    public void Preview_ServiceNeverHealthy_TimesOutNamingItWithItsLogAndLeavesNothing()
+    public void Preview_ServiceNeverHealthy_TimesOutNamingItWithItsHealthAnswerAndLogKeepsAPostMortemAndLeavesNothing()
     {
         using var workspace = new TempFolder("previewsdk-e2e-timeout-");
         using var preview = ProbePreview(workspace, "probe-timeout", "timeout", ProbeInMode("unhealthy"));
@@ -21,12 +21,27 @@ public sealed class FailedStartTests(TestContext testContext)
         var up = preview.Preview(["-p:PreviewTimeout=20"]);
 
         Assert.AreNotEqual(0, up.ExitCode, up.ToString());
-        Assert.MatchesRegex(
-            new Regex($"error PREVIEW2001: Preview '{Regex.Escape(preview.Name)}' was not ready within 20 s: '{ProbeProjects.ServiceName}' is "),
-            up.Output,
-            up.ToString());
+        // The service at fault, with its health check's last answer: the URL probed and the status it got.
+        var error = new Regex(
+            $@"error PREVIEW2001: Preview '{Regex.Escape(preview.Name)}' was not ready within 20 s: '{ProbeProjects.ServiceName}' is Running, Unhealthy " +
+            @"\(GET http://localhost:\d+/health answered 503 Service Unavailable\)\. The environment was torn down; its logs and resources\.json are kept in (?<kept>\S+), ");
+        var match = error.Match(up.Output);
+        Assert.IsTrue(match.Success, up.ToString());
         Assert.Contains(ProbeProjects.UnhealthyMessage, up.Output, $"The error does not quote the service's log. {up}");
+
+        // The post-mortem: logs and reports of the failed start, under the state root, after the teardown.
+        var kept = match.Groups["kept"].Value;
+        Assert.StartsWith(Path.Combine(preview.StateRoot, "failed", "probe-timeout", preview.Name), kept, up.ToString());
+        Assert.IsTrue(File.Exists(Path.Combine(kept, "resources.json")), $"No resources.json in {kept}. {up}");
+        Assert.IsTrue(File.Exists(Path.Combine(kept, "environment.json")), $"No environment.json in {kept}. {up}");
+        Assert.Contains(ProbeProjects.UnhealthyMessage, File.ReadAllText(Path.Combine(kept, "logs", ProbeProjects.ServiceName + ".log")));
         EnvironmentAssert.LeftNothingBehind(preview, preview.SeenEnvironmentIds, up);
+
+        // -t:PreviewPrune removes the project's post-mortems, whatever their age.
+        var prune = preview.Prune();
+        Assert.AreEqual(0, prune.ExitCode, prune.ToString());
+        Assert.IsFalse(Directory.Exists(kept), $"PreviewPrune left {kept}. {prune}");
+        Assert.IsFalse(Directory.Exists(Path.Combine(preview.StateRoot, "failed")), $"PreviewPrune left the empty failed/ folder. {prune}");
     }
 
     [TestMethod]

@@ -19,6 +19,7 @@ public sealed class KilledAppHostTests(TestContext testContext)
         Assert.AreEqual(0, up.ExitCode, up.ToString());
         var record = preview.ReadEnvironment();
         var links = preview.ReadLinks();
+        var addresses = EnvironmentAssert.AllAddresses(preview, links);
         var dataFolders = StateFiles.DataFolders(preview.StateFolder);
 
         KillAppHost(record);
@@ -28,7 +29,7 @@ public sealed class KilledAppHostTests(TestContext testContext)
         Assert.AreEqual(0, down.ExitCode, down.ToString());
         Assert.Contains($"Preview '{preview.Name}' of 'shop' is down.", down.Output, down.ToString());
         EnvironmentAssert.LeftNothingBehind(preview, [record.EnvironmentId], down);
-        EnvironmentAssert.NothingListensAt(links.Services.Select(service => service.Url).Prepend(links.Dashboard));
+        EnvironmentAssert.NothingListensAt(addresses);
         foreach (var folder in dataFolders)
         {
             Assert.IsFalse(Directory.Exists(folder), $"The data folder {folder} is still there. {down}");
@@ -52,9 +53,13 @@ public sealed class KilledAppHostTests(TestContext testContext)
             .ToList();
 
         KillAppHost(killed);
-        var again = preview.Preview(withBudget);
+        // The new start without authentication: warned about in its output, and its links open without a token.
+        var again = preview.Preview([.. withBudget, "-p:PreviewAuth=none"]);
 
         Assert.AreEqual(0, again.ExitCode, again.ToString());
+        Assert.Contains($"warning PREVIEW5001: Preview '{preview.Name}' runs without authentication (PreviewAuth=none)", again.Output, again.ToString());
+        Assert.DoesNotContain("PREVIEW5002", again.Output, "The gateway listens on the loopback only.");
+        Assert.IsFalse(File.Exists(Path.Combine(preview.StateFolder, "access-token")), "An environment without authentication has a token.");
         Assert.Contains($"Cleaning up preview '{preview.Name}', whose app host is gone.", again.Output, again.ToString());
         var fresh = preview.ReadEnvironment();
         var links = preview.ReadLinks();
@@ -68,10 +73,12 @@ public sealed class KilledAppHostTests(TestContext testContext)
         }
 
         Assert.IsTrue(EnvironmentProcessTable.Carries(fresh.HostProcessId, fresh.EnvironmentId), "The new app host does not run.");
+        Assert.AreEqual(links.Directory, links.SharedLink, "Without authentication the shared link carries no token.");
+        Assert.IsFalse(links.TokenRequired);
         using var browser = new Browser();
         foreach (var service in links.Services)
         {
-            var page = await browser.GetAsync(service.Url + "/", testContext.CancellationToken);
+            var page = await browser.GetAsync(service.Url, testContext.CancellationToken);
             Assert.AreEqual(HttpStatusCode.OK, page.Status, $"{service.Name}: {page}");
         }
 

@@ -48,7 +48,7 @@ public sealed class ObservabilityTests(TestContext testContext)
 
         Assert.AreEqual("Unhealthy", await HealthOfAsync(preview, ProbeProjects.ServiceName), "the service is red in the dashboard's resource state");
         var list = preview.List();
-        Assert.Contains($"{preview.Name}  app=probe-checks  profile=lightweight  up, 1 alert(s)", list.Output, list.ToString());
+        Assert.Contains($"{preview.Name}  app=probe-checks  profile=lightweight  degraded (down: probe), 1 alert(s)", list.Output, list.ToString());
         Assert.Contains("alert  PREVIEW6032 probe fails a check", list.Output, list.ToString());
 
         var test = preview.Test();
@@ -56,7 +56,7 @@ public sealed class ObservabilityTests(TestContext testContext)
         Assert.AreNotEqual(0, test.ExitCode, test.ToString());
         var manifest = Path.Combine(Path.GetDirectoryName(project)!, "preview.yaml");
         Assert.MatchesRegex(
-            new Regex($@"{Regex.Escape(manifest)}\(7,5\): error PREVIEW6001: Check 'probe/missing' failed: GET http://localhost:\d+/missing answered 404 NotFound, expected 200 OK\."),
+            new Regex($@"{Regex.Escape(manifest)}\(7,5\): error PREVIEW6001: Check 'probe/missing' failed: GET http://probe\.{Regex.Escape(preview.Name)}\.localhost:\d+/missing answered 404 NotFound, expected 200 OK\."),
             test.Output,
             test.ToString());
         Assert.Contains("passed  probe/home", test.Output, test.ToString());

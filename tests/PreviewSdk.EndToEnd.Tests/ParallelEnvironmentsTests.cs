@@ -37,10 +37,11 @@ public sealed class ParallelEnvironmentsTests(TestContext testContext)
             AssertNothingShared(first, second, records, links);
             foreach (var environmentLinks in links)
             {
-                // A browser each: the dashboards' login cookies are per host, not per port.
                 using var browser = new Browser();
                 await AssertReachableAsync(browser, environmentLinks, cancellationToken);
             }
+
+            await AssertOneTokenOpensNothingOfTheOtherAsync(first, links, cancellationToken);
 
             foreach (var record in records)
             {
@@ -88,10 +89,17 @@ public sealed class ParallelEnvironmentsTests(TestContext testContext)
     {
         Assert.AreNotEqual(records[0].EnvironmentId, records[1].EnvironmentId);
         Assert.AreNotEqual(records[0].DashboardUrl, records[1].DashboardUrl);
-        var ports = links.SelectMany(environment => environment.Services.Select(service => service.Url).Prepend(environment.Dashboard))
-            .Select(url => new Uri(url).Port)
+        // One gateway port per environment, every link of an environment on it; the services' own ports all differ.
+        var gatewayPorts = links.Select(environment => environment.Services.Select(service => service.Url).Prepend(environment.Dashboard).Prepend(environment.Directory)
+            .Select(url => new Uri(url).Port).Distinct().Single()).ToList();
+        Assert.AreNotEqual(gatewayPorts[0], gatewayPorts[1], "Both environments' gateways listen on one port.");
+        // A database shares its server's endpoint, and the gateway's resource names its own: each port counts once
+        // per environment, and no port of one environment is the other's.
+        var ports = new[] { first, second }
+            .SelectMany((preview, index) => StateFiles.ReadResources(preview.StateFolder).Resources.SelectMany(resource => resource.Urls)
+                .Select(url => new Uri(url).Port).Append(gatewayPorts[index]).Distinct())
             .ToList();
-        CollectionAssert.AllItemsAreUnique(ports, $"Two links share a port: {string.Join(", ", ports)}");
+        CollectionAssert.AllItemsAreUnique(ports, $"Two endpoints share a port: {string.Join(", ", ports)}");
         var dataFolders = StateFiles.DataFolders(first.StateFolder).Concat(StateFiles.DataFolders(second.StateFolder)).ToList();
         Assert.IsNotEmpty(StateFiles.DataFolders(first.StateFolder));
         CollectionAssert.AllItemsAreUnique(dataFolders, string.Join(", ", dataFolders));
@@ -106,14 +114,32 @@ public sealed class ParallelEnvironmentsTests(TestContext testContext)
         Assert.IsEmpty(processes[0].Intersect(processes[1]).ToList(), "A process carries both environments' ids.");
     }
 
+    // The first environment's token, as a header and as the cookie its shared link gave, opens nothing of the second.
+    private static async Task AssertOneTokenOpensNothingOfTheOtherAsync(PreviewUnderTest first, StateFiles.LinksFile[] links, CancellationToken cancellationToken)
+    {
+        var token = StateFiles.ReadToken(first.StateFolder);
+        using var browser = new Browser();
+        var signedIn = await browser.GetAsync(links[0].SharedLink, cancellationToken);
+        Assert.AreEqual(HttpStatusCode.OK, signedIn.Status, signedIn.ToString());
+        foreach (var link in links[1].Services.Select(service => service.Url).Prepend(links[1].Dashboard).Prepend(links[1].Directory))
+        {
+            var withHeader = await browser.GetWithHeadersAsync(link, new Dictionary<string, string> { ["X-Preview-Token"] = token }, cancellationToken);
+            Assert.AreEqual(HttpStatusCode.Unauthorized, withHeader.Status, $"{links[0].Environment}'s token opened {link}: {withHeader}");
+            var withCookie = await browser.GetAsync(link, cancellationToken);
+            Assert.AreEqual(HttpStatusCode.Unauthorized, withCookie.Status, $"{links[0].Environment}'s cookie opened {link}: {withCookie}");
+        }
+    }
+
     private static async Task AssertReachableAsync(Browser browser, StateFiles.LinksFile links, CancellationToken cancellationToken)
     {
+        var directory = await browser.GetAsync(links.SharedLink, cancellationToken);
+        Assert.AreEqual(HttpStatusCode.OK, directory.Status, directory.ToString());
         var dashboard = await browser.GetAsync(links.Dashboard, cancellationToken);
         Assert.AreEqual(HttpStatusCode.OK, dashboard.Status, dashboard.ToString());
-        Assert.AreEqual("/", dashboard.FinalAddress.AbsolutePath, $"The login link of {links.Environment} did not log in. {dashboard}");
+        Assert.AreEqual("/", dashboard.FinalAddress.AbsolutePath, $"The dashboard of {links.Environment} asked for its own login. {dashboard}");
         foreach (var service in links.Services)
         {
-            var page = await browser.GetAsync(service.Url + "/", cancellationToken);
+            var page = await browser.GetAsync(service.Url, cancellationToken);
             Assert.AreEqual(HttpStatusCode.OK, page.Status, $"{links.Environment} {service.Name}: {page}");
         }
     }

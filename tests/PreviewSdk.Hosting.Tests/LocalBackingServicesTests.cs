@@ -47,7 +47,8 @@ public sealed class LocalBackingServicesTests
 
         // The state folder tells -t:Preview the environment is ready.
         var ready = await TestRuntime.WaitForFileAsync<ReadyReport>(Path.Combine(test.StateDirectory, StateFiles.Ready), timeout.Token);
-        CollectionAssert.AreEquivalent(new[] { "postgres", "appdb", "cache" }, ready.Resources.Select(r => r.Name).ToList());
+        // The gateway is a resource of every environment: ready once it listens.
+        CollectionAssert.AreEquivalent(new[] { "preview-gateway", "postgres", "appdb", "cache" }, ready.Resources.Select(r => r.Name).ToList());
         Assert.IsTrue(ready.Resources.All(r => r.State == "Running"), string.Join(", ", ready.Resources.Select(r => $"{r.Name}={r.State}")));
         Assert.IsTrue(File.Exists(Path.Combine(test.StateDirectory, StateFiles.LinksJson)));
         Assert.IsFalse(Directory.Exists(Path.Combine(test.StateDirectory, StateFiles.LogsFolder)), "Logs of healthy resources are not streamed.");

@@ -56,13 +56,15 @@ internal static class DotnetBuild
         Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
 
     // The test host runs under `dotnet test`, whose MSBuild variables would leak into the child build; the
-    // variables of a preview environment would make the child believe it runs inside one.
+    // variables of a preview environment would make the child believe it runs inside one; and under GitHub Actions
+    // the child would comment on the pull request that runs the tests.
     private static void CleanEnvironment(IDictionary<string, string?> environment)
     {
         foreach (var name in environment.Keys.ToList())
         {
             if (name.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase)
                 || name.StartsWith("PREVIEW_", StringComparison.Ordinal)
+                || name.StartsWith("GITHUB_", StringComparison.Ordinal)
                 || name is "DOTNET_HOST_PATH" or "DOTNET_CLI_TELEMETRY_SESSIONID")
             {
                 environment.Remove(name);

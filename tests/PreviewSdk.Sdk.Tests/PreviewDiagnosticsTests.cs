@@ -98,6 +98,20 @@ public sealed class PreviewDiagnosticsTests
     }
 
     [TestMethod]
+    public void Preview_InvalidPullRequestAndCommentToken_ReportsPreview1019ForEachBeforeStarting()
+    {
+        var project = ServiceProject("PullRequest.Preview", "app: demo\n");
+
+        var result = Workspace.Build(project, "-t:Preview", "-p:PreviewPullRequest=feature-42", "-p:PreviewCommentToken=yes please");
+
+        Assert.HasCount(2, result.Errors, result.Describe());
+        Assert.IsTrue(result.Errors.All(error => error.Code == "PREVIEW1019" && error.File == project), result.Describe());
+        Assert.StartsWith("The property PreviewPullRequest is 'feature-42', which is not a pull request number (e.g. 42).", result.Errors[0].Message);
+        Assert.StartsWith("The property PreviewCommentToken is 'yes please', which is not true or false.", result.Errors[1].Message);
+        Workspace.AssertNothingStarted(project);
+    }
+
+    [TestMethod]
     public void Build_UnknownProfile_ReportsPreview1030AtTheProfilesKeyAndSwitchingBackRecompilesNothing()
     {
         var project = ServiceProject("Profile.Preview", """

@@ -46,14 +46,19 @@ public sealed class PreviewProjectBuildTests
         Assert.Contains(
             "            var profile = builder.UsePreviewProfile(\"preview.yaml\");\n" +
             "            builder.AddPreviewAlerts(\"preview.yaml\");\n" +
-            "            var cache = profile.IsEnabled(\"cache\") ? builder.AddLocalRedis(\"cache\") : null;\n" +
-            "            var shopApi = builder.AddPreviewService<global::Projects.Shop_Api>(\"shop-api\", isWeb: true)\n" +
-            "                .WithHttpHealthCheck(\"/healthz\")\n" +
+            "            var cache = profile.IsEnabled(\"cache\") ? builder.AddPreviewRedis(\"cache\", \"redis:7\", profile) : null;\n" +
+            "            IResourceBuilder<IResourceWithServiceDiscovery> shopApi = builder.PreviewServiceImage(\"shop-api\") is { } shopApiImage\n" +
+            "                ? ShopApiSettings(builder.AddPreviewServiceContainer(\"shop-api\", shopApiImage, isWeb: true))\n" +
+            "                : ShopApiSettings(builder.AddPreviewService<global::Projects.Shop_Api>(\"shop-api\", isWeb: true));\n" +
+            "            return builder;\n" +
+            "\n" +
+            "            IResourceBuilder<T> ShopApiSettings<T>(IResourceBuilder<T> service)\n" +
+            "                where T : IResourceWithEnvironment, IResourceWithWaitSupport, IResourceWithEndpoints => service\n" +
+            "                .WithPreviewHealthCheck(\"/healthz\")\n" +
             "                .WithEnvironment(\"Greeting\", \"hello \\\"preview\\\"\")\n" +
             "                .WithEnvironment(\"Banner\", \"line\\u2028separator\")\n" +
             "                .WithProfile(profile)\n" +
-            "                .Uses(cache);\n" +
-            "            return builder;\n",
+            "                .Uses(cache);\n",
             resources);
         Assert.Contains("/// <summary>The resources of the preview environment 'demo'.</summary>", resources);
         Assert.Contains("builder.AddPreviewResources();", File.ReadAllText(Path.Combine(generated, EntryPointFile)));

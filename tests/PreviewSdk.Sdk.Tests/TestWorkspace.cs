@@ -93,10 +93,22 @@ internal sealed class TestWorkspace
     /// <summary>Builds a preview project of this workspace with its state root.</summary>
     public BuildResult Build(string projectPath, params string[] arguments) => DotnetBuild.Run(projectPath, StateRoot, arguments);
 
-    /// <summary>Asserts that nothing was started: no environment under the state root, no process runs the app host.</summary>
-    public void AssertNothingStarted(string projectPath)
+    /// <summary>
+    /// Asserts that nothing was started: no environment under the state root, no process runs the app host. With
+    /// <paramref name="emptyLocksFolderAllowed"/>, an empty <c>locks</c> folder is allowed (and removed).
+    /// </summary>
+    public void AssertNothingStarted(string projectPath, bool emptyLocksFolderAllowed = false)
     {
         var entries = Directory.Exists(StateRoot) ? Directory.GetFileSystemEntries(StateRoot, "*", SearchOption.AllDirectories) : [];
+        var locks = Path.Combine(StateRoot, "locks");
+        if (emptyLocksFolderAllowed && Directory.Exists(locks) && Directory.GetFileSystemEntries(locks).Length == 0)
+        {
+            // A command that took (and released) an environment's lock leaves the locks folder, empty: no environment.
+            // Removed, so the next test of the shared workspace starts from an empty state root.
+            Directory.Delete(locks);
+            entries = [.. entries.Where(entry => entry != locks)];
+        }
+
         Assert.IsEmpty(entries, "The state root holds: " + string.Join(", ", entries));
 
         var binFolder = Path.Combine(Path.GetDirectoryName(projectPath)!, "bin") + Path.DirectorySeparatorChar;

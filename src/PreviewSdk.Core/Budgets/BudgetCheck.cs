@@ -1,5 +1,5 @@
-using PreviewSdk.Core.Profiles;
 using System.Globalization;
+using PreviewSdk.Core.Arithmetic;
 using System.Text;
 using PreviewSdk.Core.Diagnostics;
 using PreviewSdk.Core.Environments;
@@ -30,14 +30,16 @@ public static class BudgetCheck
             exceeded.Add(string.Create(CultureInfo.InvariantCulture, $"{holders.Count} of {environments} environments run"));
         }
 
-        var cpus = holders.Sum(holder => holder.Cpus ?? 0);
-        if (budget.Cpus is { } cpuLimit && cpus + candidate.Cpus > cpuLimit + 1e-9)
+        // Records are files anyone with access to the state root can edit: a NaN, a negative or a huge value must
+        // neither throw (LINQ's Sum is checked) nor wrap or compare false and so let the candidate in.
+        var cpus = Saturating.Amount(holders.Sum(holder => Saturating.Amount(holder.Cpus ?? 0)));
+        if (budget.Cpus is { } cpuLimit && Saturating.Amount(cpus + Saturating.Amount(candidate.Cpus)) > cpuLimit + 1e-9)
         {
             exceeded.Add($"cpu {ResourceQuantity.FormatCpus(cpus)} held + {ResourceQuantity.FormatCpus(candidate.Cpus)} needed > {ResourceQuantity.FormatCpus(cpuLimit)}");
         }
 
-        var memory = holders.Sum(holder => holder.MemoryBytes ?? 0);
-        if (budget.MemoryBytes is { } memoryLimit && memory + candidate.MemoryBytes > memoryLimit)
+        var memory = Saturating.Sum(holders.Select(holder => holder.MemoryBytes ?? 0));
+        if (budget.MemoryBytes is { } memoryLimit && Saturating.Add(memory, candidate.MemoryBytes) > memoryLimit)
         {
             exceeded.Add($"memory {ResourceQuantity.FormatMemory(memory)} held + {ResourceQuantity.FormatMemory(candidate.MemoryBytes)} needed > {ResourceQuantity.FormatMemory(memoryLimit)}");
         }

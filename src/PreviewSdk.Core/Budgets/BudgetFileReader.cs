@@ -1,4 +1,5 @@
 using PreviewSdk.Core.Diagnostics;
+using PreviewSdk.Core.Inputs;
 using PreviewSdk.Core.Manifest;
 
 namespace PreviewSdk.Core.Budgets;
@@ -25,14 +26,19 @@ public static class BudgetFileReader
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(diagnostics);
-        string text;
-        try
+        var content = InputFile.Read(path, InputFile.YamlMaxBytes);
+        if (content.Text is not { } text)
         {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            diagnostics.Error(DiagnosticCodes.BudgetFileNotFound, SourceLocation.WholeFile(path), path, e.Message);
+            if (content.Refusal is { } refusal)
+            {
+                diagnostics.Add(refusal);
+            }
+            else
+            {
+                diagnostics.Error(DiagnosticCodes.BudgetFileNotFound, SourceLocation.WholeFile(path), path,
+                    content.UnreadableReason ?? DiagnosticFactory.Format("Text.FileMissing"));
+            }
+
             return null;
         }
 

@@ -33,9 +33,7 @@ public sealed record BudgetInputs(string Team, TeamBudget? Budget, EnvironmentFo
         ArgumentNullException.ThrowIfNull(manifestPath);
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(diagnostics);
-        var manifest = File.Exists(manifestPath)
-            ? ManifestReader.Read(manifestPath, File.ReadAllText(manifestPath)).Manifest ?? PreviewManifest.Empty(manifestPath)
-            : PreviewManifest.Empty(manifestPath);
+        var manifest = ManifestReader.ReadFile(manifestPath).Manifest ?? PreviewManifest.Empty(manifestPath);
         var profile = ProfileCatalog.Resolve(manifest, profileName);
         if (profile is null)
         {

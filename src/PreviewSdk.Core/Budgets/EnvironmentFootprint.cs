@@ -1,3 +1,4 @@
+using PreviewSdk.Core.Arithmetic;
 using PreviewSdk.Core.Planning;
 using PreviewSdk.Core.Profiles;
 
@@ -33,11 +34,12 @@ public sealed record EnvironmentFootprint(double Cpus, long MemoryBytes)
             profile.Services.TryGetValue(service.Name, out var settings);
             var replicas = settings?.Replicas ?? service.Replicas;
             var limits = settings?.Limits ?? ResourceLimits.None;
-            cpus += replicas * (limits.Cpus ?? DefaultCpus);
-            memory += replicas * (limits.MemoryBytes ?? DefaultMemoryBytes);
+            // Saturating: a wrapped product is a small number, and a small footprint passes every budget.
+            cpus += replicas * Saturating.Amount(limits.Cpus ?? DefaultCpus);
+            memory = Saturating.Add(memory, Saturating.Multiply(replicas, limits.MemoryBytes ?? DefaultMemoryBytes));
         }
 
-        return new EnvironmentFootprint(cpus, memory);
+        return new EnvironmentFootprint(Saturating.Amount(cpus), memory);
     }
 
     /// <summary>For people: <c>cpu 1.5, memory 1.5Gi</c>.</summary>

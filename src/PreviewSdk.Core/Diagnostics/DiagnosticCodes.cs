@@ -94,7 +94,7 @@ public static class DiagnosticCodes
     /// <summary><c>migrations:</c> names both a service and an SQL folder.</summary>
     public const string ConflictingMigrations = "PREVIEW1024";
 
-    // 1030-1049: profiles.
+    // 1030-1039: profiles.
 
     /// <summary>The profile asked for (PreviewProfile, PREVIEW_PROFILE) is neither built in nor defined in preview.yaml.</summary>
     public const string UnknownProfile = "PREVIEW1030";
@@ -111,9 +111,89 @@ public static class DiagnosticCodes
     /// <summary>A profile sets a dependency preview.yaml does not declare.</summary>
     public const string UnknownProfileDependency = "PREVIEW1034";
 
-    /// <summary>A profile asks for <c>runtime: container</c>, which is not supported yet.</summary>
+    /// <summary>
+    /// Retired in 0.2, when containers became supported: it said that <c>runtime: container</c> was not supported
+    /// yet. Never reported any more; the number is not reused.
+    /// </summary>
     public const string ContainerRuntimeNotSupported = "PREVIEW1035";
 
+    // 1040-1049: the gateway's properties (PreviewDomain, PreviewBindAddress, PreviewGatewayPort, PreviewAuth,
+    // PreviewTrustedProxies, PreviewPublicUrl).
+
+    /// <summary><c>PreviewDomain</c> is not a host name.</summary>
+    public const string InvalidGatewayDomain = "PREVIEW1040";
+
+    /// <summary><c>PreviewBindAddress</c> is not an IP address.</summary>
+    public const string InvalidBindAddress = "PREVIEW1041";
+
+    /// <summary><c>PreviewGatewayPort</c> is not a port number (1–65535).</summary>
+    public const string InvalidGatewayPort = "PREVIEW1042";
+
+    /// <summary><c>PreviewGatewayPort</c> is in use on the bind address.</summary>
+    public const string GatewayPortInUse = "PREVIEW1043";
+
+    /// <summary><c>PreviewAuth</c> is neither <c>token</c> nor <c>none</c>.</summary>
+    public const string InvalidAuthMode = "PREVIEW1044";
+
+    /// <summary>An entry of <c>PreviewTrustedProxies</c> is neither an IP address nor a CIDR range.</summary>
+    public const string InvalidTrustedProxy = "PREVIEW1045";
+
+    /// <summary><c>PreviewPublicUrl</c> is not an absolute http(s) URL of a host name without path or query.</summary>
+    public const string InvalidPublicUrl = "PREVIEW1046";
+
+    /// <summary><c>PreviewDomain</c> names another domain than <c>PreviewPublicUrl</c>'s host.</summary>
+    public const string DomainConflictsWithPublicUrl = "PREVIEW1047";
+
+    /// <summary>A host name the gateway would answer to is longer than DNS allows.</summary>
+    public const string GatewayHostNameTooLong = "PREVIEW1048";
+
+    // 1050-1059: keys and properties added for adopting existing apps.
+
+    /// <summary>The app name is one of the state root's own folder names (<c>failed</c>, <c>locks</c>).</summary>
+    public const string ReservedAppName = "PREVIEW1050";
+
+    // 1100-1119: previewsdk init (a .NET tool, not MSBuild; printed in the same form).
+
+    /// <summary>The app host, solution or folder given to init does not exist.</summary>
+    public const string InitPathNotFound = "PREVIEW1100";
+
+    /// <summary>What init was given is not, or holds no, Aspire app host.</summary>
+    public const string InitNoAppHost = "PREVIEW1101";
+
+    /// <summary>The solution or folder given to init holds more than one Aspire app host.</summary>
+    public const string InitSeveralAppHosts = "PREVIEW1102";
+
+    /// <summary>The app host's model could not be read through its publish manifest.</summary>
+    public const string InitManifestFailed = "PREVIEW1103";
+
+    /// <summary>A file init would write exists already; init never overwrites.</summary>
+    public const string InitFileExists = "PREVIEW1105";
+
+    /// <summary>The command line of previewsdk makes no sense (unknown command or option, missing value).</summary>
+    public const string InitInvalidArguments = "PREVIEW1106";
+
+    // 1060-1079: input files and values (hostile or malformed input).
+
+    /// <summary>An input file (preview.yaml, a budget file, an SQL migration) is a directory, a FIFO, a device or a socket, not a regular file.</summary>
+    public const string InputNotAFile = "PREVIEW1060";
+
+    /// <summary>An input file is larger than the documented limit of its kind.</summary>
+    public const string InputTooLarge = "PREVIEW1061";
+
+    /// <summary>An input file is not UTF-8 text.</summary>
+    public const string InputNotUtf8 = "PREVIEW1062";
+
+    /// <summary>A value bound for a process environment holds a character no environment can carry (NUL).</summary>
+    public const string CharacterNotInEnvironment = "PREVIEW1063";
+
+    /// <summary>More diagnostics than are shown per file: the summary line with how many were left out.</summary>
+    public const string DiagnosticsNotShown = "PREVIEW1064";
+
+    /// <summary>An <c>image:</c> that is no image name with a tag.</summary>
+    public const string InvalidImage = "PREVIEW1080";
+
+    /// <summary><c>runtime: auto</c> on a service, which runs either from its project or as a container, never "whichever works".</summary>
+    public const string AutoRuntimeOnService = "PREVIEW1082";
     // 1120-1139: checks: and alerts: of preview.yaml, PreviewAlertWebhook.
 
     /// <summary>A webhook address that is not an absolute http or https URL.</summary>
@@ -190,6 +270,22 @@ public static class DiagnosticCodes
     /// <summary>PreviewExtend names an environment that does not run.</summary>
     public const string EnvironmentNotRunning = "PREVIEW2012";
 
+    // 2020-2029: post-mortems and pruning.
+
+    /// <summary>The logs and reports of a failed start could not be kept in the post-mortem folder (a warning).</summary>
+    public const string PostMortemNotKept = "PREVIEW2020";
+
+    /// <summary>PreviewPrune could not remove some post-mortems or temp folders (a warning).</summary>
+    public const string PruneIncomplete = "PREVIEW2021";
+
+    // 2030-2039: the state folder and the processes of environments (hardening).
+
+    /// <summary>The state folder (root, locks, an environment's folder) cannot be written or deleted.</summary>
+    public const string StateFolderNotWritable = "PREVIEW2030";
+
+    /// <summary>A resource kept stopping after the environment was ready; its profile's restart policy allows no more restarts.</summary>
+    public const string RestartLimitReached = "PREVIEW2031";
+
     // 3xxx: backing services and engines.
 
     /// <summary>PostgreSQL binaries (initdb, postgres) were not found.</summary>
@@ -209,6 +305,29 @@ public static class DiagnosticCodes
 
     /// <summary>The cgroups of a stopped environment could not be removed.</summary>
     public const string LimitsCgroupNotRemoved = "PREVIEW3012";
+
+    // 3020-3029: self-healing of services and backing servers.
+
+    /// <summary>A resource stopped after the environment was ready and is being restarted (a warning, in its log).</summary>
+    public const string ResourceRestarting = "PREVIEW3020";
+
+    /// <summary>Containers are needed, but no container engine answers (none found, or it is stopped).</summary>
+    public const string ContainerEngineNotFound = "PREVIEW3030";
+
+    /// <summary>The container engine's socket exists, but this user may not open it.</summary>
+    public const string ContainerEngineNotAccessible = "PREVIEW3031";
+
+    /// <summary>The container engine serves a Docker Engine API older than PreviewSdk needs.</summary>
+    public const string ContainerEngineTooOld = "PREVIEW3032";
+
+    /// <summary>An image is neither in the engine nor pullable.</summary>
+    public const string ContainerImageUnavailable = "PREVIEW3033";
+
+    /// <summary>Containers, volumes or networks labelled for a stopped environment could not be removed.</summary>
+    public const string ContainersNotRemoved = "PREVIEW3034";
+
+    /// <summary>Building a service's container image (<c>dotnet publish -t:PublishContainer</c>) failed.</summary>
+    public const string ServiceImageBuildFailed = "PREVIEW3035";
 
     // 4xxx: seeding and migrations.
 
@@ -314,7 +433,7 @@ public static class DiagnosticCodes
     /// <summary>The migration base is a git ref, but the migrations are not in a git work tree (or git is missing).</summary>
     public const string MigrationBaseNeedsGit = "PREVIEW4068";
 
-    /// <summary>Applying a migration to the scratch database failed.</summary>
+    /// <summary>Applying a migration (an SQL file in an environment or the migration check, or an EF Core migration) failed.</summary>
     public const string MigrationFailed = "PREVIEW4069";
 
     /// <summary>The <c>dotnet ef</c> tool is not available, even after <c>dotnet tool restore</c>.</summary>
@@ -340,9 +459,89 @@ public static class DiagnosticCodes
 
     /// <summary><c>-t:PreviewSeed</c> has no database to seed: none in <c>seed:</c>, or not the one asked for.</summary>
     public const string NothingToSeed = "PREVIEW4081";
+
+    // 4120-4159: seeding any real schema (SQL runner, types, expressions, the seed report).
+
+    /// <summary>A database or file error stopped the seeding outside the load (connection lost, schema unreadable).</summary>
+    public const string SeedDatabaseError = "PREVIEW4120";
+
+    /// <summary>Something PreviewSdk did not expect stopped the seeding: a bug, reported as one coded line.</summary>
+    public const string SeedUnexpectedError = "PREVIEW4121";
+
+    /// <summary>PostgreSQL refused an <c>expression:</c> override while the rows were inserted.</summary>
+    public const string SeedExpressionFailed = "PREVIEW4122";
+
     // 4060-4079: the migration check (-t:PreviewMigrationCheck).
 
+    // 4100-4119: the environment's seeding: waiting for migrations, rows the app wrote itself, failures.
+
+    /// <summary>The EF Core project named by <c>migrations.efcore</c> has no migrations to wait for (a warning).</summary>
+    public const string EfCoreProjectWithoutMigrations = "PREVIEW4100";
+
+    /// <summary>The migrating service settled, but the database still lacks migrations of the EF Core project.</summary>
+    public const string MigrationsNotApplied = "PREVIEW4101";
+
+    /// <summary>The database has no tables once its migrations are done: nothing was seeded (a warning).</summary>
+    public const string SeedNoTables = "PREVIEW4102";
+
+    /// <summary><c>existing: keep</c> and the app wrote rows itself: its rows are kept and nothing is seeded (a warning).</summary>
+    public const string SeedKeptExistingRows = "PREVIEW4103";
+
+    /// <summary><c>existing: fail</c> and the app wrote rows itself.</summary>
+    public const string SeedExistingRowsRefused = "PREVIEW4104";
+
     // 5xxx: links, gateway and CI.
+    // 5001-5039: the gateway, its authentication and token rotation.
+
+    /// <summary>Warning: the environment runs with <c>PreviewAuth=none</c>; its links open for anyone who reaches the gateway.</summary>
+    public const string AuthDisabled = "PREVIEW5001";
+
+    /// <summary>Warning: <c>PreviewAuth=none</c> on a gateway listening beyond the loopback: anyone on the network gets in.</summary>
+    public const string AuthDisabledOnNetwork = "PREVIEW5002";
+
+    /// <summary>The gateway could not start listening (the port was taken after the build checked it, or the address is not the machine's).</summary>
+    public const string GatewayListenFailed = "PREVIEW5003";
+
+    /// <summary><c>-t:PreviewRotateToken</c> found no running environment of that name.</summary>
+    public const string RotateEnvironmentNotRunning = "PREVIEW5004";
+
+    /// <summary><c>-t:PreviewRotateToken</c> on an environment without authentication: there is no token.</summary>
+    public const string RotateWithoutAuth = "PREVIEW5005";
+
+    /// <summary>The running gateway still accepted the old token after the rotation.</summary>
+    public const string RotationNotApplied = "PREVIEW5006";
+
+    /// <summary>The environment's token file is missing or empty while its gateway asks for a token.</summary>
+    public const string AccessTokenMissing = "PREVIEW5007";
+
+    // 5050-5069: pull request and CI output (warnings: publishing never fails a preview).
+
+    /// <summary>GitHub answered the pull request comment's request with an error (5xx, 422, a rate limit).</summary>
+    public const string PullRequestCommentFailed = "PREVIEW5050";
+
+    /// <summary>GitHub refused the token (401, 403): missing <c>pull-requests: write</c>, a fork's read-only token.</summary>
+    public const string GitHubTokenRefused = "PREVIEW5051";
+
+    /// <summary>GitHub found no such repository or pull request (404).</summary>
+    public const string PullRequestNotFound = "PREVIEW5052";
+
+    /// <summary>GitHub's API could not be reached, or did not answer in time.</summary>
+    public const string GitHubUnreachable = "PREVIEW5053";
+
+    /// <summary>The links could not be appended to the GitHub Actions step summary file.</summary>
+    public const string StepSummaryNotWritten = "PREVIEW5054";
+
+    /// <summary>The event file (<c>GITHUB_EVENT_PATH</c>) could not be read or is not a GitHub event.</summary>
+    public const string EventFileUnreadable = "PREVIEW5055";
+
+    /// <summary>A pull request is known, but <c>GITHUB_TOKEN</c> or <c>GITHUB_REPOSITORY</c> is not set.</summary>
+    public const string CommentSettingsIncomplete = "PREVIEW5056";
+
+    /// <summary><c>GITHUB_REPOSITORY</c> or <c>GITHUB_API_URL</c> has a value that cannot be used.</summary>
+    public const string GitHubVariableInvalid = "PREVIEW5057";
+
+    /// <summary><c>PreviewCommentToken=true</c>, but the repository is not known to be private: the token is left out.</summary>
+    public const string CommentTokenNotPrivate = "PREVIEW5058";
 
     // 6xxx: checks and alerts. 6001-6009: a check that failed; 6010-6019: -t:PreviewTest.
 

@@ -36,7 +36,7 @@ public static class DiagnosticFactory
         ArgumentNullException.ThrowIfNull(code);
         var format = FindMessageFormat(code)
             ?? throw new InvalidOperationException($"Diagnostic code '{code}' has no message in DiagnosticMessages.resx.");
-        var message = string.Format(CultureInfo.InvariantCulture, format, args);
+        var message = string.Format(CultureInfo.InvariantCulture, format, Echoed(args, DiagnosticText.MaxArgumentLength));
         return new PreviewDiagnostic(code, severity, message, location.File, location.Line, location.Column);
     }
 
@@ -66,5 +66,11 @@ public static class DiagnosticFactory
         string.Format(
             CultureInfo.InvariantCulture,
             FindMessageFormat(key) ?? throw new InvalidOperationException($"'{key}' is missing from DiagnosticMessages.resx."),
-            args);
+            Echoed(args, DiagnosticText.MaxEchoLength));
+
+    // Every text placed in a message is quoted the one way (DiagnosticText.Echo): on one line, and bounded. A
+    // fragment's placeholders are values (cut at a value's length); a message's may be composed fragments, so the
+    // message bounds them by the larger backstop, which still keeps a raw value from flooding the log.
+    private static object?[] Echoed(object?[] args, int maxLength) =>
+        args.Select(arg => arg is string text ? DiagnosticText.Echo(text, maxLength) : arg).ToArray();
 }

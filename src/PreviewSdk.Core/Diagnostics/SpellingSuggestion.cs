@@ -5,6 +5,8 @@ namespace PreviewSdk.Core.Diagnostics;
 /// </summary>
 public static class SpellingSuggestion
 {
+    private const int MaxTypedLength = 256;
+
     /// <summary>
     /// The candidate closest to <paramref name="typed"/> by edit distance (ignoring case), or null when none is
     /// close enough to be a plausible typo: at most 2 edits, or a third of the longer name for long names.
@@ -17,12 +19,24 @@ public static class SpellingSuggestion
         ArgumentNullException.ThrowIfNull(typed);
         ArgumentNullException.ThrowIfNull(candidates);
 
+        // No name is this long; the edit distance costs the product of the lengths, and a hostile key may be megabytes.
+        if (typed.Length > MaxTypedLength)
+        {
+            return null;
+        }
+
         string? best = null;
         var bestDistance = int.MaxValue;
+        var lowered = typed.ToLowerInvariant();
         foreach (var candidate in candidates)
         {
-            var distance = EditDistance(typed.ToLowerInvariant(), candidate.ToLowerInvariant());
             var allowed = Math.Max(2, Math.Max(typed.Length, candidate.Length) / 3);
+            if (Math.Abs(typed.Length - candidate.Length) > allowed || candidate.Length > MaxTypedLength)
+            {
+                continue;
+            }
+
+            var distance = EditDistance(lowered, candidate.ToLowerInvariant());
             if (distance <= allowed && distance < bestDistance && !string.Equals(typed, candidate, StringComparison.Ordinal))
             {
                 best = candidate;

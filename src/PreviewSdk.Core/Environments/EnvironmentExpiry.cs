@@ -102,7 +102,12 @@ public static class EnvironmentExpiry
                 return false;
             }
 
-            PreviewLifecycle.DeleteState(stateFolder);
+            if (EnvironmentRegistry.Read(stateFolder)?.Record is { } record && Containers.EnvironmentContainers.RemoveRecorded(record).Count > 0)
+            {
+                return false;
+            }
+
+            StateDeletion.Delete(stateFolder);
             environmentLock.DeleteOnRelease();
             return true;
         }

@@ -32,8 +32,15 @@ public static class EnvironmentListRenderer
                 : !alive ? record.State == EnvironmentState.Starting ? "starting" : "stale (app host gone; the next command cleans it up)"
                 : entry.Ready is null ? "starting"
                 : entry.Failure is { } failure ? $"degraded ({failure.Reason})"
-                : alerts.Count > 0 ? $"up, {alerts.Count} alert(s)"
+                : entry.Links?.Services.Where(link => link.IsDown).Select(link => link.Name).Distinct().ToList() is { Count: > 0 } down
+                    ? $"degraded (down: {string.Join(", ", down)})"
                 : "up";
+            if (alerts.Count > 0)
+            {
+                // A failing check turns its service unhealthy, so its link is down too: both are said.
+                state += $", {alerts.Count} alert(s)";
+            }
+
             text.Append(CultureInfo.InvariantCulture, $"\n  {record.Name}  app={record.App}  profile={record.Profile}  {state}  age={Age(now - record.StartedAt)}  expires={Expiry(record, now)}");
             text.Append(CultureInfo.InvariantCulture, $"  owner={record.Owner ?? "?"}  branch={record.Branch ?? "-"}  team={record.Team ?? "-"}");
             if (record.Cpus is { } cpus && record.MemoryBytes is { } memory)
@@ -48,10 +55,12 @@ public static class EnvironmentListRenderer
 
             if (entry.Links is { } links)
             {
+                // No token in a listing: the shared link is printed by -t:Preview and kept in links.md.
+                text.Append(CultureInfo.InvariantCulture, $"\n    directory  {links.Directory}");
                 text.Append(CultureInfo.InvariantCulture, $"\n    dashboard  {links.Dashboard}");
                 foreach (var service in links.Services)
                 {
-                    text.Append(CultureInfo.InvariantCulture, $"\n    {service.Name}  {service.Url}");
+                    text.Append(CultureInfo.InvariantCulture, $"\n    {service.Name}  {service.Url}{(service.IsDown ? "  " + Links.LinksRenderer.DownMark : string.Empty)}");
                 }
             }
         }

@@ -1,4 +1,5 @@
 using System.Text;
+using PreviewSdk.Core.Inputs;
 
 namespace PreviewSdk.Core.Environments;
 
@@ -63,6 +64,55 @@ public static class EnvironmentNames
     /// </summary>
     public static string? GitBranch(string directory)
     {
+        if (GitHead(directory) is not { } head)
+        {
+            return null;
+        }
+
+        const string prefix = "ref: refs/heads/";
+        return head.Content.StartsWith(prefix, StringComparison.Ordinal) ? head.Content[prefix.Length..] : null;
+    }
+
+    /// <summary>
+    /// The commit checked out in the git work tree holding <paramref name="directory"/> (its full hash), read from
+    /// <c>HEAD</c>, the branch's ref file or <c>packed-refs</c>; null outside git or before the first commit.
+    /// </summary>
+    public static string? GitCommit(string directory)
+    {
+        if (GitHead(directory) is not { } head)
+        {
+            return null;
+        }
+
+        const string prefix = "ref: ";
+        if (!head.Content.StartsWith(prefix, StringComparison.Ordinal))
+        {
+            return IsHash(head.Content) ? head.Content : null;
+        }
+
+        var reference = head.Content[prefix.Length..].Trim();
+        // A linked work tree keeps HEAD in its own folder and refs in the common one.
+        var commonFile = Path.Combine(head.GitDirectory, "commondir");
+        var common = SmallFileText(commonFile) is { } commonDirectory ? Path.GetFullPath(Path.Combine(head.GitDirectory, commonDirectory)) : head.GitDirectory;
+        foreach (var root in new[] { head.GitDirectory, common })
+        {
+            var loose = Path.Combine(root, reference);
+            if (SmallFileText(loose) is { } hash && IsHash(hash))
+            {
+                return hash;
+            }
+        }
+
+        var packed = InputFile.Read(Path.Combine(common, "packed-refs"), maxBytes: 64L << 20).Text;
+        return packed is not null
+            ? packed.Split('\n').Select(line => line.Split(' ', 2)).Where(parts => parts.Length == 2 && parts[1].Trim() == reference && IsHash(parts[0])).Select(parts => parts[0]).FirstOrDefault()
+            : null;
+    }
+
+    private static bool IsHash(string text) => text.Length is 40 or 64 && text.All(char.IsAsciiHexDigitLower);
+
+    private static (string GitDirectory, string Content)? GitHead(string directory)
+    {
         for (var current = new DirectoryInfo(directory); current is not null; current = current.Parent)
         {
             var dotGit = Path.Combine(current.FullName, ".git");
@@ -72,15 +122,8 @@ public static class EnvironmentNames
                 continue;
             }
 
-            var head = Path.Combine(gitDirectory, "HEAD");
-            if (!File.Exists(head))
-            {
-                return null;
-            }
-
-            const string prefix = "ref: refs/heads/";
-            var content = File.ReadAllText(head).Trim();
-            return content.StartsWith(prefix, StringComparison.Ordinal) ? content[prefix.Length..] : null;
+            var content = SmallFileText(Path.Combine(gitDirectory, "HEAD"));
+            return content is null ? null : (gitDirectory, content);
         }
 
         return null;
@@ -89,10 +132,13 @@ public static class EnvironmentNames
     // A worktree or submodule has a .git file saying "gitdir: <path>".
     private static string? LinkedGitDirectory(string dotGitFile, string workTree)
     {
-        var line = File.ReadAllText(dotGitFile).Trim();
+        var line = SmallFileText(dotGitFile);
         const string prefix = "gitdir:";
-        return line.StartsWith(prefix, StringComparison.Ordinal)
+        return line is not null && line.StartsWith(prefix, StringComparison.Ordinal)
             ? Path.GetFullPath(Path.Combine(workTree, line[prefix.Length..].Trim()))
             : null;
     }
+
+    // git's own files are tiny; through InputFile, so a FIFO or a device in their place cannot hang the build.
+    private static string? SmallFileText(string path) => InputFile.Read(path, maxBytes: 64 * 1024).Text?.Trim();
 }

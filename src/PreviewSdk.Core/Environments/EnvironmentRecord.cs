@@ -37,6 +37,15 @@ public sealed record EnvironmentRecord
     /// <summary>The git branch it was started from, if any.</summary>
     public string? Branch { get; init; }
 
+    /// <summary>The commit checked out when it was started (the full hash), if any.</summary>
+    public string? Commit { get; init; }
+
+    /// <summary>Whether its gateway asks for the access token; <see cref="Sharing.GatewayAuth.Token"/> for records written before the gateway.</summary>
+    public Sharing.GatewayAuth Auth { get; init; } = Sharing.GatewayAuth.Token;
+
+    /// <summary>The address its gateway listens on (<c>PreviewBindAddress</c>); null for records written before the gateway.</summary>
+    public string? GatewayBindAddress { get; init; }
+
     /// <summary>The preview project that defines it.</summary>
     public string? ProjectPath { get; init; }
 
@@ -67,6 +76,18 @@ public sealed record EnvironmentRecord
 
     /// <summary>The profile's time to live, which <c>-t:PreviewExtend</c> grants again when no <c>PreviewTtl</c> is given.</summary>
     public TimeSpan? DefaultTimeToLive { get; init; }
+
+    /// <summary>
+    /// The environment's own temp folder (<see cref="EnvironmentTemp"/>), the <c>TMPDIR</c> of all its processes;
+    /// deleted with the state folder. Null in records written before it existed.
+    /// </summary>
+    public string? TempDirectory { get; init; }
+
+    /// <summary>
+    /// The container engine its containers run on (<c>unix:///run/podman/podman.sock</c>), or null when nothing of it
+    /// runs in a container: where every teardown looks for what is labelled with its <see cref="EnvironmentId"/>.
+    /// </summary>
+    public string? ContainerEngine { get; init; }
 
     /// <summary>True when the environment has a time to live and it has passed at <paramref name="now"/>.</summary>
     public bool HasExpired(DateTimeOffset now) => !Keep && ExpiresAt is { } expiresAt && expiresAt <= now;

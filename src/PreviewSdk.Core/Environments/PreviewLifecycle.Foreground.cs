@@ -113,7 +113,7 @@ public sealed partial class PreviewLifecycle
             return false;
         }
 
-        DeleteState(stateFolder);
+        StateDeletion.Delete(stateFolder);
         environmentLock.DeleteOnRelease();
         return true;
     }

@@ -2,10 +2,13 @@ using PreviewSdk.Core.Profiles;
 using System.Diagnostics;
 using System.Globalization;
 using PreviewSdk.Core.Binaries;
+using PreviewSdk.Core.Containers;
 using PreviewSdk.Core.Diagnostics;
 using PreviewSdk.Core.Limits;
 using PreviewSdk.Core.Links;
 using PreviewSdk.Core.Planning;
+using PreviewSdk.Core.Sharing;
+using PreviewSdk.Core.PostMortems;
 
 namespace PreviewSdk.Core.Environments;
 
@@ -23,6 +26,11 @@ public sealed partial class PreviewLifecycle(IPreviewReporter reporter)
     public bool Up(UpRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        return Guarded(request.StateRoot, create: true, () => UpUnguarded(request, cancellationToken));
+    }
+
+    private bool UpUnguarded(UpRequest request, CancellationToken cancellationToken)
+    {
         var registry = new EnvironmentRegistry(request.StateRoot);
         var folder = registry.FolderOf(request.Plan.AppName, request.Name);
         using var environmentLock = TryLock(registry, request.Plan.AppName, request.Name);
@@ -38,7 +46,11 @@ public sealed partial class PreviewLifecycle(IPreviewReporter reporter)
             var expired = RegistrySweep.Reason(existing, DateTimeOffset.UtcNow) is not null && alive;
             if (alive && !expired && !request.Recreate && existing.Links is { } links)
             {
-                reporter.Info(LinksRenderer.RenderTable(links, $"is already up (started {existing.Record.StartedAt.LocalDateTime:yyyy-MM-dd HH:mm}, expires {EnvironmentListRenderer.Expiry(existing.Record, DateTimeOffset.UtcNow)}); use -p:PreviewRecreate=true to start it anew"));
+                // Nothing is started, so no admission sweeps the registry: do it here, so a dead app host's
+                // processes are reaped by the next command whatever it is.
+                RegistrySweep.Run(registry, DateTimeOffset.UtcNow, reporter, entry => Path.GetFullPath(entry.Folder) == Path.GetFullPath(folder));
+                reporter.Info(LinksRenderer.RenderTable(BuildLogLinks.ForLog(links), $"is already up (started {existing.Record.StartedAt.LocalDateTime:yyyy-MM-dd HH:mm}, expires {EnvironmentListRenderer.Expiry(existing.Record, DateTimeOffset.UtcNow)}); use -p:PreviewRecreate=true to start it anew"));
+                SharingWarnings.Report(reporter, existing.Record, links, request.ProjectPath);
                 return true;
             }
 
@@ -53,8 +65,15 @@ public sealed partial class PreviewLifecycle(IPreviewReporter reporter)
 
         try
         {
-            if (!CheckBinaries(request.Plan, request.ProjectPath))
+            if (RuntimePreparation.Prepare(request, reporter, cancellationToken) is not { } runtimes
+                || !RuntimePreparation.CheckBinaries(request.Plan, runtimes, request.ProjectPath, reporter))
             {
+                return false;
+            }
+
+            if (request.Gateway.Port is { } port && !GatewayPort.IsFree(request.Gateway.BindAddress, port))
+            {
+                reporter.Report(DiagnosticFactory.Create(DiagnosticCodes.GatewayPortInUse, SourceLocation.WholeFile(request.ProjectPath), port, request.Gateway.BindAddress, request.Name));
                 return false;
             }
 
@@ -64,7 +83,7 @@ public sealed partial class PreviewLifecycle(IPreviewReporter reporter)
                 return false;
             }
 
-            return Start(request, registry, folder, cancellationToken);
+            return Start(request, runtimes, registry, folder, cancellationToken);
         }
         finally
         {
@@ -81,7 +100,10 @@ public sealed partial class PreviewLifecycle(IPreviewReporter reporter)
     /// deletes its state. Found through the registry's records rather than preview.yaml, so an environment can be
     /// stopped even while its preview.yaml is broken. Returns false after reporting an error.
     /// </summary>
-    public bool Down(string stateRoot, string projectPath, string name)
+    public bool Down(string stateRoot, string projectPath, string name) =>
+        Guarded(stateRoot, create: false, () => DownUnguarded(stateRoot, projectPath, name));
+
+    private bool DownUnguarded(string stateRoot, string projectPath, string name)
     {
         var registry = new EnvironmentRegistry(stateRoot);
         RegistrySweep.Run(registry, DateTimeOffset.UtcNow, reporter, entry => IsOf(entry, projectPath, name));
@@ -112,10 +134,15 @@ public sealed partial class PreviewLifecycle(IPreviewReporter reporter)
     /// <summary>Describes every environment of the registry, one block each, after sweeping up the dead and the expired.</summary>
     public IReadOnlyList<EnvironmentEntry> List(string stateRoot)
     {
-        var registry = new EnvironmentRegistry(stateRoot);
-        RegistrySweep.Run(registry, DateTimeOffset.UtcNow, reporter);
-        var entries = registry.List();
-        reporter.Info(EnvironmentListRenderer.Render(entries, DateTimeOffset.UtcNow));
+        IReadOnlyList<EnvironmentEntry> entries = [];
+        Guarded(stateRoot, create: false, () =>
+        {
+            var registry = new EnvironmentRegistry(stateRoot);
+            RegistrySweep.Run(registry, DateTimeOffset.UtcNow, reporter);
+            entries = registry.List();
+            reporter.Info(EnvironmentListRenderer.Render(entries, DateTimeOffset.UtcNow));
+            return true;
+        });
         return entries;
     }
 
@@ -124,7 +151,10 @@ public sealed partial class PreviewLifecycle(IPreviewReporter reporter)
     /// <paramref name="projectPath"/>: <paramref name="timeToLive"/> from now (the profile's when null), or keeps it
     /// when <paramref name="keep"/>. Returns false after reporting an error (PREVIEW2012 when it does not run).
     /// </summary>
-    public bool Extend(string stateRoot, string projectPath, string name, TimeSpan? timeToLive, bool keep)
+    public bool Extend(string stateRoot, string projectPath, string name, TimeSpan? timeToLive, bool keep) =>
+        Guarded(stateRoot, create: false, () => ExtendUnguarded(stateRoot, projectPath, name, timeToLive, keep));
+
+    private bool ExtendUnguarded(string stateRoot, string projectPath, string name, TimeSpan? timeToLive, bool keep)
     {
         var registry = new EnvironmentRegistry(stateRoot);
         // Its own environment too: one that expired or died is not extended but cleaned up.
@@ -161,15 +191,38 @@ public sealed partial class PreviewLifecycle(IPreviewReporter reporter)
         return true;
     }
 
-    private static bool IsOf(EnvironmentEntry entry, string projectPath, string name) =>
+    // A state folder the file system refuses to write is the user's to fix (PREVIEW2030), not a bug (PREVIEW9001):
+    // checked before anything is locked or started, and caught wherever a later write or delete fails.
+    private bool Guarded(string stateRoot, bool create, Func<bool> command)
+    {
+        if (StateFolderAccess.Check(stateRoot, create, "locks") is { } problem)
+        {
+            reporter.Report(problem);
+            return false;
+        }
+
+        try
+        {
+            return command();
+        }
+        catch (Exception e) when (StateFolderAccess.IsAccessProblem(e))
+        {
+            reporter.Report(StateFolderAccess.Describe(stateRoot, e));
+            return false;
+        }
+    }
+
+    /// <summary>Whether <paramref name="entry"/> is the environment <paramref name="name"/> of the preview project <paramref name="projectPath"/>.</summary>
+    internal static bool IsOf(EnvironmentEntry entry, string projectPath, string name) =>
         entry.Record.Name == name && entry.Record.ProjectPath is { } recorded && Path.GetFullPath(recorded) == Path.GetFullPath(projectPath);
 
-    private bool Start(UpRequest request, EnvironmentRegistry registry, string folder, CancellationToken cancellationToken)
+    private bool Start(UpRequest request, RuntimeDecisions runtimes, EnvironmentRegistry registry, string folder, CancellationToken cancellationToken)
     {
         var environmentId = Guid.NewGuid().ToString("N");
         var dashboardUrl = $"http://127.0.0.1:{LoopbackPorts.Next()}";
         var projectFolder = Path.GetDirectoryName(request.ProjectPath)!;
         var startedAt = DateTimeOffset.UtcNow;
+        var temp = EnvironmentTemp.Create(environmentId);
         var reservation = new EnvironmentRecord
         {
             Name = request.Name,
@@ -180,6 +233,9 @@ public sealed partial class PreviewLifecycle(IPreviewReporter reporter)
             StartedAt = startedAt,
             Owner = EnvironmentOwner.Resolve(projectFolder),
             Branch = EnvironmentNames.GitBranch(projectFolder),
+            Commit = EnvironmentNames.GitCommit(projectFolder),
+            Auth = request.Gateway.Auth,
+            GatewayBindAddress = request.Gateway.BindAddress.ToString(),
             ProjectPath = request.ProjectPath,
             DashboardUrl = dashboardUrl,
             State = EnvironmentState.Starting,
@@ -189,13 +245,18 @@ public sealed partial class PreviewLifecycle(IPreviewReporter reporter)
             Keep = request.Keep,
             ExpiresAt = request.Keep ? null : startedAt + request.TimeToLive,
             DefaultTimeToLive = request.DefaultTimeToLive ?? request.TimeToLive,
+            TempDirectory = temp,
+            ContainerEngine = runtimes.Engine?.Endpoint,
         };
 
         // Before anything starts: the budget check and this environment's reservation, under the registry lock.
         if (!new EnvironmentAdmission(registry, reporter).TryReserve(folder, reservation, request.Budget, request.Footprint, startedAt))
         {
+            EnvironmentTemp.Delete(temp);
             return false;
         }
+
+        _ = PostMortemArchive.Prune(request.StateRoot, startedAt, PostMortemArchive.RetentionPeriod);
 
         var variables = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
@@ -212,34 +273,64 @@ public sealed partial class PreviewLifecycle(IPreviewReporter reporter)
             ["ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL"] = $"http://127.0.0.1:{LoopbackPorts.Next()}",
             ["DOTNET_ENVIRONMENT"] = "Development",
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            // Every process of the environment inherits it; the teardown deletes it with all they left there.
+            ["TMPDIR"] = temp,
             // The build's own MSBuild variables would leak into the `dotnet run` of every service.
             ["MSBuildExtensionsPath"] = null,
             ["MSBuildSDKsPath"] = null,
             ["MSBUILD_EXE_PATH"] = null,
             ["MSBuildLoadMicrosoftTargetsReadOnly"] = null,
+            // A GitHub Actions runner kills every process carrying its job's tracking id when the job ends; the
+            // environment is meant to outlive the build (PreviewDown or its expiry stops it).
+            ["RUNNER_TRACKING_ID"] = null,
         };
+        foreach (var (name, value) in request.Gateway.ToVariables())
+        {
+            variables[name] = value;
+        }
+        ContainerVariables.Add(variables, runtimes, request.ContainerRegistry);
 
         var stopwatch = Stopwatch.StartNew();
         int pid;
         try
         {
+            // Issued here, not by the app host: the token never travels in a variable, which every resource inherits.
+            if (request.Gateway.Auth == GatewayAuth.Token)
+            {
+                AccessTokenFile.Issue(folder);
+            }
+
+            // Owner-only before the app host writes to it: Aspire logs the dashboard's login link there.
+            StateJson.WritePrivateText(Path.Combine(folder, StateFiles.HostLog), string.Empty);
+
             pid = DetachedLauncher.Start([request.DotnetHost, request.AppHostPath], projectFolder, variables, Path.Combine(folder, StateFiles.HostLog));
         }
         catch
         {
             // Nothing was launched: the reservation goes, and with it the claim on the budget.
-            DeleteState(folder);
+            StateDeletion.Delete(folder);
             throw;
         }
 
         var record = reservation with { HostProcessId = pid, State = EnvironmentState.Running };
-        StateJson.Write(Path.Combine(folder, StateFiles.Record), record);
+        try
+        {
+            StateJson.Write(Path.Combine(folder, StateFiles.Record), record);
+        }
+        catch (Exception e) when (StateFolderAccess.IsAccessProblem(e))
+        {
+            // The app host runs, but its record cannot say so: stop it rather than leave it to the next sweep.
+            EnvironmentProcesses.Stop(record, StopGrace);
+            throw;
+        }
+
         var entry = new EnvironmentEntry(folder, record);
+        var postMortem = PostMortemArchive.PathFor(request.StateRoot, record.App, record.Name, DateTimeOffset.UtcNow);
 
         PreviewDiagnostic? failure;
         try
         {
-            failure = ReadinessWait.Until(entry, request.Timeout, cancellationToken);
+            failure = ReadinessWait.Until(entry, request.Timeout, postMortem, cancellationToken);
         }
         catch (OperationCanceledException)
         {
@@ -251,9 +342,15 @@ public sealed partial class PreviewLifecycle(IPreviewReporter reporter)
         if (failure is null && entry.Links is not null)
         {
             var seconds = stopwatch.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture);
-            reporter.Info(LinksRenderer.RenderTable(entry.Links!, $"is up in {seconds} s"));
-            reporter.Info($"Links: {Path.Combine(folder, StateFiles.LinksJson)} and {StateFiles.LinksMarkdown}. Stop it with -t:PreviewDown.");
+            reporter.Info(LinksRenderer.RenderTable(BuildLogLinks.ForLog(entry.Links!), $"is up in {seconds} s"));
+            reporter.Info($"{BuildLogLinks.WhereKept(Path.Combine(folder, StateFiles.LinksJson), entry.Links!)} Stop it with -t:PreviewDown.");
             foreach (var warning in entry.Links!.Limits.Select(limits => limits.ToWarning(SourceLocation.WholeFile(request.ProjectPath))).OfType<PreviewDiagnostic>())
+            {
+                reporter.Report(warning);
+            }
+
+            SharingWarnings.Report(reporter, record, entry.Links, request.ProjectPath);
+            foreach (var warning in entry.Links.Data.SelectMany(data => data.Warnings))
             {
                 reporter.Report(warning);
             }
@@ -262,35 +359,16 @@ public sealed partial class PreviewLifecycle(IPreviewReporter reporter)
         }
 
         // Reported after tearing down, so the message can say the environment is gone; it was read before.
-        TearDown(entry);
-        reporter.Report(failure ?? DiagnosticFactory.Create(DiagnosticCodes.AppHostExited, SourceLocation.WholeFile(request.ProjectPath), request.Name) with { Details = "    (it reported ready, but wrote no links)" });
+        TearDown(entry, postMortem);
+        reporter.Report(failure ?? DiagnosticFactory.Create(DiagnosticCodes.AppHostExited, SourceLocation.WholeFile(request.ProjectPath), request.Name, postMortem) with { Details = "    (it reported ready, but wrote no links)" });
         return false;
     }
 
-    private bool CheckBinaries(EnvironmentPlan plan, string projectPath)
-    {
-        var locator = new LocalBinaryLocator();
-        var ok = true;
-        // A dependency the profile leaves out never starts, so its binaries need not be there.
-        foreach (var dependency in plan.DependenciesToRun())
-        {
-            var missing = dependency.Kind switch
-            {
-                DependencyKind.Postgres when locator.FindPostgresBinDirectory() is null => DiagnosticCodes.PostgresNotFound,
-                DependencyKind.Redis when locator.FindRedisServer() is null => DiagnosticCodes.RedisNotFound,
-                _ => null,
-            };
-            if (missing is not null)
-            {
-                reporter.Report(DiagnosticFactory.Create(missing, SourceLocation.WholeFile(projectPath), dependency.Name));
-                ok = false;
-            }
-        }
-
-        return ok;
-    }
-
-    private bool TearDown(EnvironmentEntry entry)
+    /// <summary>
+    /// Stops the environment's processes and deletes its state; first, with <paramref name="postMortem"/>, keeps
+    /// its logs and reports there (once every process stopped, so the logs are complete).
+    /// </summary>
+    private bool TearDown(EnvironmentEntry entry, string? postMortem = null)
     {
         var survivors = EnvironmentProcesses.Stop(entry.Record, StopGrace);
         if (survivors.Count > 0)
@@ -307,57 +385,34 @@ public sealed partial class PreviewLifecycle(IPreviewReporter reporter)
             return false;
         }
 
-        DeleteState(entry.Folder);
+        if (Containers.EnvironmentContainers.RemoveRecorded(entry.Record) is { Count: > 0 } leftovers)
+        {
+            reporter.Report(DiagnosticFactory.Create(DiagnosticCodes.ContainersNotRemoved, SourceLocation.WholeFile(entry.Folder),
+                entry.Record.Name, string.Join("; ", leftovers) + ".", entry.Record.EnvironmentId));
+            return false;
+        }
+
+        if (postMortem is not null)
+        {
+            try
+            {
+                PostMortemArchive.Keep(entry.Folder, postMortem);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                reporter.Report(DiagnosticFactory.Create(DiagnosticCodes.PostMortemNotKept, DiagnosticSeverity.Warning,
+                    SourceLocation.WholeFile(entry.Folder), entry.Record.Name, postMortem, e.Message));
+            }
+        }
+
+        StateDeletion.Delete(entry.Folder);
         return true;
     }
 
-    /// <summary>
-    /// Deletes an environment's state folder, the data folders it links to outside it (see the hosting layer) and
-    /// its app's folder when that was the app's last environment.
-    /// </summary>
-    internal static void DeleteState(string folder)
-    {
-        var data = Path.Combine(folder, StateFiles.DataFolder);
-        if (Directory.Exists(data))
-        {
-            foreach (var link in Directory.EnumerateFileSystemEntries(data).Select(path => new FileInfo(path)).Where(info => info.LinkTarget is not null))
-            {
-                var target = Path.GetFullPath(link.LinkTarget!, data);
-                File.Delete(link.FullName);
-                if (Directory.Exists(target))
-                {
-                    Directory.Delete(target, recursive: true);
-                }
+    private RegistryLock? TryLock(EnvironmentRegistry registry, string app, string name) => TryLock(reporter, registry, app, name);
 
-                var environmentFolder = Path.GetDirectoryName(target);
-                if (environmentFolder is not null && Directory.Exists(environmentFolder) && !Directory.EnumerateFileSystemEntries(environmentFolder).Any())
-                {
-                    Directory.Delete(environmentFolder);
-                }
-            }
-        }
-
-        if (Directory.Exists(folder))
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-
-        // The app's folder goes with its last environment, unless another environment of the app just started.
-        var appFolder = Path.GetDirectoryName(folder);
-        try
-        {
-            if (appFolder is not null && Directory.Exists(appFolder) && !Directory.EnumerateFileSystemEntries(appFolder).Any())
-            {
-                Directory.Delete(appFolder);
-            }
-        }
-        catch (IOException)
-        {
-            // Not empty after all: it stays.
-        }
-    }
-
-    private RegistryLock? TryLock(EnvironmentRegistry registry, string app, string name)
+    /// <summary>Takes the environment's lock, waiting up to 300 s; reports PREVIEW2004 and returns null when it cannot.</summary>
+    internal static RegistryLock? TryLock(IPreviewReporter reporter, EnvironmentRegistry registry, string app, string name)
     {
         try
         {

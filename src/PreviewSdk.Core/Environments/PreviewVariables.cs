@@ -27,6 +27,24 @@ public static class PreviewVariables
     /// </summary>
     public const string Timeout = "PREVIEW_TIMEOUT_SECONDS";
 
+    /// <summary>The gateway's domain (<c>PreviewDomain</c>).</summary>
+    public const string GatewayDomain = "PREVIEW_GATEWAY_DOMAIN";
+
+    /// <summary>The address the gateway listens on (<c>PreviewBindAddress</c>).</summary>
+    public const string GatewayBindAddress = "PREVIEW_GATEWAY_BIND_ADDRESS";
+
+    /// <summary>The gateway's port (<c>PreviewGatewayPort</c>); unset for a free one.</summary>
+    public const string GatewayPort = "PREVIEW_GATEWAY_PORT";
+
+    /// <summary><c>token</c> or <c>none</c> (<c>PreviewAuth</c>). The token itself never travels in a variable.</summary>
+    public const string GatewayAuth = "PREVIEW_GATEWAY_AUTH";
+
+    /// <summary>The public URL in front of the gateway (<c>PreviewPublicUrl</c>).</summary>
+    public const string GatewayPublicUrl = "PREVIEW_GATEWAY_PUBLIC_URL";
+
+    /// <summary>Proxies whose forwarded headers the gateway believes (<c>PreviewTrustedProxies</c>), separated by <c>;</c>.</summary>
+    public const string GatewayTrustedProxies = "PREVIEW_GATEWAY_TRUSTED_PROXIES";
+
     /// <summary>
     /// A webhook alerts go to besides preview.yaml's (<c>-p:PreviewAlertWebhook=</c>): an http(s) address, optionally
     /// after <c>slack:</c> or <c>json:</c>; validated by the build.

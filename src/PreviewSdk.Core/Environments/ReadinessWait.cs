@@ -13,10 +13,11 @@ public static class ReadinessWait
     /// <summary>
     /// Polls the state folder of <paramref name="entry"/> until the hosting layer reports it ready (returns null), a
     /// resource fails, the app host exits, or <paramref name="timeout"/> passes; each of these returns the coded
-    /// error to report, with the last log lines of the resource at fault.
+    /// error to report, with the last log lines of the resources at fault. The messages name
+    /// <paramref name="postMortem"/>, where the teardown is to keep the logs and reports.
     /// </summary>
     /// <exception cref="OperationCanceledException">The build was cancelled (Ctrl+C) while waiting.</exception>
-    public static PreviewDiagnostic? Until(EnvironmentEntry entry, TimeSpan timeout, CancellationToken cancellationToken = default)
+    public static PreviewDiagnostic? Until(EnvironmentEntry entry, TimeSpan timeout, string postMortem, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entry);
         var record = entry.Record;
@@ -31,7 +32,7 @@ public static class ReadinessWait
 
             if (entry.Failure is { } failure)
             {
-                return DiagnosticFactory.Create(DiagnosticCodes.ResourceFailed, location, record.Name, failure.Reason) with { Details = ResourceLog(entry, failure.Resource) };
+                return DiagnosticFactory.Create(DiagnosticCodes.ResourceFailed, location, record.Name, failure.Reason, postMortem) with { Details = ResourceLog(entry, failure.Resource) };
             }
 
             if (!EnvironmentProcesses.IsHostAlive(record) && !IsAliveOnSecondLook(record))
@@ -43,17 +44,17 @@ public static class ReadinessWait
                 }
 
                 var hostLog = Path.Combine(entry.Folder, StateFiles.HostLog);
-                return DiagnosticFactory.Create(DiagnosticCodes.AppHostExited, location, record.Name) with { Details = LogTail.Read(hostLog) };
+                return DiagnosticFactory.Create(DiagnosticCodes.AppHostExited, location, record.Name, postMortem) with { Details = LogTail.Read(hostLog) };
             }
 
             if (stopwatch.Elapsed > timeout)
             {
-                var laggard = entry.Resources?.Resources.FirstOrDefault(resource => resource.State != "Running" || resource.Health is not (null or "Healthy"));
-                var name = laggard?.Name ?? "the app host";
-                var state = laggard is null ? "still starting" : $"{laggard.State ?? "not started"}{(laggard.Health is { } health ? $" ({health})" : string.Empty)}";
-                var log = laggard is null ? LogTail.Read(Path.Combine(entry.Folder, StateFiles.HostLog)) : ResourceLog(entry, laggard.Name);
+                var diagnosis = TimeoutDiagnosis.Of(entry.Resources);
+                var logs = diagnosis.AtFault.Count == 0
+                    ? LogTail.Read(Path.Combine(entry.Folder, StateFiles.HostLog))
+                    : string.Join('\n', diagnosis.AtFault.Select(resource => $"  {resource.Name} ({StateFiles.LogsFolder}/{resource.Name}.log):\n{ResourceLog(entry, resource.Name)}"));
                 return DiagnosticFactory.Create(DiagnosticCodes.EnvironmentTimedOut, location, record.Name,
-                    timeout.TotalSeconds.ToString("0", CultureInfo.InvariantCulture), name, state) with { Details = log };
+                    timeout.TotalSeconds.ToString("0", CultureInfo.InvariantCulture), diagnosis.Describe(), postMortem) with { Details = logs };
             }
 
             cancellationToken.WaitHandle.WaitOne(PollInterval);

@@ -16,6 +16,12 @@ public sealed record ReadyReport
 
     /// <summary>Every resource of the environment, in model order.</summary>
     public required IReadOnlyList<ResourceStatus> Resources { get; init; }
+
+    /// <summary>
+    /// Where the gateway listens, as an address to connect to (<c>127.0.0.1:41234</c>; the loopback when it listens
+    /// on every address), for commands that talk to the running gateway (<c>-t:PreviewRotateToken</c>).
+    /// </summary>
+    public string? GatewayEndpoint { get; init; }
 }
 
 /// <summary>The state of one resource of the environment as the hosting layer last saw it.</summary>
@@ -41,7 +47,19 @@ public sealed record ResourceStatus
 
     /// <summary>Process ids the resource runs as, where known.</summary>
     public IReadOnlyList<int> ProcessIds { get; init; } = [];
+
+    /// <summary>The last answer of each of its health checks (for a web service: the URL it probed and the status it got).</summary>
+    public IReadOnlyList<HealthCheckAnswer> HealthChecks { get; init; } = [];
+
+    /// <summary>The resources it waits for before it starts (or, for a seeding, before it seeds).</summary>
+    public IReadOnlyList<string> WaitsFor { get; init; } = [];
 }
+
+/// <summary>The last answer of one health check of a resource.</summary>
+/// <param name="Name">The check's name.</param>
+/// <param name="Status">Healthy, Degraded, Unhealthy, or null before its first answer.</param>
+/// <param name="Description">What it saw, e.g. <c>GET http://localhost:41234/health answered 404 Not Found</c>.</param>
+public sealed record HealthCheckAnswer(string Name, string? Status, string? Description);
 
 /// <summary>The whole environment's resource states (<see cref="StateFiles.Resources"/>).</summary>
 public sealed record ResourcesReport

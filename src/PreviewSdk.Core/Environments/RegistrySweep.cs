@@ -54,7 +54,14 @@ public static class RegistrySweep
                 continue;
             }
 
-            PreviewLifecycle.DeleteState(entry.Folder);
+            if (Containers.EnvironmentContainers.RemoveRecorded(entry.Record) is { Count: > 0 } leftovers)
+            {
+                reporter.Report(DiagnosticFactory.Create(DiagnosticCodes.ContainersNotRemoved, DiagnosticSeverity.Warning,
+                    SourceLocation.WholeFile(entry.Folder), entry.Record.Name, string.Join("; ", leftovers) + ".", entry.Record.EnvironmentId));
+                continue;
+            }
+
+            StateDeletion.Delete(entry.Folder);
             environmentLock.DeleteOnRelease();
             swept.Add(entry);
             reporter.Info($"Cleaned up preview '{entry.Record.Name}' of '{entry.Record.App}': {reason}.{(entry.Record.Team is { } team ? $" Team '{team}' has its share of the budget back." : string.Empty)}");

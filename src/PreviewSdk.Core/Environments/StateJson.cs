@@ -26,7 +26,21 @@ public static class StateJson
     public static void WritePrivate<T>(string path, T value) =>
         WriteThroughTemporary(path, value, UnixFileMode.UserRead | UnixFileMode.UserWrite);
 
-    private static void WriteThroughTemporary<T>(string path, T value, UnixFileMode? unixMode)
+    private static void WriteThroughTemporary<T>(string path, T value, UnixFileMode? unixMode) =>
+        WriteAtomically(path, unixMode, stream => JsonSerializer.Serialize(stream, value, Options));
+
+    /// <summary>
+    /// Writes <paramref name="text"/> to <paramref name="path"/> like <see cref="WritePrivate{T}"/>: owner-only (0600)
+    /// from the start, through a temporary file and a rename.
+    /// </summary>
+    public static void WritePrivateText(string path, string text) =>
+        WriteAtomically(path, UnixFileMode.UserRead | UnixFileMode.UserWrite, stream =>
+        {
+            using var writer = new StreamWriter(stream, leaveOpen: true);
+            writer.Write(text);
+        });
+
+    private static void WriteAtomically(string path, UnixFileMode? unixMode, Action<Stream> write)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var temporary = path + "." + Environment.ProcessId + ".tmp";
@@ -38,7 +52,7 @@ public static class StateJson
 
         using (var stream = new FileStream(temporary, options))
         {
-            JsonSerializer.Serialize(stream, value, Options);
+            write(stream);
         }
 
         File.Move(temporary, path, overwrite: true);

@@ -48,9 +48,21 @@ public sealed record UpRequest
     /// <summary>The profile's time to live, which <c>-t:PreviewExtend</c> grants again by default.</summary>
     public TimeSpan? DefaultTimeToLive { get; init; }
 
+    /// <summary>How the environment's gateway is reached and whether it asks for the token.</summary>
+    public Sharing.GatewaySettings Gateway { get; init; } = new();
+
     /// <summary>A webhook for this run's alerts (<c>PreviewAlertWebhook</c>, validated), handed to the app host; null for none.</summary>
     public string? AlertWebhook { get; init; }
 
     /// <summary>Exempt the environment from expiry (<c>PreviewKeep</c>); it still counts against the budget.</summary>
     public bool Keep { get; init; }
+
+    /// <summary><c>PreviewContainerRegistry</c>: the registry that replaces the registry part of every dependency's image; null keeps them.</summary>
+    public string? ContainerRegistry { get; init; }
+
+    /// <summary>
+    /// <c>PreviewContainerBaseImage</c>: the base image of services a profile runs as containers (it must be in a
+    /// registry); null for the .NET SDK's default.
+    /// </summary>
+    public string? ContainerBaseImage { get; init; }
 }

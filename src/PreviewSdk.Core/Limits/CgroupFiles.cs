@@ -1,4 +1,5 @@
 using System.Globalization;
+using PreviewSdk.Core.Arithmetic;
 using PreviewSdk.Core.Profiles;
 
 namespace PreviewSdk.Core.Limits;
@@ -17,7 +18,7 @@ internal static class CgroupFiles
 
     /// <summary>The CPU time per period for <paramref name="cpus"/> CPUs.</summary>
     public static long QuotaOf(double cpus) =>
-        Math.Max(MinimumQuotaMicroseconds, (long)Math.Round(cpus * CpuPeriodMicroseconds, MidpointRounding.AwayFromZero));
+        Math.Max(MinimumQuotaMicroseconds, Saturating.RoundToCount(cpus * CpuPeriodMicroseconds));
 
     /// <summary>Lets the children of the v2 cgroup <paramref name="folder"/> use the cpu and memory controllers.</summary>
     public static void EnableControllers(string folder)

@@ -1,9 +1,17 @@
 using PreviewSdk.Core.Environments;
 using PreviewSdk.Core.Limits;
+using PreviewSdk.Core.Sharing;
 
 namespace PreviewSdk.Core.Links;
 
-/// <summary>The shareable links of a ready environment: its dashboard and every service with an HTTP endpoint.</summary>
+/// <summary>
+/// The shareable links of a ready environment, all through its gateway: the directory page (with the token once, as
+/// the shared link, and without it), the dashboard and every service with an HTTP endpoint.
+/// </summary>
+/// <remarks>
+/// Only <see cref="SharedLink"/> carries the token; every other link is safe to show anywhere. Whoever opens the
+/// shared link gets a cookie that opens the others. Files holding this record are private to their owner.
+/// </remarks>
 public sealed record EnvironmentLinks
 {
     /// <summary>The environment's name.</summary>
@@ -15,10 +23,22 @@ public sealed record EnvironmentLinks
     /// <summary>When it became ready (UTC).</summary>
     public required DateTimeOffset ReadyAt { get; init; }
 
-    /// <summary>The dashboard's login address, token included.</summary>
+    /// <summary>The links directory page, without the token: <c>http://&lt;env&gt;.&lt;domain&gt;:&lt;port&gt;/</c>.</summary>
+    public required string Directory { get; init; }
+
+    /// <summary>
+    /// The link to share: the directory page with <c>?preview_token=…</c> when the gateway asks for a token, the
+    /// same as <see cref="Directory"/> when it does not.
+    /// </summary>
+    public required string SharedLink { get; init; }
+
+    /// <summary>True when the gateway asks for the token (<c>PreviewAuth=token</c>, the default).</summary>
+    public bool TokenRequired { get; init; } = true;
+
+    /// <summary>The Aspire dashboard through the gateway (no second login behind it).</summary>
     public required string Dashboard { get; init; }
 
-    /// <summary>One link per service endpoint, in model order.</summary>
+    /// <summary>One link per service endpoint, through the gateway, in model order.</summary>
     public required IReadOnlyList<ServiceLink> Services { get; init; }
 
     /// <summary>The databases filled with generated data, in model order; empty when none is seeded.</summary>
@@ -46,38 +66,83 @@ public sealed record EnvironmentLinks
         }
     }
 
-    /// <summary>Writes <paramref name="links"/> as the environment's links.json and links.md.</summary>
+    /// <summary>
+    /// Writes <paramref name="links"/> as the environment's links.json and links.md, readable by the owner only (the
+    /// shared link carries the token).
+    /// </summary>
     public static void Write(string stateFolder, EnvironmentLinks links)
     {
         ArgumentNullException.ThrowIfNull(links);
-        StateJson.Write(Path.Combine(stateFolder, StateFiles.LinksJson), links);
-        File.WriteAllText(Path.Combine(stateFolder, StateFiles.LinksMarkdown), LinksRenderer.RenderMarkdown(links));
+        StateJson.WritePrivate(Path.Combine(stateFolder, StateFiles.LinksJson), links);
+        StateJson.WritePrivateText(Path.Combine(stateFolder, StateFiles.LinksMarkdown), LinksRenderer.RenderMarkdown(links));
     }
 
-    /// <summary>Builds the links of <paramref name="report"/>: every resource's HTTP(S) URLs.</summary>
-    public static EnvironmentLinks From(string environment, string profile, ReadyReport report)
+    /// <summary>
+    /// The links of <paramref name="environment"/> behind its gateway at <paramref name="addresses"/>: one per
+    /// service name in <paramref name="services"/>, and the shared link carrying <paramref name="token"/> (none
+    /// when null: no authentication).
+    /// </summary>
+    public static EnvironmentLinks Through(GatewayAddresses addresses, string? token, string environment, string profile, DateTimeOffset readyAt, IEnumerable<string> services)
     {
-        ArgumentNullException.ThrowIfNull(report);
-        var services = report.Resources
-            .SelectMany(resource => resource.Urls
-                .Where(url => url.StartsWith("http://", StringComparison.Ordinal) || url.StartsWith("https://", StringComparison.Ordinal))
-                .Select(url => new ServiceLink(resource.Name, url)))
-            .ToList();
+        ArgumentNullException.ThrowIfNull(addresses);
+        ArgumentNullException.ThrowIfNull(services);
         return new EnvironmentLinks
         {
             Environment = environment,
             Profile = profile,
-            ReadyAt = report.ReadyAt,
-            Dashboard = report.DashboardLoginUrl,
-            Services = services,
+            ReadyAt = readyAt,
+            Directory = addresses.DirectoryUrl,
+            SharedLink = token is null ? addresses.DirectoryUrl : GatewayAddresses.WithToken(addresses.DirectoryUrl, token),
+            TokenRequired = token is not null,
+            Dashboard = addresses.DashboardUrl,
+            Services = services.Select(service => new ServiceLink(service, addresses.ServiceUrl(service))).ToList(),
         };
     }
+
+    /// <summary>The same links with <paramref name="token"/> in the shared link (after <c>-t:PreviewRotateToken</c>).</summary>
+    public EnvironmentLinks WithToken(string token) =>
+        this with { SharedLink = GatewayAddresses.WithToken(Directory, token), TokenRequired = true };
+
+    /// <summary>The same links with no token anywhere, for logs and listings.</summary>
+    public EnvironmentLinks WithoutToken() => this with { SharedLink = Directory };
 }
 
 /// <summary>A link to one endpoint of a service.</summary>
 /// <param name="Name">The service's resource name.</param>
 /// <param name="Url">The endpoint's address.</param>
-public sealed record ServiceLink(string Name, string Url);
+public sealed record ServiceLink(string Name, string Url)
+{
+    /// <summary>
+    /// <see cref="LinkStates.Up"/>, or <see cref="LinkStates.Down"/> while the service is stopped, restarting or
+    /// unhealthy (its own health check, or a dependency that is down); kept current by the app host.
+    /// </summary>
+    public string State { get; init; } = LinkStates.Up;
+
+    /// <summary>True while the service behind the link is down.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool IsDown => State == LinkStates.Down;
+}
+
+/// <summary>The states of a link.</summary>
+public static class LinkStates
+{
+    /// <summary>The service runs and is healthy.</summary>
+    public const string Up = "up";
+
+    /// <summary>The service is stopped, restarting or unhealthy.</summary>
+    public const string Down = "down";
+
+    /// <summary>
+    /// The state of the links of <paramref name="resource"/>: up while it runs and is healthy (or has no health
+    /// check), and while nothing is known of it yet; down otherwise.
+    /// </summary>
+    /// <param name="resource">The resource as last reported.</param>
+    public static string Of(ResourceStatus resource)
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        return resource.State is null || (resource.State == "Running" && resource.Health is null or "Healthy") ? Up : Down;
+    }
+}
 
 /// <summary>What an environment's database was seeded with, for the links output.</summary>
 /// <param name="Database">The database name.</param>
@@ -86,6 +151,9 @@ public sealed record ServiceLink(string Name, string Url);
 /// <param name="Rows">The number of rows written.</param>
 public sealed record SeededDatabase(string Database, int Seed, int Tables, long Rows)
 {
+    /// <summary>The seeding's warnings (no tables, the app's rows kept), reported by <c>-t:Preview</c> after the links.</summary>
+    public IReadOnlyList<Diagnostics.PreviewDiagnostic> Warnings { get; init; } = [];
+
     /// <summary>One line for humans, e.g. <c>shopdb: 7 tables, 1,234 rows, seed 42</c>.</summary>
     public string Describe() =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Database}: {Tables} tables, {Rows:N0} rows, seed {Seed}");

@@ -6,8 +6,12 @@ namespace PreviewSdk.Core.Links;
 /// <summary>Renders an environment's links for the build log and for a pull request.</summary>
 public static class LinksRenderer
 {
+    /// <summary>What follows the address of a link whose service is down.</summary>
+    public const string DownMark = "(down)";
+
     /// <summary>
-    /// The table <c>-t:Preview</c> prints: a headline, then one aligned row per link, the dashboard first.
+    /// The table <c>-t:Preview</c> prints: a headline, then one aligned row per link, the shared link of the directory
+    /// page first, then the dashboard and the services.
     /// <paramref name="headline"/> completes "Preview 'name' (profile) " — for example "is up in 9.4 s".
     /// </summary>
     public static string RenderTable(EnvironmentLinks links, string headline)
@@ -17,9 +21,13 @@ public static class LinksRenderer
         var width = rows.Max(row => row.Name.Length);
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"Preview '{links.Environment}' ({links.Profile}) {headline}");
-        foreach (var (name, url) in rows)
+        foreach (var (name, url, down) in rows)
         {
             text.Append('\n').Append("  ").Append(name.PadRight(width)).Append("  ").Append(url);
+            if (down)
+            {
+                text.Append("  ").Append(DownMark);
+            }
         }
 
         foreach (var data in links.Data)
@@ -41,10 +49,15 @@ public static class LinksRenderer
         ArgumentNullException.ThrowIfNull(links);
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"### Preview `{links.Environment}` ({links.Profile})\n\n");
+        text.Append("Open <").Append(links.SharedLink).Append(!links.TokenRequired
+            ? ">: no authentication (PreviewAuth=none).\n\n"
+            : links.SharedLink != links.Directory
+                ? ">: the link carries the environment's access token; whoever has it opens every link below.\n\n"
+                : ">: it asks for the environment's access token, which is not published here; the environment's owner shares the link that carries it.\n\n");
         text.Append("| resource | link |\n|---|---|\n");
-        foreach (var (name, url) in Rows(links))
+        foreach (var (name, url, down) in Rows(links).Skip(1).Prepend(("directory", links.Directory, false)))
         {
-            text.Append(CultureInfo.InvariantCulture, $"| {name} | <{url}> |\n");
+            text.Append(CultureInfo.InvariantCulture, $"| {name} | <{url}>{(down ? " " + DownMark : string.Empty)} |\n");
         }
 
         if (links.Data.Count > 0)
@@ -65,10 +78,10 @@ public static class LinksRenderer
         return text.ToString();
     }
 
-    private static List<(string Name, string Url)> Rows(EnvironmentLinks links)
+    private static List<(string Name, string Url, bool Down)> Rows(EnvironmentLinks links)
     {
-        var rows = new List<(string Name, string Url)> { ("dashboard", links.Dashboard) };
-        rows.AddRange(links.Services.Select(service => (service.Name, service.Url)));
+        var rows = new List<(string Name, string Url, bool Down)> { ("shared", links.SharedLink, false), ("dashboard", links.Dashboard, false) };
+        rows.AddRange(links.Services.Select(service => (service.Name, service.Url, service.IsDown)));
         return rows;
     }
 }

@@ -118,7 +118,7 @@ internal static class AlertsSectionReader
             var keyPath = ManifestNodeReader.Child(path, key.Value);
             if (key.Value == "threshold")
             {
-                entry = reader.ReadPositiveInteger(setting, keyPath) is { } threshold ? entry with { ErrorThreshold = threshold.Value } : entry;
+                entry = reader.ReadPositiveInteger(setting, keyPath, int.MaxValue, "Text.Rule.Environments") is { } threshold ? entry with { ErrorThreshold = threshold.Value } : entry;
             }
             else
             {

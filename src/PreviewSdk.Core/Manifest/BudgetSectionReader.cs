@@ -23,7 +23,7 @@ internal static class BudgetSectionReader
             switch (entry.Value)
             {
                 case "environments":
-                    environments = reader.ReadPositiveInteger(value, keyPath);
+                    environments = reader.ReadPositiveInteger(value, keyPath, int.MaxValue, "Text.Rule.Environments");
                     break;
                 case "cpu":
                     cpus = ReadQuantity<double>(reader, value, keyPath, ResourceQuantity.TryParseCpus, "Text.Rule.BudgetCpu");

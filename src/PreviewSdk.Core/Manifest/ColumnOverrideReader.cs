@@ -3,7 +3,7 @@ using PreviewSdk.Core.Diagnostics;
 
 namespace PreviewSdk.Core.Manifest;
 
-/// <summary>Reads the one key of a <c>seed.&lt;db&gt;.columns</c> entry: dataset, constant, values or range.</summary>
+/// <summary>Reads the one key of a <c>seed.&lt;db&gt;.columns</c> entry: dataset, constant, values, range or expression.</summary>
 internal static class ColumnOverrideReader
 {
     public static SeedColumnEntry? Read(
@@ -12,6 +12,9 @@ internal static class ColumnOverrideReader
         {
             "dataset" => reader.ReadText(value, keyPath) is { } path
                 ? new SeedColumnEntry(column, SeedColumnKind.Dataset, path.Value, [])
+                : null,
+            "expression" => reader.ReadText(value, keyPath) is { } sql
+                ? new SeedColumnEntry(column, SeedColumnKind.Expression, sql.Value, [])
                 : null,
             "constant" => ReadConstant(reader, column, value, keyPath),
             "values" => ReadValues(reader, column, value, keyPath),

@@ -7,10 +7,12 @@ internal static class DependenciesSectionReader
 {
     private const string TypeKey = "type";
     private const string DatabasesKey = "databases";
+    private const string RuntimeKey = "runtime";
+    private const string ImageKey = "image";
 
     // Keys any dependency may have; which of them a given type accepts is checked once the type is known,
     // because 'type' may come after 'databases' in the file.
-    private static readonly string[] AnyTypeKeys = [TypeKey, DatabasesKey];
+    private static readonly string[] AnyTypeKeys = [TypeKey, DatabasesKey, RuntimeKey, ImageKey];
 
     public static IReadOnlyList<DependencyEntry> Read(ManifestNodeReader reader, ManifestNode section, string sectionPath)
     {
@@ -29,6 +31,8 @@ internal static class DependenciesSectionReader
         Located<string>? type = null;
         Located<string>? databasesKey = null;
         IReadOnlyList<Located<string>> databases = [];
+        Located<string>? runtime = null;
+        Located<string>? image = null;
         var hasTypeKey = false;
         foreach (var (key, value) in reader.ReadMap(body, path, AnyTypeKeys))
         {
@@ -37,6 +41,14 @@ internal static class DependenciesSectionReader
             {
                 hasTypeKey = true;
                 type = ReadType(reader, value, keyPath);
+            }
+            else if (key.Value == RuntimeKey)
+            {
+                runtime = RuntimeValueReader.Read(reader, value, keyPath, Profiles.DependencyRuntimes.ForDependencies);
+            }
+            else if (key.Value == ImageKey)
+            {
+                image = RuntimeValueReader.ReadImage(reader, value, keyPath);
             }
             else
             {
@@ -53,7 +65,7 @@ internal static class DependenciesSectionReader
 
         if (type is { } known && databasesKey is { } misplaced && !DependencyTypes.HasDatabases(known.Value))
         {
-            IReadOnlyList<string> allowed = [TypeKey];
+            IReadOnlyList<string> allowed = [TypeKey, RuntimeKey, ImageKey];
             reader.Diagnostics.Error(
                 DiagnosticCodes.UnknownKey,
                 misplaced.Location,
@@ -63,7 +75,7 @@ internal static class DependenciesSectionReader
             databases = [];
         }
 
-        return new DependencyEntry(name, type, databases);
+        return new DependencyEntry(name, type, databases) { Runtime = runtime, Image = image };
     }
 
     private static Located<string>? ReadType(ManifestNodeReader reader, ManifestNode value, string keyPath)

@@ -7,4 +7,11 @@ namespace PreviewSdk.Core.Manifest;
 public sealed record DependencyEntry(
     Located<string> Name,
     Located<string>? Type,
-    IReadOnlyList<Located<string>> Databases);
+    IReadOnlyList<Located<string>> Databases)
+{
+    /// <summary>The <c>runtime:</c> (<c>local</c>, <c>container</c>, <c>auto</c>), or null for the default (local); a profile may override it.</summary>
+    public Located<string>? Runtime { get; init; }
+
+    /// <summary>The <c>image:</c> a container of it runs, with its tag, or null for the type's default (<c>postgres:17</c>, <c>redis:7</c>).</summary>
+    public Located<string>? Image { get; init; }
+}

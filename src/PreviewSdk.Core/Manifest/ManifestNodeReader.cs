@@ -51,7 +51,7 @@ internal sealed class ManifestNodeReader(DiagnosticBag diagnostics)
                 Diagnostics.Error(
                     DiagnosticCodes.DuplicateName,
                     key.Location,
-                    key.Value,
+                    DiagnosticText.Echo(key.Value),
                     DiagnosticFactory.Format("Text.Owner.Key"),
                     first.ToShortString());
                 continue;
@@ -63,7 +63,7 @@ internal sealed class ManifestNodeReader(DiagnosticBag diagnostics)
                 Diagnostics.Error(
                     DiagnosticCodes.UnknownKey,
                     key.Location,
-                    childPath,
+                    DiagnosticText.Echo(childPath),
                     DiagnosticFactory.DidYouMean(SpellingSuggestion.FindClosest(key.Value, allowedKeys)),
                     DiagnosticFactory.NameList(allowedKeys));
                 continue;
@@ -88,10 +88,11 @@ internal sealed class ManifestNodeReader(DiagnosticBag diagnostics)
     }
 
     /// <summary>
-    /// A whole number of 1 or more; null when it is not a number (<see cref="DiagnosticCodes.WrongType"/>) or
-    /// is below 1 or too large (<see cref="DiagnosticCodes.InvalidValue"/>).
+    /// A whole number from 1 to <paramref name="maximum"/>; null when it is not a number
+    /// (<see cref="DiagnosticCodes.WrongType"/>) or is out of that range (<see cref="DiagnosticCodes.InvalidValue"/>,
+    /// with the <c>Text.Rule.*</c> sentence <paramref name="ruleKey"/> as its fix).
     /// </summary>
-    public Located<int>? ReadPositiveInteger(ManifestNode node, string keyPath)
+    public Located<int>? ReadPositiveInteger(ManifestNode node, string keyPath, int maximum, string ruleKey)
     {
         if (node is not ManifestScalar { IsNull: false, IsPlain: true } scalar || !IsIntegerLiteral(scalar.Value))
         {
@@ -99,14 +100,21 @@ internal sealed class ManifestNodeReader(DiagnosticBag diagnostics)
             return null;
         }
 
-        if (!int.TryParse(scalar.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) || value < 1)
+        if (!int.TryParse(scalar.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) || value < 1 || value > maximum)
         {
-            ReportInvalidValue(scalar, keyPath, DiagnosticFactory.Format("Text.Rule.Replicas"));
+            ReportInvalidValue(scalar, keyPath, DiagnosticFactory.Format(ruleKey, maximum));
             return null;
         }
 
         return new Located<int>(value, scalar.Location);
     }
+
+    /// <summary>
+    /// A service's replicas: from 1 to <see cref="ManifestBounds.MaximumReplicas"/> (<c>services:</c> and a profile's
+    /// <c>services:</c>); null (reported) otherwise.
+    /// </summary>
+    public Located<int>? ReadReplicas(ManifestNode node, string keyPath) =>
+        ReadPositiveInteger(node, keyPath, ManifestBounds.MaximumReplicas, "Text.Rule.Replicas");
 
     /// <summary><c>true</c> or <c>false</c>, unquoted; null (reported) for anything else.</summary>
     public Located<bool>? ReadBoolean(ManifestNode node, string keyPath)
@@ -172,7 +180,7 @@ internal sealed class ManifestNodeReader(DiagnosticBag diagnostics)
     /// <param name="keyPath">Where it is.</param>
     /// <param name="fix">The rule, phrased as the fix.</param>
     public void ReportInvalidValue(ManifestScalar scalar, string keyPath, string fix) =>
-        Diagnostics.Error(DiagnosticCodes.InvalidValue, scalar.Location, keyPath, scalar.Value, fix);
+        Diagnostics.Error(DiagnosticCodes.InvalidValue, scalar.Location, DiagnosticText.Echo(keyPath), DiagnosticText.Echo(scalar.Value), fix);
 
     /// <summary>Reports <see cref="DiagnosticCodes.WrongType"/>.</summary>
     /// <param name="node">The offending node.</param>
@@ -182,7 +190,7 @@ internal sealed class ManifestNodeReader(DiagnosticBag diagnostics)
         Diagnostics.Error(
             DiagnosticCodes.WrongType,
             node.Location,
-            keyPath,
+            DiagnosticText.Echo(keyPath),
             DiagnosticFactory.Format(expectedShapeKey),
             DescribeFound(node));
 

@@ -1,4 +1,5 @@
 using PreviewSdk.Core.Diagnostics;
+using PreviewSdk.Core.Inputs;
 
 namespace PreviewSdk.Core.Manifest;
 
@@ -15,6 +16,28 @@ public static class ManifestReader
 {
     /// <summary>The keys allowed at the top level of preview.yaml.</summary>
     public static IReadOnlyList<string> TopLevelKeys { get; } = ["app", "dependencies", "services", "seed", "profiles", "team", "budget", "checks", "alerts"];
+
+    /// <summary>
+    /// Reads preview.yaml from disk through <see cref="InputFile"/>: a regular file of at most
+    /// <see cref="InputFile.YamlMaxBytes"/> of UTF-8 text, else one coded diagnostic and no manifest.
+    /// </summary>
+    /// <param name="path">The file.</param>
+    /// <param name="missingAt">Where a missing file is reported (PREVIEW1001); the file itself when null.</param>
+    public static ManifestReadResult ReadFile(string path, SourceLocation? missingAt = null)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var content = InputFile.Read(path, InputFile.YamlMaxBytes);
+        if (content.Text is { } text)
+        {
+            return Read(path, text);
+        }
+
+        var problem = content.Refusal
+            ?? (content.IsMissing
+                ? DiagnosticFactory.Create(DiagnosticCodes.ManifestNotFound, missingAt ?? SourceLocation.WholeFile(path), path)
+                : DiagnosticFactory.Create(DiagnosticCodes.ManifestUnreadable, SourceLocation.WholeFile(path), path, content.UnreadableReason));
+        return new ManifestReadResult(null, [problem]);
+    }
 
     /// <summary>Reads the text of a preview.yaml.</summary>
     /// <param name="path">The path of the file, used in diagnostics.</param>

@@ -62,7 +62,7 @@ internal sealed class ManifestYamlLoader
         }
         catch (YamlException exception)
         {
-            diagnostics.Error(DiagnosticCodes.InvalidYaml, LocationOf(exception.Start), exception.Message);
+            diagnostics.Error(DiagnosticCodes.InvalidYaml, TabLocation(text, exception) ?? LocationOf(exception.Start), exception.Message);
         }
         catch (ManifestSyntaxException exception)
         {
@@ -149,6 +149,31 @@ internal sealed class ManifestYamlLoader
 
         lastMark = parser.Current.Start;
         return parser.Current;
+    }
+
+    // YamlDotNet reports a tab used as indentation at the start of the mapping it was scanning ((1,1) for a tab on
+    // line 20) or at the end of the line before; the tab itself is the first one in the leading whitespace of a line
+    // from there on.
+    private SourceLocation? TabLocation(string text, YamlException exception)
+    {
+        if (!exception.Message.Contains("tab", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var lines = text.Split('\n');
+        for (var line = (int)Math.Clamp(exception.Start.Line, 1, lines.Length); line <= lines.Length; line++)
+        {
+            var content = lines[line - 1];
+            var indentation = content.Length - content.TrimStart(' ', '\t').Length;
+            var tab = content.IndexOf('\t', 0, indentation);
+            if (tab >= 0)
+            {
+                return new SourceLocation(path, line, tab + 1);
+            }
+        }
+
+        return null;
     }
 
     private SourceLocation LocationOf(Mark mark) =>

@@ -15,7 +15,17 @@ public sealed record ProfileEntry(
     Located<string>? Extends,
     Located<TimeSpan>? TimeToLive,
     IReadOnlyList<ServiceProfileEntry> Services,
-    IReadOnlyList<DependencyProfileEntry> Dependencies);
+    IReadOnlyList<DependencyProfileEntry> Dependencies)
+{
+    /// <summary>The <c>restart:</c> settings, or null to keep the inherited policy.</summary>
+    public RestartEntry? Restart { get; init; }
+
+    /// <summary>
+    /// The <c>environment:</c> its services run as (<c>ASPNETCORE_ENVIRONMENT</c> and <c>DOTNET_ENVIRONMENT</c>), or
+    /// null to keep each service's launch profile's (Development by default).
+    /// </summary>
+    public Located<string>? EnvironmentName { get; init; }
+}
 
 /// <summary>What a profile sets for one service; null means "as inherited".</summary>
 /// <param name="Service">The key: a service name.</param>
@@ -30,7 +40,11 @@ public sealed record ServiceProfileEntry(
     Located<double>? Cpus,
     Located<long>? MemoryBytes,
     IReadOnlyList<EnvironmentVariableEntry> Environment,
-    IReadOnlyList<FeatureFlagEntry> Features);
+    IReadOnlyList<FeatureFlagEntry> Features)
+{
+    /// <summary>The <c>runtime:</c> (<c>local</c> or <c>container</c>), or null.</summary>
+    public Located<string>? Runtime { get; init; }
+}
 
 /// <summary>One <c>features:</c> flag of a service in a profile.</summary>
 /// <param name="Name">The feature's name.</param>
@@ -46,4 +60,11 @@ public sealed record DependencyProfileEntry(
     Located<string> Dependency,
     Located<bool>? Enabled,
     Located<string>? Runtime,
-    Located<double>? Scale);
+    Located<double>? Scale)
+{
+    /// <summary>The <c>cpu:</c> limit of its container, in CPUs, or null.</summary>
+    public Located<double>? Cpus { get; init; }
+
+    /// <summary>The <c>memory:</c> limit of its container, in bytes, or null.</summary>
+    public Located<long>? MemoryBytes { get; init; }
+}

@@ -10,9 +10,9 @@ namespace PreviewSdk.Core.Manifest;
 /// </summary>
 internal static class ProfilesSectionReader
 {
-    private static readonly string[] ProfileKeys = ["extends", "ttl", "services", "dependencies"];
-    private static readonly string[] ServiceKeys = ["replicas", "cpu", "memory", "env", "features"];
-    private static readonly string[] DependencyKeys = ["enabled", "runtime", "scale"];
+    private static readonly string[] ProfileKeys = ["extends", "ttl", "environment", "restart", "services", "dependencies"];
+    private static readonly string[] ServiceKeys = ["replicas", "cpu", "memory", "env", "features", "runtime"];
+    private static readonly string[] DependencyKeys = ["enabled", "runtime", "scale", "cpu", "memory"];
 
     public static IReadOnlyList<ProfileEntry> Read(ManifestNodeReader reader, ManifestNode section, string sectionPath)
     {
@@ -36,6 +36,8 @@ internal static class ProfilesSectionReader
     {
         Located<string>? extends = null;
         Located<TimeSpan>? timeToLive = null;
+        RestartEntry? restart = null;
+        Located<string>? environmentName = null;
         IReadOnlyList<ServiceProfileEntry> services = [];
         IReadOnlyList<DependencyProfileEntry> dependencies = [];
         foreach (var (key, value) in reader.ReadMap(body, path, ProfileKeys))
@@ -48,6 +50,12 @@ internal static class ProfilesSectionReader
                     break;
                 case "ttl":
                     timeToLive = ReadTimeToLive(reader, value, keyPath);
+                    break;
+                case "restart":
+                    restart = RestartSectionReader.Read(reader, value, keyPath);
+                    break;
+                case "environment":
+                    environmentName = ReadEnvironmentName(reader, value, keyPath);
                     break;
                 case "services":
                     services = reader.ReadMap(value, keyPath)
@@ -62,7 +70,7 @@ internal static class ProfilesSectionReader
             }
         }
 
-        return new ProfileEntry(name, extends, timeToLive, services, dependencies);
+        return new ProfileEntry(name, extends, timeToLive, services, dependencies) { EnvironmentName = environmentName, Restart = restart };
     }
 
     private static ServiceProfileEntry ReadService(ManifestNodeReader reader, Located<string> name, ManifestNode body, string path)
@@ -72,13 +80,14 @@ internal static class ProfilesSectionReader
         Located<long>? memory = null;
         IReadOnlyList<EnvironmentVariableEntry> environment = [];
         IReadOnlyList<FeatureFlagEntry> features = [];
+        Located<string>? runtime = null;
         foreach (var (key, value) in reader.ReadMap(body, path, ServiceKeys))
         {
             var keyPath = ManifestNodeReader.Child(path, key.Value);
             switch (key.Value)
             {
                 case "replicas":
-                    replicas = reader.ReadPositiveInteger(value, keyPath);
+                    replicas = reader.ReadReplicas(value, keyPath);
                     break;
                 case "cpu":
                     cpus = ReadCpus(reader, value, keyPath);
@@ -92,10 +101,13 @@ internal static class ProfilesSectionReader
                 case "features":
                     features = ReadFeatures(reader, value, keyPath);
                     break;
+                case "runtime":
+                    runtime = RuntimeValueReader.Read(reader, value, keyPath, DependencyRuntimes.ForServices);
+                    break;
             }
         }
 
-        return new ServiceProfileEntry(name, replicas, cpus, memory, environment, features);
+        return new ServiceProfileEntry(name, replicas, cpus, memory, environment, features) { Runtime = runtime };
     }
 
     private static DependencyProfileEntry ReadDependency(ManifestNodeReader reader, Located<string> name, ManifestNode body, string path)
@@ -103,6 +115,8 @@ internal static class ProfilesSectionReader
         Located<bool>? enabled = null;
         Located<string>? runtime = null;
         Located<double>? scale = null;
+        Located<double>? cpus = null;
+        Located<long>? memory = null;
         foreach (var (key, value) in reader.ReadMap(body, path, DependencyKeys))
         {
             var keyPath = ManifestNodeReader.Child(path, key.Value);
@@ -112,15 +126,39 @@ internal static class ProfilesSectionReader
                     enabled = reader.ReadBoolean(value, keyPath);
                     break;
                 case "runtime":
-                    runtime = ReadRuntime(reader, value, keyPath);
+                    runtime = RuntimeValueReader.Read(reader, value, keyPath, DependencyRuntimes.ForDependencies);
                     break;
                 case "scale":
                     scale = SeedSectionReader.ReadScaleFactor(reader, value, keyPath);
                     break;
+                case "cpu":
+                    cpus = ReadCpus(reader, value, keyPath);
+                    break;
+                case "memory":
+                    memory = ReadMemory(reader, value, keyPath);
+                    break;
             }
         }
 
-        return new DependencyProfileEntry(name, enabled, runtime, scale);
+        return new DependencyProfileEntry(name, enabled, runtime, scale) { Cpus = cpus, MemoryBytes = memory };
+    }
+
+    /// <summary>A host environment name (<c>Staging</c>): what ASP.NET Core compares with IsDevelopment() and the like.</summary>
+    private static Located<string>? ReadEnvironmentName(ManifestNodeReader reader, ManifestNode value, string keyPath)
+    {
+        if (reader.ReadText(value, keyPath) is not { } text)
+        {
+            return null;
+        }
+
+        // appsettings.{name}.json is looked up by this name, so it has to be a plain file-name part.
+        if (text.Value.Length is 0 or > 64 || !text.Value.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-'))
+        {
+            reader.ReportInvalidValue((ManifestScalar)value, keyPath, DiagnosticFactory.Format("Text.Rule.HostEnvironment"));
+            return null;
+        }
+
+        return text;
     }
 
     private static Located<TimeSpan>? ReadTimeToLive(ManifestNodeReader reader, ManifestNode value, string keyPath)
@@ -169,28 +207,6 @@ internal static class ProfilesSectionReader
         }
 
         return new Located<long>(bytes, text.Location);
-    }
-
-    private static Located<string>? ReadRuntime(ManifestNodeReader reader, ManifestNode value, string keyPath)
-    {
-        if (reader.ReadText(value, keyPath) is not { } runtime)
-        {
-            return null;
-        }
-
-        if (runtime.Value == DependencyRuntimes.Container)
-        {
-            reader.Diagnostics.Error(DiagnosticCodes.ContainerRuntimeNotSupported, runtime.Location, keyPath);
-            return null;
-        }
-
-        if (runtime.Value != DependencyRuntimes.Local)
-        {
-            reader.ReportInvalidValue((ManifestScalar)value, keyPath, DiagnosticFactory.Format("Text.Rule.Runtime"));
-            return null;
-        }
-
-        return runtime;
     }
 
     private static IReadOnlyList<FeatureFlagEntry> ReadFeatures(ManifestNodeReader reader, ManifestNode section, string sectionPath)

@@ -21,7 +21,17 @@ public sealed record SeedEntry(
     MigrationsEntry? Migrations,
     IReadOnlyList<Located<string>> Exclude,
     IReadOnlyList<SeedTableEntry> Tables,
-    IReadOnlyList<SeedColumnEntry> Columns);
+    IReadOnlyList<SeedColumnEntry> Columns)
+{
+    /// <summary>The values <c>existing:</c> takes: what to do with rows the app wrote itself before the seeding.</summary>
+    public static IReadOnlyList<string> ExistingPolicies { get; } = ["replace", "keep", "fail"];
+
+    /// <summary>
+    /// The <c>existing:</c> policy, or null for the default, <c>replace</c>: the environment's data comes from
+    /// preview.yaml, so rows the app wrote itself (its own demo data) are replaced by the seed.
+    /// </summary>
+    public Located<string>? Existing { get; init; }
+}
 
 /// <summary>A profile's factor for row counts.</summary>
 /// <param name="Profile">The profile name.</param>
@@ -63,7 +73,7 @@ public sealed record SeedTableEntry(
 /// <summary>One entry of <c>columns:</c>: what to put in one column instead of the inferred values.</summary>
 /// <param name="Column">The key, <c>table.column</c>.</param>
 /// <param name="Kind">Which override it is.</param>
-/// <param name="Text">The dataset path or constant (null for a null constant), for those kinds.</param>
+/// <param name="Text">The dataset path, constant (null for a null constant) or SQL expression, for those kinds.</param>
 /// <param name="Values">The values with their weights, for <see cref="SeedColumnKind.Values"/>; the two bounds for <see cref="SeedColumnKind.Range"/>.</param>
 public sealed record SeedColumnEntry(
     Located<string> Column,
@@ -85,4 +95,7 @@ public enum SeedColumnKind
 
     /// <summary><c>{ range: [1, 500] }</c>: a number or date between two bounds.</summary>
     Range,
+
+    /// <summary><c>{ expression: "to_tsvector('english', title)" }</c>: an SQL expression PostgreSQL evaluates per row.</summary>
+    Expression,
 }

@@ -6,10 +6,10 @@ namespace PreviewSdk.Core.Manifest;
 /// <summary>Reads the <c>seed:</c> section of preview.yaml: one entry per database to fill with generated data.</summary>
 internal static class SeedSectionReader
 {
-    private static readonly string[] EntryKeys = ["seed", "rows", "scale", "migrations", "exclude", "tables", "columns"];
+    private static readonly string[] EntryKeys = ["seed", "rows", "scale", "migrations", "existing", "exclude", "tables", "columns"];
     private static readonly string[] MigrationKeys = ["service", "sql", "efcore", "startup"];
     private static readonly string[] TableKeys = ["rows", "per", "min", "max", "skip"];
-    private static readonly string[] ColumnKeys = ["dataset", "constant", "values", "range"];
+    private static readonly string[] ColumnKeys = ["dataset", "constant", "values", "range", "expression"];
 
     public static IReadOnlyList<SeedEntry> Read(ManifestNodeReader reader, ManifestNode section, string sectionPath)
     {
@@ -28,6 +28,7 @@ internal static class SeedSectionReader
         Located<long>? rows = null;
         IReadOnlyList<SeedScaleEntry> scale = [];
         MigrationsEntry? migrations = null;
+        Located<string>? existing = null;
         IReadOnlyList<Located<string>> exclude = [];
         IReadOnlyList<SeedTableEntry> tables = [];
         IReadOnlyList<SeedColumnEntry> columns = [];
@@ -48,6 +49,9 @@ internal static class SeedSectionReader
                 case "migrations":
                     migrations = ReadMigrations(reader, key, value, keyPath);
                     break;
+                case "existing":
+                    existing = ReadExisting(reader, value, keyPath);
+                    break;
                 case "exclude":
                     exclude = reader.ReadNameList(value, keyPath);
                     break;
@@ -60,7 +64,23 @@ internal static class SeedSectionReader
             }
         }
 
-        return new SeedEntry(database, seed, rows, scale, migrations, exclude, tables, columns);
+        return new SeedEntry(database, seed, rows, scale, migrations, exclude, tables, columns) { Existing = existing };
+    }
+
+    private static Located<string>? ReadExisting(ManifestNodeReader reader, ManifestNode value, string keyPath)
+    {
+        if (reader.ReadText(value, keyPath) is not { } existing)
+        {
+            return null;
+        }
+
+        if (!SeedEntry.ExistingPolicies.Contains(existing.Value, StringComparer.Ordinal))
+        {
+            reader.ReportInvalidValue((ManifestScalar)value, keyPath, DiagnosticFactory.Format("Text.Rule.Existing"));
+            return null;
+        }
+
+        return existing;
     }
 
     private static Located<int>? ReadSeed(ManifestNodeReader reader, ManifestNode node, string keyPath)

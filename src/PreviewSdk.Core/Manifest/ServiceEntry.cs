@@ -15,4 +15,11 @@ public sealed record ServiceEntry(
     bool IsHealthCheckDisabled,
     Located<int>? Replicas,
     IReadOnlyList<EnvironmentVariableEntry> Environment,
-    IReadOnlyList<Located<string>> Uses);
+    IReadOnlyList<Located<string>> Uses)
+{
+    /// <summary>
+    /// The <c>protocol:</c> its endpoint speaks, <c>http1</c> or <c>http2</c> (HTTP/2 only, as gRPC services are
+    /// set up), or null when not written (HTTP/1.1, with a health probe that switches to HTTP/2 when it must).
+    /// </summary>
+    public Located<string>? Protocol { get; init; }
+}

@@ -5,7 +5,7 @@ namespace PreviewSdk.Core.Manifest;
 /// <summary>Reads the <c>services:</c> section of preview.yaml.</summary>
 internal static class ServicesSectionReader
 {
-    private static readonly string[] ServiceKeys = ["project", "health", "replicas", "env", "uses"];
+    private static readonly string[] ServiceKeys = ["project", "health", "protocol", "replicas", "env", "uses"];
 
     public static IReadOnlyList<ServiceEntry> Read(ManifestNodeReader reader, ManifestNode section, string sectionPath)
     {
@@ -22,6 +22,7 @@ internal static class ServicesSectionReader
     {
         Located<string>? project = null;
         Located<string>? health = null;
+        Located<string>? protocol = null;
         var isHealthCheckDisabled = false;
         Located<int>? replicas = null;
         IReadOnlyList<EnvironmentVariableEntry> environment = [];
@@ -40,8 +41,11 @@ internal static class ServicesSectionReader
                     isHealthCheckDisabled = IsFalse(value);
                     health = isHealthCheckDisabled ? null : ReadHealthPath(reader, value, keyPath);
                     break;
+                case "protocol":
+                    protocol = ReadProtocol(reader, value, keyPath);
+                    break;
                 case "replicas":
-                    replicas = reader.ReadPositiveInteger(value, keyPath);
+                    replicas = reader.ReadReplicas(value, keyPath);
                     break;
                 case "env":
                     environment = ReadEnvironment(reader, value, keyPath);
@@ -52,7 +56,26 @@ internal static class ServicesSectionReader
             }
         }
 
-        return new ServiceEntry(name, project, health, isHealthCheckDisabled, replicas, environment, uses);
+        return new ServiceEntry(name, project, health, isHealthCheckDisabled, replicas, environment, uses) { Protocol = protocol };
+    }
+
+    /// <summary>The protocols a service endpoint may speak.</summary>
+    internal static IReadOnlyList<string> Protocols { get; } = ["http1", "http2"];
+
+    private static Located<string>? ReadProtocol(ManifestNodeReader reader, ManifestNode value, string keyPath)
+    {
+        if (reader.ReadText(value, keyPath) is not { } protocol)
+        {
+            return null;
+        }
+
+        if (!Protocols.Contains(protocol.Value, StringComparer.Ordinal))
+        {
+            reader.ReportInvalidValue((ManifestScalar)value, keyPath, DiagnosticFactory.Format("Text.Rule.Protocol"));
+            return null;
+        }
+
+        return protocol;
     }
 
     private static bool IsFalse(ManifestNode value) =>
@@ -98,6 +121,13 @@ internal static class ServicesSectionReader
             if (value is not ManifestScalar scalar)
             {
                 reader.ReportWrongType(value, keyPath, "Text.Shape.Scalar");
+                continue;
+            }
+
+            // Refused here, with the place, rather than when the process starts with a cut or mangled value.
+            if (!EnvironmentText.Report(reader.Diagnostics, name.Value, name.Location, sectionPath)
+                | !EnvironmentText.Report(reader.Diagnostics, scalar.Value, scalar.Location, keyPath))
+            {
                 continue;
             }
 

@@ -58,6 +58,7 @@ internal sealed class EnvironmentPlanBuilder
         if (manifest.App is { } app)
         {
             ReportIfInvalidName(app, "app");
+            ReportIfReserved(app.Value, app.Location);
             return app.Value;
         }
 
@@ -73,8 +74,21 @@ internal sealed class EnvironmentPlanBuilder
                 DiagnosticFactory.Format("Text.Rule.DefaultAppName"));
         }
 
+        ReportIfReserved(derived, SourceLocation.WholeFile(locator.PreviewProjectPath));
         return derived;
     }
+
+    // The state root holds each app's folder beside the registry's own folders; an app of the same name would mix with them.
+    private void ReportIfReserved(string app, SourceLocation location)
+    {
+        if (ReservedAppNames.Contains(app, StringComparer.Ordinal))
+        {
+            diagnostics.Error(DiagnosticCodes.ReservedAppName, location, app, string.Join(", ", ReservedAppNames));
+        }
+    }
+
+    /// <summary>Folder names of the state root that are not apps: the environment locks and the post-mortems.</summary>
+    internal static IReadOnlyList<string> ReservedAppNames { get; } = ["failed", "locks"];
 
     private void ReportInvalidManifestNames()
     {
@@ -162,13 +176,16 @@ internal sealed class EnvironmentPlanBuilder
         uses.Where(u => u.Kind == ReferenceKind.Service).Select(u => u.Entry).ToList();
 
     private DependencyPlan[] BuildDependencies() =>
-        manifest.Dependencies
-            .Where(d => d.Type is not null)
-            .Select(d => new DependencyPlan(
-                d.Name.Value,
-                d.Type!.Value.Value == DependencyTypes.Postgres ? DependencyKind.Postgres : DependencyKind.Redis,
-                d.Databases.Select(database => database.Value).ToArray()))
-            .ToArray();
+        manifest.Dependencies.Where(d => d.Type is not null).Select(BuildDependency).ToArray();
+
+    private static DependencyPlan BuildDependency(DependencyEntry dependency)
+    {
+        var plan = new DependencyPlan(
+            dependency.Name.Value,
+            dependency.Type!.Value.Value == DependencyTypes.Postgres ? DependencyKind.Postgres : DependencyKind.Redis,
+            dependency.Databases.Select(database => database.Value).ToArray());
+        return dependency.Image is { } image ? plan with { Image = image.Value } : plan;
+    }
 
     private ServicePlan BuildService(BoundService service, List<(Located<string> Entry, ReferenceKind Kind)> uses)
     {
@@ -180,7 +197,10 @@ internal sealed class EnvironmentPlanBuilder
             HealthPath(service),
             entry?.Replicas?.Value ?? 1,
             entry?.Environment.Select(v => KeyValuePair.Create(v.Name.Value, v.Value)).ToArray() ?? [],
-            uses.Select(u => new ServiceReference(u.Entry.Value, u.Kind)).ToArray());
+            uses.Select(u => new ServiceReference(u.Entry.Value, u.Kind)).ToArray())
+        {
+            Http2 = entry?.Protocol?.Value == "http2",
+        };
     }
 
     private string? HealthPath(BoundService service)

@@ -29,24 +29,8 @@ public static class PreviewPlanner
 
         try
         {
-            if (!File.Exists(manifestPath))
-            {
-                return Failed(DiagnosticFactory.Create(
-                    DiagnosticCodes.ManifestNotFound, SourceLocation.WholeFile(previewProjectPath), manifestPath));
-            }
-
-            string text;
-            try
-            {
-                text = File.ReadAllText(manifestPath);
-            }
-            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-            {
-                return Failed(DiagnosticFactory.Create(
-                    DiagnosticCodes.ManifestUnreadable, SourceLocation.WholeFile(manifestPath), manifestPath, exception.Message));
-            }
-
-            return Plan(ManifestReader.Read(manifestPath, text), previewProjectPath, defaultAppName, projects, profile);
+            var manifest = ManifestReader.ReadFile(manifestPath, missingAt: SourceLocation.WholeFile(previewProjectPath));
+            return Plan(manifest, previewProjectPath, defaultAppName, projects, profile);
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {

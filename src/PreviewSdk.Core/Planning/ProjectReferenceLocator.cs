@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using PreviewSdk.Core.Diagnostics;
+using PreviewSdk.Core.Inputs;
 
 namespace PreviewSdk.Core.Planning;
 
@@ -67,12 +68,13 @@ internal sealed partial class ProjectReferenceLocator
 
     private IReadOnlyList<Include> ReadIncludes()
     {
+        // Only to find line numbers; a project file that cannot be read gives none, it is not an error here.
         string text;
         try
         {
-            text = File.ReadAllText(PreviewProjectPath);
+            text = InputFile.Read(PreviewProjectPath, maxBytes: 16L << 20).Text ?? string.Empty;
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        catch (Exception exception) when (exception is ArgumentException or NotSupportedException)
         {
             return [];
         }

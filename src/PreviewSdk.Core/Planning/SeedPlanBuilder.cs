@@ -31,6 +31,7 @@ internal sealed class SeedPlanBuilder(PreviewManifest manifest, DiagnosticBag di
                 continue;
             }
 
+            SeedVolumeCheck.Report(manifest, entry, server, diagnostics);
             var migrations = entry.Migrations;
             seeds.Add(new DatabaseSeedPlan(
                 entry.Database.Value,

@@ -15,4 +15,8 @@ public sealed record ServicePlan(
     string? HealthPath,
     int Replicas,
     IReadOnlyList<KeyValuePair<string, string>> Environment,
-    IReadOnlyList<ServiceReference> Uses);
+    IReadOnlyList<ServiceReference> Uses)
+{
+    /// <summary>Its endpoint speaks HTTP/2 only (<c>protocol: http2</c>): the health probe speaks HTTP/2.</summary>
+    public bool Http2 { get; init; }
+}

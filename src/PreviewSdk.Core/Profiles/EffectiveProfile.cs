@@ -15,6 +15,9 @@ public sealed record EffectiveProfile(
     IReadOnlyDictionary<string, ServiceProfile> Services,
     IReadOnlyDictionary<string, DependencyProfile> Dependencies)
 {
+    /// <summary>What happens when a resource stops after the environment was ready; <c>lightweight</c>'s unless set.</summary>
+    public RestartPolicy Restart { get; init; } = RestartPolicy.Lightweight;
+
     /// <summary>Whether the dependency <paramref name="dependency"/> runs; false leaves it out of the environment.</summary>
     /// <param name="dependency">A dependency (server) name.</param>
     public bool IsEnabled(string dependency) =>
@@ -25,9 +28,24 @@ public sealed record EffectiveProfile(
     public double ScaleOf(string dependency) =>
         Dependencies.TryGetValue(dependency, out var settings) ? settings.Scale : 1;
 
+    /// <summary>How the dependency <paramref name="dependency"/> runs: <c>local</c>, <c>container</c> or <c>auto</c> (<see cref="DependencyRuntimes"/>).</summary>
+    /// <param name="dependency">A dependency (server) name.</param>
+    public string RuntimeOf(string dependency) =>
+        Dependencies.TryGetValue(dependency, out var settings) ? settings.Runtime : DependencyRuntimes.Local;
+
+    /// <summary>Whether the service <paramref name="service"/> runs as a container built from its project.</summary>
+    /// <param name="service">A service name.</param>
+    public bool RunsAsContainer(string service) => ServiceOf(service)?.Runtime == DependencyRuntimes.Container;
+
     /// <summary>What the profile sets for the service <paramref name="service"/>, or null when it sets nothing.</summary>
     /// <param name="service">A service name.</param>
     public ServiceProfile? ServiceOf(string service) => Services.GetValueOrDefault(service);
+
+    /// <summary>
+    /// The host environment every service runs as (<c>ASPNETCORE_ENVIRONMENT</c>, <c>DOTNET_ENVIRONMENT</c>), or null
+    /// for each service's launch profile's (Development when it names none).
+    /// </summary>
+    public string? EnvironmentName { get; init; }
 }
 
 /// <summary>What a profile sets for one service.</summary>
@@ -39,10 +57,18 @@ public sealed record ServiceProfile(
     int? Replicas,
     ResourceLimits Limits,
     IReadOnlyList<KeyValuePair<string, string>> Environment,
-    IReadOnlyList<KeyValuePair<string, bool>> Features);
+    IReadOnlyList<KeyValuePair<string, bool>> Features)
+{
+    /// <summary>How the service runs: <c>local</c> (<c>dotnet run</c> of its project, the default) or <c>container</c> (an image built from it).</summary>
+    public string Runtime { get; init; } = DependencyRuntimes.Local;
+}
 
 /// <summary>What a profile sets for one dependency.</summary>
 /// <param name="Enabled">False leaves the dependency out: services that use it get no connection to it and use their in-process fallback.</param>
-/// <param name="Runtime">How it runs: <c>local</c> (installed binaries); <c>container</c> is reserved for the container engine support.</param>
+/// <param name="Runtime">How it runs: <c>local</c> (installed binaries), <c>container</c> or <c>auto</c> (<see cref="DependencyRuntimes"/>); its <c>dependencies:</c> entry's <c>runtime:</c> unless a profile sets one.</param>
 /// <param name="Scale">A factor on the seeded row counts of its databases.</param>
-public sealed record DependencyProfile(bool Enabled, string Runtime, double Scale);
+public sealed record DependencyProfile(bool Enabled, string Runtime, double Scale)
+{
+    /// <summary>The CPU and memory limits of its container (<c>--cpus</c>, <c>--memory</c>); local binaries run without.</summary>
+    public ResourceLimits Limits { get; init; } = ResourceLimits.None;
+}

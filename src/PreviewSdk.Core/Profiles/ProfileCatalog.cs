@@ -56,7 +56,8 @@ public static class ProfileCatalog
             return null;
         }
 
-        var merge = new ProfileMerge(LightweightTimeToLive);
+        var merge = new ProfileMerge(LightweightTimeToLive, RestartPolicy.Lightweight);
+        merge.DeclareRuntimes(manifest.Dependencies);
         Lay(merge, manifest, name, new HashSet<string>(StringComparer.Ordinal));
         return merge.ToProfile(name);
     }
@@ -96,12 +97,12 @@ public static class ProfileCatalog
         }
         else if (name == Lightweight)
         {
-            merge.Apply(Empty(name, LightweightTimeToLive));
+            merge.Apply(Empty(name, LightweightTimeToLive, RestartPolicy.Lightweight));
             merge.CapReplicasAtOne(manifest.Services);
         }
         else if (name == Heavyweight)
         {
-            merge.Apply(Empty(name, HeavyweightTimeToLive));
+            merge.Apply(Empty(name, HeavyweightTimeToLive, RestartPolicy.Heavyweight));
         }
 
         if (entry is not null)
@@ -110,6 +111,9 @@ public static class ProfileCatalog
         }
     }
 
-    private static ProfileEntry Empty(string name, TimeSpan timeToLive) =>
-        new(new Located<string>(name, default), null, new Located<TimeSpan>(timeToLive, default), [], []);
+    private static ProfileEntry Empty(string name, TimeSpan timeToLive, RestartPolicy restart) =>
+        new(new Located<string>(name, default), null, new Located<TimeSpan>(timeToLive, default), [], [])
+        {
+            Restart = new RestartEntry(true, restart.Attempts, restart.Backoff, default),
+        };
 }

@@ -5,6 +5,8 @@ using Microsoft.Extensions.Logging;
 using Npgsql;
 using PreviewSdk.Core.Links;
 using PreviewSdk.Seeding.Migrations;
+using PreviewSdk.Seeding.Loading;
+using PreviewSdk.Seeding.Runs;
 
 namespace Aspire.Hosting;
 
@@ -26,9 +28,11 @@ internal static class DatabaseCommands
 
     private static readonly TimeSpan MigrationTimeout = TimeSpan.FromMinutes(5);
 
-    public static void Add(IResourceBuilder<LocalPostgresDatabaseResource> database, PreviewSeedResource seed)
+    /// <summary>Adds both commands to <paramref name="database"/>, local or in a container, seeded by <paramref name="seed"/>.</summary>
+    public static void Add<T>(IResourceBuilder<T> database, PreviewSeedResource seed)
+        where T : IResourceWithConnectionString
     {
-        var name = database.Resource.DatabaseName;
+        var name = seed.DatabaseName;
         database.WithCommand(Reseed, "Reseed", context => ReseedAsync(seed, context), new CommandOptions
         {
             Description = $"Empties the seeded tables of {name} and generates them anew from preview.yaml, as -t:PreviewSeed does.",
@@ -47,7 +51,7 @@ internal static class DatabaseCommands
             ],
             UpdateState = WhenRunning,
         });
-        database.WithCommand(Reset, "Reset to empty", context => ResetAsync(database.Resource, seed, context), new CommandOptions
+        database.WithCommand(Reset, "Reset to empty", context => ResetAsync(seed, context), new CommandOptions
         {
             Description = $"Drops {name}, creates it again and migrates it (the SQL folder, or a restart of the migrating service), leaving its tables empty.",
             IconName = "DatabaseWarning",
@@ -72,29 +76,44 @@ internal static class DatabaseCommands
             seedValue = value;
         }
 
-        var result = await context.Services.GetRequiredService<PreviewSeedRunner>().ReseedAsync(seed, seedValue, context.CancellationToken);
+        SeedRunResult result;
+        try
+        {
+            result = await context.Services.GetRequiredService<PreviewSeedRunner>().ReseedAsync(seed, seedValue, context.CancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Worded as a failed first seeding is (PREVIEW4xxx), in the seeding's log and in the dashboard's answer.
+            var failure = SeedFailure.Describe(e, seed.DatabaseName, seed.ManifestPath);
+            context.Services.GetRequiredService<ResourceLoggerService>().GetLogger(seed).LogError("{Diagnostic}", failure.ToString());
+            return CommandResults.Failure($"{failure.Code}: {failure.Message}");
+        }
+
         return result.Succeeded && result.Summary is { } summary
             ? CommandResults.Success(PreviewSdk.Seeding.Runs.EnvironmentReseeder.SeededDatabaseOf(summary).Describe())
             : CommandResults.Failure(string.Join(" ", result.Diagnostics.Where(d => d.IsError).Select(d => $"{d.Code}: {d.Message}")));
     }
 
-    private static async Task<ExecuteCommandResult> ResetAsync(LocalPostgresDatabaseResource database, PreviewSeedResource seed, ExecuteCommandContext context)
+    private static async Task<ExecuteCommandResult> ResetAsync(PreviewSeedResource seed, ExecuteCommandContext context)
     {
         var services = context.Services;
+        var database = seed.Parent;
+        var databaseName = seed.DatabaseName;
         var log = services.GetRequiredService<ResourceLoggerService>().GetLogger(database);
-        var migrations = PreviewManifestFile.Read(seed.ManifestPath).Seeds.FirstOrDefault(entry => entry.Database.Value == database.Name)?.Migrations
+        var migrations = PreviewManifestFile.Read(seed.ManifestPath).Seeds.FirstOrDefault(entry => entry.Database.Value == seed.Entry.Database.Value)?.Migrations
             ?? seed.Entry.Migrations;
         try
         {
-            log.LogInformation("Resetting {Database}: dropping it and creating it again.", database.DatabaseName);
-            await PostgresDatabases.RecreateAsync(database, services, context.CancellationToken);
+            log.LogInformation("Resetting {Database}: dropping it and creating it again.", databaseName);
+            await PostgresDatabases.RecreateAsync(ServerOf(database), databaseName, services, context.CancellationToken);
             var connectionString = await database.ConnectionStringExpression.GetValueAsync(context.CancellationToken);
             if (migrations?.Sql is { } sql)
             {
                 await using var connection = new NpgsqlConnection($"{connectionString};Pooling=false");
                 await connection.OpenAsync(context.CancellationToken);
                 var folder = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(seed.ManifestPath)!, sql.Value));
-                var applied = await new SqlFolderMigrations(folder, sql.Location).ApplyAllAsync(connection, context.CancellationToken);
+                var applied = await new SqlFolderMigrations(folder, sql.Location, $"the database '{databaseName}'", line => log.LogInformation("{Line}", line))
+                    .ApplyAllAsync(connection, context.CancellationToken);
                 log.LogInformation("Applied {Count} SQL migrations of {Folder}.", applied.Count, folder);
             }
             else if (migrations?.Service is { } service)
@@ -105,20 +124,28 @@ internal static class DatabaseCommands
 
             seed.Summary = null;
             var runtime = services.GetRequiredService<PreviewRuntime>();
-            EnvironmentLinks.Update(runtime.StateDirectory, links => links.WithData(database.DatabaseName, null));
+            EnvironmentLinks.Update(runtime.StateDirectory, links => links.WithData(databaseName, null));
             var tables = await CountTablesAsync(connectionString, context.CancellationToken);
             var message = migrations?.Sql is null && migrations?.Service is null
-                ? $"{database.DatabaseName} is empty: created again with no tables, as preview.yaml names no migrations for it."
-                : $"{database.DatabaseName} is empty and migrated: {tables} tables, no rows.";
+                ? $"{databaseName} is empty: created again with no tables, as preview.yaml names no migrations for it."
+                : $"{databaseName} is empty and migrated: {tables} tables, no rows.";
             log.LogInformation("{Message}", message);
             return CommandResults.Success(message);
         }
         catch (Exception e) when (e is NpgsqlException or IOException or InvalidOperationException or TimeoutException or DistributedApplicationException)
         {
-            log.LogError(e, "Resetting {Database} failed: {Message}", database.DatabaseName, e.Message);
-            return CommandResults.Failure($"Resetting {database.DatabaseName} failed: {e.Message}");
+            log.LogError(e, "Resetting {Database} failed: {Message}", databaseName, e.Message);
+            return CommandResults.Failure($"Resetting {databaseName} failed: {e.Message}");
         }
     }
+
+    // Reset drops and creates the database on its server: the local one, or the container Aspire runs.
+    private static IResourceWithConnectionString ServerOf(IResourceWithConnectionString database) => database switch
+    {
+        LocalPostgresDatabaseResource local => local.Parent,
+        PostgresDatabaseResource container => container.Parent,
+        _ => throw new InvalidOperationException($"'{database.Name}' is no PostgreSQL database."),
+    };
 
     private static async Task<long> CountTablesAsync(string? connectionString, CancellationToken cancellationToken)
     {

@@ -50,6 +50,14 @@ public static class PreviewApplication
         System.Environment.SetEnvironmentVariable(PreviewVariables.EnvironmentName, runtime.Name);
         System.Environment.SetEnvironmentVariable(PreviewVariables.StateDirectory, runtime.StateDirectory);
         System.Environment.SetEnvironmentVariable(PreviewVariables.Profile, runtime.Profile);
+        if (!runtime.IsDetached)
+        {
+            // -t:Preview gives a detached app host its own temp folder; under F5 the app host makes one itself, for
+            // what Aspire's orchestrator and the services leave in TMPDIR, and removes it when it exits.
+            var temp = EnvironmentTemp.Create(runtime.EnvironmentId);
+            System.Environment.SetEnvironmentVariable("TMPDIR", temp);
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => EnvironmentTemp.Delete(temp);
+        }
     }
 
     private static void SetDefault(string name, string value)

@@ -8,9 +8,11 @@ namespace Aspire.Hosting;
 public static class PreviewEnvironmentBuilderExtensions
 {
     /// <summary>
-    /// Reports the environment's resources, their logs, and its readiness and links into the state folder of
+    /// Adds the environment's gateway (<see cref="PreviewGatewayBuilderExtensions.AddPreviewGateway"/>) and reports the
+    /// environment's resources, their logs, and its readiness and links into the state folder of
     /// <paramref name="runtime"/> (by default the one named by <c>PREVIEW_STATE_DIR</c>), where <c>-t:Preview</c>
-    /// waits for them, and stops the environment when its time to live passes. Call it once;
+    /// waits for them, restarts what stops once it is ready (the profile's restart policy), keeps dependents' health
+    /// in step with their dependencies, and stops the environment when its time to live passes. Call it once;
     /// <see cref="PreviewApplication.CreateBuilder"/> already does.
     /// </summary>
     public static IDistributedApplicationBuilder AddPreviewEnvironment(this IDistributedApplicationBuilder builder, PreviewRuntime? runtime = null)
@@ -21,12 +23,17 @@ public static class PreviewEnvironmentBuilderExtensions
             return builder;
         }
 
-        builder.Services.AddSingleton(runtime ?? PreviewRuntime.FromEnvironment());
+        runtime ??= PreviewRuntime.FromEnvironment();
+        builder.Services.AddSingleton(runtime);
         builder.Services.AddSingleton<EnvironmentReadiness>();
         builder.Services.AddSingleton<PreviewStateReporter>();
         builder.Services.AddSingleton<ResourceLogRecorder>();
         ResourceLimitsBuilderExtensions.AddLimitsEnforcement(builder);
         builder.Services.AddSingleton<ExpiryWatcher>();
+        builder.AddPreviewGateway();
+        builder.Services.AddSingleton<RestartSupervisor>();
+        builder.Services.AddSingleton<DependencyHealth>();
+        builder.Services.AddSingleton<ParentWatcher>();
 
         // Not hosted services: Aspire's orchestrator starts the resources inside its own StartAsync, and hosted
         // services registered after it would only start once every resource has started, too late to report.
@@ -36,6 +43,12 @@ public static class PreviewEnvironmentBuilderExtensions
             _ = e.Services.GetRequiredService<PreviewStateReporter>().RunAsync(stopping);
             _ = e.Services.GetRequiredService<ResourceLogRecorder>().RunAsync(stopping);
             _ = e.Services.GetRequiredService<ExpiryWatcher>().RunAsync(stopping);
+            _ = e.Services.GetRequiredService<RestartSupervisor>().RunAsync(stopping);
+            _ = e.Services.GetRequiredService<DependencyHealth>().RunAsync(stopping);
+            if (!runtime.IsDetached)
+            {
+                _ = e.Services.GetRequiredService<ParentWatcher>().RunAsync(stopping);
+            }
             return Task.CompletedTask;
         });
         return builder;

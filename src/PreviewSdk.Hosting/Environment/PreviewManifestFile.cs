@@ -12,12 +12,13 @@ internal static class PreviewManifestFile
     /// <exception cref="DistributedApplicationException">preview.yaml has an error, worded as the build words it.</exception>
     public static PreviewManifest Read(string path)
     {
-        if (!File.Exists(path))
+        // Only a missing file is an empty preview.yaml; a folder or a pipe in its place is an error of its own.
+        if (!Path.Exists(path))
         {
             return PreviewManifest.Empty(path);
         }
 
-        var result = ManifestReader.Read(path, File.ReadAllText(path));
+        var result = ManifestReader.ReadFile(path);
         if (result.Diagnostics.FirstOrDefault(d => d.IsError) is { } error)
         {
             // The build checked preview.yaml already; this is an app host started on a file edited since.

@@ -14,7 +14,16 @@ public sealed record PreviewRuntime(string Name, string Profile, string Environm
     /// <summary>How long <c>-t:Preview</c> waits for readiness; null when started otherwise (F5, <c>dotnet run</c>).</summary>
     public TimeSpan? Timeout { get; init; }
 
-    /// <summary>True for an app host that registered itself (F5, <c>dotnet run</c>): it removes its state when it stops.</summary>
+    /// <summary>
+    /// Whether <c>-t:Preview</c> started this app host (detached, to outlive the build); false under F5 or
+    /// <c>dotnet run</c>, where the environment lives as long as the process that started it.
+    /// </summary>
+    public bool IsDetached { get; init; }
+
+    /// <summary>
+    /// True for an app host started by F5 or <c>dotnet run</c> that registered itself in the registry
+    /// (<see cref="ForegroundRegistration"/>): it removes its state when it stops.
+    /// </summary>
     public bool IsForeground { get; init; }
 
     /// <summary>Whether <c>-t:Preview</c> started this process (it sets the state folder); false for F5 and <c>dotnet run</c>.</summary>
@@ -34,6 +43,7 @@ public sealed record PreviewRuntime(string Name, string Profile, string Environm
             Timeout = int.TryParse(Read(PreviewVariables.Timeout), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds > 0
                 ? TimeSpan.FromSeconds(seconds)
                 : null,
+            IsDetached = Read(PreviewVariables.EnvironmentId) is not null && Read(PreviewVariables.StateDirectory) is not null,
         };
     }
 

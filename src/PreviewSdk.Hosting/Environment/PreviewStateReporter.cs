@@ -5,6 +5,8 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 using PreviewSdk.Core.Environments;
 using PreviewSdk.Core.Links;
+using PreviewSdk.Core.Sharing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Aspire.Hosting;
 
@@ -21,6 +23,9 @@ internal sealed class PreviewStateReporter(
     ResourceLogRecorder recorder,
     ResourceLimitsEnforcer limits,
     EnvironmentReadiness environmentReadiness,
+    IServiceProvider services,
+    RestartSupervisor restarts,
+    DependencyHealth dependencyHealth,
     ILogger<PreviewStateReporter> logger)
 {
     private static readonly HashSet<string> FailedStates = [KnownResourceStates.FailedToStart, KnownResourceStates.Exited, KnownResourceStates.Finished];
@@ -29,7 +34,21 @@ internal sealed class PreviewStateReporter(
     private readonly HashSet<string> hidden = [];
     private List<IResource> resources = [];
     private bool ready;
-    private string? failedResource;
+    private EnvironmentLinks? links;
+
+    /// <summary>True once every resource was ready (and the links were written).</summary>
+    public bool EnvironmentReady => ready;
+
+    /// <summary>Every resource's latest status, in model order (hidden helpers left out).</summary>
+    public IReadOnlyList<ResourceStatus> Current =>
+        resources.Where(resource => !hidden.Contains(resource.Name) && statuses.ContainsKey(resource.Name)).Select(resource => statuses[resource.Name]).ToList();
+
+    /// <summary>What each seeded database of the model got, once its seeding finished.</summary>
+    public IReadOnlyList<SeededDatabase> SeededData() =>
+        model.Resources.OfType<PreviewSeedResource>()
+            .Where(seed => seed.Summary is not null)
+            .Select(seed => new SeededDatabase(seed.DatabaseName, seed.Summary!.Seed, seed.Summary.Tables.Count, seed.Summary.TotalRows) { Warnings = seed.Warnings })
+            .ToList();
 
     public async Task RunAsync(CancellationToken stoppingToken)
     {
@@ -70,29 +89,60 @@ internal sealed class PreviewStateReporter(
             hidden.Add(name);
         }
 
-        var status = ToStatus(update);
+        var status = ToStatus(update) with { WaitsFor = WaitsFor(update.Resource) };
         statuses[name] = status;
         readiness[name] = IsReady(snapshot) || FinishedWell(update);
         WriteResources();
-        if (status.State is { } state && FailedStates.Contains(state) && !FinishedWell(update))
+        var failed = status.State is { } state && FailedStates.Contains(state) && !FinishedWell(update);
+        if (failed)
         {
-            // Before ready this ends the start; after it (a worker without health check that crashes a moment
-            // after starting) it is what PreviewList reports as degraded. Its log goes first: the failure report
-            // is what -t:Preview waits for, and it then shows that log.
+            // Its log goes first: the failure report is what -t:Preview waits for, and it then shows that log.
+            // After ready the log shows what made it stop; the restart supervisor decides what happens next.
             await recorder.CaptureAsync(update.Resource);
+        }
+
+        if (failed && !ready)
+        {
             WriteFailure(status);
         }
-        else if (ready && readiness[name] && failedResource == name)
-        {
-            // It runs again (started from the dashboard): the environment is no longer degraded.
-            failedResource = null;
-            File.Delete(Path.Combine(runtime.StateDirectory, StateFiles.Failed));
-        }
-        else if (!ready && readiness.Where(entry => !hidden.Contains(entry.Key)).All(entry => entry.Value))
+        else if (!ready && AllReady())
         {
             ready = true;
             recorder.EnvironmentReady = true;
+            restarts.EnvironmentReady = true;
+            dependencyHealth.EnvironmentReady = true;
             WriteReady();
+        }
+        else if (ready)
+        {
+            KeepLinksCurrent();
+        }
+    }
+
+    private bool AllReady() => readiness.Where(entry => !hidden.Contains(entry.Key)).All(entry => entry.Value);
+
+    // After ready, a link follows its service: down while it is stopped, restarting or unhealthy, up again after.
+    // The files are rewritten only when a link's state changes; a recovered environment loses its failure report.
+    private void KeepLinksCurrent()
+    {
+        if (links is null)
+        {
+            return;
+        }
+
+        // The file, not the links written at ready: -t:PreviewRotateToken (a new token), -t:PreviewSeed and the
+        // dashboard's Reseed and Reset (new data rows) rewrite it since, and none of that may be written back.
+        var written = StateJson.TryRead<EnvironmentLinks>(Path.Combine(runtime.StateDirectory, StateFiles.LinksJson)) ?? links;
+        var current = WithStates(written);
+        if (!current.Services.Select(link => link.State).SequenceEqual(written.Services.Select(link => link.State)))
+        {
+            EnvironmentLinks.Write(runtime.StateDirectory, current);
+        }
+
+        links = current;
+        if (AllReady())
+        {
+            File.Delete(Path.Combine(runtime.StateDirectory, StateFiles.Failed));
         }
     }
 
@@ -120,7 +170,29 @@ internal sealed class PreviewStateReporter(
             ExitCode = snapshot.ExitCode,
             Urls = snapshot.Urls.Where(url => !url.IsInternal && !url.IsInactive).Select(url => url.Url).ToList(),
             ProcessIds = processIds,
+            HealthChecks = snapshot.HealthReports
+                .Select(report => new HealthCheckAnswer(report.Name, report.Status?.ToString(), report.Description ?? FirstLine(report.ExceptionText)))
+                .ToList(),
         };
+    }
+
+    private static string? FirstLine(string? text) => text?.Split('\n', 2)[0].Trim();
+
+    // What keeps the resource from starting (Aspire's WaitFor), or a seeding from seeding: so a timeout can tell
+    // the resources at fault from those only waiting for them.
+    private static IReadOnlyList<string> WaitsFor(IResource resource)
+    {
+        var waits = resource.Annotations.OfType<WaitAnnotation>().Select(wait => wait.Resource.Name);
+        if (resource is PreviewSeedResource seed)
+        {
+            waits = waits.Append(seed.Parent.Name);
+            if (seed.Entry.Migrations?.Service is { } service)
+            {
+                waits = waits.Append(service.Value);
+            }
+        }
+
+        return waits.Distinct(StringComparer.Ordinal).ToList();
     }
 
     private void WriteResources() =>
@@ -136,7 +208,6 @@ internal sealed class PreviewStateReporter(
             ? $"'{status.Name}' {status.State} with exit code {code}."
             : $"'{status.Name}' {status.State}.";
         logger.LogError("Preview environment '{Name}' cannot become ready: {Reason}", runtime.Name, reason);
-        failedResource = status.Name;
         StateJson.Write(Path.Combine(runtime.StateDirectory, StateFiles.Failed), new FailureReport
         {
             Resource = status.Name,
@@ -149,27 +220,38 @@ internal sealed class PreviewStateReporter(
     {
         var dashboardUrl = (configuration["ASPNETCORE_URLS"] ?? string.Empty).Split(';')[0].TrimEnd('/');
         var token = configuration["AppHost:BrowserToken"];
+        var gateway = services.GetRequiredService<PreviewGatewayRunner>();
         var report = new ReadyReport
         {
+            GatewayEndpoint = gateway.Endpoint,
             ReadyAt = DateTimeOffset.UtcNow,
             DashboardUrl = dashboardUrl,
             DashboardLoginUrl = string.IsNullOrEmpty(token) ? dashboardUrl : $"{dashboardUrl}/login?t={token}",
             Resources = resources.Where(resource => !hidden.Contains(resource.Name)).Select(resource => statuses[resource.Name]).ToList(),
         };
-        var links = EnvironmentLinks.From(runtime.Name, runtime.Profile, report) with
+        // The links are the gateway's: host names on its port, the token only in the shared link.
+        var addresses = gateway.Addresses ?? throw new InvalidOperationException("Every resource is ready, the gateway too, so it listens.");
+        var accessToken = gateway.Settings.Auth == GatewayAuth.Token ? AccessTokenFile.Read(runtime.StateDirectory) : null;
+        links = EnvironmentLinks.Through(addresses, accessToken, runtime.Name, runtime.Profile, report.ReadyAt, gateway.Services) with
         {
-            Data = model.Resources.OfType<PreviewSeedResource>()
-                .Where(seed => seed.Summary is not null)
-                .Select(seed => new SeededDatabase(seed.Parent.DatabaseName, seed.Summary!.Seed, seed.Summary.Tables.Count, seed.Summary.TotalRows))
-                .ToList(),
+            Data = SeededData(),
             Limits = limits.Applied,
         };
+        links = WithStates(links);
         EnvironmentLinks.Write(runtime.StateDirectory, links);
         // Last: its presence is the signal that everything above is in place.
-        StateJson.Write(Path.Combine(runtime.StateDirectory, StateFiles.Ready), report);
-        logger.LogInformation("{Links}", LinksRenderer.RenderTable(links, "is ready"));
+        // Private too: it holds the dashboard's own login link.
+        StateJson.WritePrivate(Path.Combine(runtime.StateDirectory, StateFiles.Ready), report);
+        // Never the token in a log line.
+        logger.LogInformation("{Links}", LinksRenderer.RenderTable(links.WithoutToken(), "is ready"));
         environmentReadiness.MarkReady();
     }
+
+    // Each link is up or down as its service last reported.
+    private EnvironmentLinks WithStates(EnvironmentLinks current) => current with
+    {
+        Services = [.. current.Services.Select(link => link with { State = statuses.TryGetValue(link.Name, out var status) ? LinkStates.Of(status) : link.State })],
+    };
 
     private void DeleteStaleReports()
     {

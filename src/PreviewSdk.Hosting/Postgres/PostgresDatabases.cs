@@ -6,9 +6,12 @@ using PreviewSdk.Seeding.Loading;
 
 namespace Aspire.Hosting;
 
-/// <summary>Creates a local server's declared databases once it is ready.</summary>
+/// <summary>Creates a local server's declared databases once it is ready; marks and records the databases of both runtimes.</summary>
 internal static class PostgresDatabases
 {
+    // databases.json is rewritten by every server of the environment as it becomes ready.
+    private static readonly Lock RecordLock = new();
+
     /// <summary>
     /// Creates every database of <paramref name="server"/> that does not exist yet and marks it running, which
     /// starts its health check and releases the services waiting for it.
@@ -28,7 +31,11 @@ internal static class PostgresDatabases
             }
         }
 
-        RecordConnections(server, connectionString, services.GetService<PreviewRuntime>());
+        if (services.GetService<PreviewRuntime>() is { } runtime && connectionString is not null)
+        {
+            RecordConnections(server.Name, server.Databases.Select(database => new DatabaseConnectionString(database.Name, $"{connectionString};Database={database.DatabaseName}")), runtime);
+        }
+
         var notifications = services.GetRequiredService<ResourceNotificationService>();
         foreach (var database in server.Databases)
         {
@@ -41,27 +48,28 @@ internal static class PostgresDatabases
     }
 
     /// <summary>
-    /// Drops <paramref name="database"/> (closing the connections services hold to it) and creates it again, empty and
-    /// marked as the environment's: the dashboard's Reset. Migrations are the caller's.
+    /// Drops the database <paramref name="databaseName"/> of <paramref name="server"/> (closing the connections services
+    /// hold to it) and creates it again, empty and marked as the environment's: the dashboard's Reset. Migrations are
+    /// the caller's.
     /// </summary>
-    public static async Task RecreateAsync(LocalPostgresDatabaseResource database, IServiceProvider services, CancellationToken cancellationToken)
+    public static async Task RecreateAsync(IResourceWithConnectionString server, string databaseName, IServiceProvider services, CancellationToken cancellationToken)
     {
-        var connectionString = await database.Parent.ConnectionStringExpression.GetValueAsync(cancellationToken);
+        var connectionString = await server.ConnectionStringExpression.GetValueAsync(cancellationToken);
         await using var connection = new NpgsqlConnection($"{connectionString};Database=postgres;Pooling=false");
         await connection.OpenAsync(cancellationToken);
-        await using (var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {Quoted(database.DatabaseName)} WITH (FORCE)", connection))
+        await using (var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {Quoted(databaseName)} WITH (FORCE)", connection))
         {
             await drop.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        await CreateMarkedAsync(connection, connectionString, database.DatabaseName, services.GetService<PreviewRuntime>(), cancellationToken);
+        await CreateMarkedAsync(connection, connectionString, databaseName, services.GetService<PreviewRuntime>(), cancellationToken);
     }
 
     private static async Task CreateMarkedAsync(NpgsqlConnection server, string? connectionString, string databaseName, PreviewRuntime? runtime, CancellationToken cancellationToken)
     {
         await using var create = new NpgsqlCommand($"CREATE DATABASE {Quoted(databaseName)}", server);
         await create.ExecuteNonQueryAsync(cancellationToken);
-        await MarkAsync(connectionString, databaseName, runtime, cancellationToken);
+        await MarkAsync($"{connectionString};Database={databaseName}", runtime, cancellationToken);
     }
 
     // Identifiers cannot be parameters; the name is quoted with embedded quotes doubled.
@@ -69,38 +77,36 @@ internal static class PostgresDatabases
 
     // The seed guard writes only into a database that carries its environment's mark, which only the database
     // created here gets.
-    private static async Task MarkAsync(string? connectionString, string databaseName, PreviewRuntime? runtime, CancellationToken cancellationToken)
+    /// <summary>Marks the database of <paramref name="databaseConnectionString"/> as the environment's (nothing under a host without one).</summary>
+    public static async Task MarkAsync(string? databaseConnectionString, PreviewRuntime? runtime, CancellationToken cancellationToken)
     {
         if (runtime is null)
         {
             return;
         }
 
-        await using var connection = new NpgsqlConnection($"{connectionString};Database={databaseName};Pooling=false");
+        await using var connection = new NpgsqlConnection($"{databaseConnectionString};Pooling=false");
         await connection.OpenAsync(cancellationToken);
         await SeedGuard.MarkAsync(connection, runtime.EnvironmentId, cancellationToken);
     }
 
     // -t:PreviewSeed reaches a running environment's databases through this file; it holds passwords, so only the
     // owner may read it (the state folder is the user's own).
-    private static void RecordConnections(LocalPostgresServerResource server, string? connectionString, PreviewRuntime? runtime)
+    public static void RecordConnections(string serverName, IEnumerable<DatabaseConnectionString> databases, PreviewRuntime runtime)
     {
-        if (runtime is null || connectionString is null)
-        {
-            return;
-        }
-
         var path = Path.Combine(runtime.StateDirectory, StateFiles.Databases);
-        lock (server.Setup)
+        lock (RecordLock)
         {
             var known = StateJson.TryRead<DatabasesReport>(path)?.Databases ?? [];
-            var added = server.Databases.Select(database =>
-                new DatabaseConnection(database.Name, server.Name, $"{connectionString};Database={database.DatabaseName}"));
+            var added = databases.Select(database => new DatabaseConnection(database.Name, serverName, database.ConnectionString)).ToList();
             var report = new DatabasesReport
             {
-                Databases = known.Where(entry => entry.Server != server.Name).Concat(added).ToList(),
+                Databases = known.Where(entry => entry.Server != serverName || added.All(a => a.Name != entry.Name)).Concat(added).ToList(),
             };
             StateJson.WritePrivate(path, report);
         }
     }
 }
+
+/// <summary>A database's resource name and its full connection string.</summary>
+internal sealed record DatabaseConnectionString(string Name, string ConnectionString);

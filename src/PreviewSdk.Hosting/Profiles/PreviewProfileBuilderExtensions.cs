@@ -47,9 +47,15 @@ public static class PreviewProfileBuilderExtensions
     /// Call it after the service's own settings, which it overrides. The profile's name shows in the dashboard as
     /// the property <see cref="ProfileProperty"/>, and what was applied is recorded as a <see cref="PreviewProfileAnnotation"/>.
     /// </summary>
+    /// <remarks>
+    /// A service run as a container (<see cref="PreviewServiceContainerResource"/>) gets its limits as the
+    /// container's <c>--cpus</c> and <c>--memory</c>, and runs one replica: the orchestrator replicates projects only.
+    /// </remarks>
+    /// <typeparam name="T">The service's resource type: a project, or a container built from one.</typeparam>
     /// <param name="service">The service.</param>
     /// <param name="profile">The environment's profile, from <see cref="UsePreviewProfile"/>.</param>
-    public static IResourceBuilder<ProjectResource> WithProfile(this IResourceBuilder<ProjectResource> service, EffectiveProfile profile)
+    public static IResourceBuilder<T> WithProfile<T>(this IResourceBuilder<T> service, EffectiveProfile profile)
+        where T : IResourceWithEnvironment
     {
         ArgumentNullException.ThrowIfNull(service);
         ArgumentNullException.ThrowIfNull(profile);
@@ -61,12 +67,21 @@ public static class PreviewProfileBuilderExtensions
             WithRelaxedTelemetry(service);
         }
 
+        // Over the launch profile's and services:' values; a variable the profile sets for the service wins below.
+        if (profile.EnvironmentName is { } environmentName)
+        {
+            foreach (var variable in PreviewSdk.Core.LaunchSettings.LaunchProfile.EnvironmentNameVariables)
+            {
+                service.WithEnvironment(variable, environmentName);
+            }
+        }
+
         if (settings is null)
         {
             return service;
         }
 
-        if (settings.Replicas is { } replicas)
+        if (settings.Replicas is { } replicas && service.Resource is ProjectResource)
         {
             // Replace, not add: the services: setting (WithReplicas) may already have put one there.
             service.WithAnnotation(new ReplicaAnnotation(replicas), ResourceAnnotationMutationBehavior.Replace);
@@ -82,14 +97,26 @@ public static class PreviewProfileBuilderExtensions
             service.WithEnvironment($"FeatureManagement__{feature}", enabled ? "true" : "false");
         }
 
-        return service.WithResourceLimits(settings.Limits);
+        // Through a builder of the resource's own type: the limits go onto the same resource.
+        switch (service.Resource)
+        {
+            case ProjectResource project:
+                service.ApplicationBuilder.CreateResourceBuilder(project).WithResourceLimits(settings.Limits);
+                break;
+            case ContainerResource container:
+                service.ApplicationBuilder.CreateResourceBuilder(container).WithContainerLimits(settings.Limits);
+                break;
+        }
+
+        return service;
     }
 
     // Aspire has services export traces, logs and metrics to the dashboard every second, for a live view while
     // debugging. Several lightweight environments idling side by side on a small machine spend a good part of a
     // core on that; every 5 seconds keeps the dashboard useful for product review. Set after Aspire's own values,
     // so these win; a profile's env: can set them back.
-    private static void WithRelaxedTelemetry(IResourceBuilder<ProjectResource> service)
+    private static void WithRelaxedTelemetry<T>(IResourceBuilder<T> service)
+        where T : IResourceWithEnvironment
     {
         service.WithEnvironment("OTEL_BSP_SCHEDULE_DELAY", LightweightTelemetryDelayMilliseconds);
         service.WithEnvironment("OTEL_BLRP_SCHEDULE_DELAY", LightweightTelemetryDelayMilliseconds);
@@ -101,10 +128,11 @@ public static class PreviewProfileBuilderExtensions
 
     // Dashboard properties live in the resource's snapshot. The orchestrator builds each later snapshot from the
     // previous one and keeps properties it does not set, so one put into the initial snapshot stays visible.
-    private static void WithDashboardProperty(IResourceBuilder<ProjectResource> service, string name, string value)
+    private static void WithDashboardProperty<T>(IResourceBuilder<T> service, string name, string value)
+        where T : IResource
     {
         var initial = service.Resource.Annotations.OfType<ResourceSnapshotAnnotation>().LastOrDefault()?.InitialSnapshot
-            ?? new CustomResourceSnapshot { ResourceType = "Project", Properties = [] };
+            ?? new CustomResourceSnapshot { ResourceType = service.Resource is ContainerResource ? "Container" : "Project", Properties = [] };
         var properties = initial.Properties.RemoveAll(p => p.Name == name).Add(new ResourcePropertySnapshot(name, value));
         service.WithAnnotation(new ResourceSnapshotAnnotation(initial with { Properties = properties }), ResourceAnnotationMutationBehavior.Replace);
     }

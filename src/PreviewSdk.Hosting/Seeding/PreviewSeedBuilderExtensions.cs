@@ -5,7 +5,7 @@ using PreviewSdk.Core.Manifest;
 
 namespace Aspire.Hosting;
 
-/// <summary>Adds generated seed data to a local PostgreSQL database.</summary>
+/// <summary>Adds generated seed data to a PostgreSQL database, local or in a container.</summary>
 public static class PreviewSeedBuilderExtensions
 {
     /// <summary>
@@ -18,11 +18,18 @@ public static class PreviewSeedBuilderExtensions
     /// </summary>
     /// <param name="database">The database to seed.</param>
     /// <param name="manifestPath">preview.yaml, relative to the app host's folder unless absolute.</param>
-    public static IResourceBuilder<LocalPostgresDatabaseResource> WithSeedData(
-        this IResourceBuilder<LocalPostgresDatabaseResource> database, string manifestPath = "preview.yaml")
+    /// <exception cref="ArgumentException">The database is neither a <see cref="LocalPostgresDatabaseResource"/> nor a <see cref="PostgresDatabaseResource"/>.</exception>
+    public static IResourceBuilder<T> WithSeedData<T>(this IResourceBuilder<T> database, string manifestPath = "preview.yaml")
+        where T : IResourceWithConnectionString
     {
         ArgumentNullException.ThrowIfNull(database);
         ArgumentException.ThrowIfNullOrEmpty(manifestPath);
+        var (databaseName, serverName) = database.Resource switch
+        {
+            LocalPostgresDatabaseResource local => (local.DatabaseName, local.Parent.Name),
+            PostgresDatabaseResource container => (container.DatabaseName, container.Parent.Name),
+            _ => throw new ArgumentException($"'{database.Resource.Name}' is no PostgreSQL database.", nameof(database)),
+        };
         var builder = database.ApplicationBuilder;
         var path = PreviewManifestFile.Resolve(builder, manifestPath);
         if (FindEntry(path, database.Resource.Name) is not { } entry)
@@ -32,7 +39,7 @@ public static class PreviewSeedBuilderExtensions
 
         // The seed guard needs the environment's id on both sides: where databases are marked and where they are seeded.
         builder.AddPreviewEnvironment();
-        var seed = new PreviewSeedResource($"{database.Resource.Name}-seed", database.Resource, entry, path);
+        var seed = new PreviewSeedResource($"{database.Resource.Name}-seed", database.Resource, databaseName, serverName, entry, path);
         builder.Services.TryAddPreviewSeeding();
         builder.AddResource(seed)
             .WithIconName("DatabaseArrowUp")
@@ -40,7 +47,7 @@ public static class PreviewSeedBuilderExtensions
             {
                 ResourceType = "Seed",
                 State = KnownResourceStates.Waiting,
-                Properties = [new("seed.database", database.Resource.DatabaseName)],
+                Properties = [new("seed.database", databaseName)],
             })
             .ExcludeFromManifest();
         DatabaseCommands.Add(database, seed);

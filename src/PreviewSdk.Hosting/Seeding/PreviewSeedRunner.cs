@@ -1,11 +1,15 @@
 using Aspire.Hosting.ApplicationModel;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using PreviewSdk.Core.Diagnostics;
 using PreviewSdk.Core.Links;
 using PreviewSdk.Core.Manifest;
 using PreviewSdk.Core.Profiles;
+using PreviewSdk.Seeding.Loading;
+using PreviewSdk.Seeding.MigrationWait;
 using PreviewSdk.Seeding.Migrations;
 using PreviewSdk.Seeding.Runs;
 
@@ -13,14 +17,15 @@ namespace Aspire.Hosting;
 
 /// <summary>
 /// Runs a <see cref="PreviewSeedResource"/>: waits for its database and schema, seeds, and publishes the outcome as
-/// the resource's state (Finished with exit code 0, or FailedToStart with the diagnostics in its log), so the
+/// the resource's state (Finished with exit code 0, or with exit code 1 and a coded error in its log), so the
 /// dashboard, <c>WaitForCompletion</c> and the readiness report all see it.
 /// </summary>
 internal sealed class PreviewSeedRunner(
     IServiceProvider services,
     ResourceNotificationService notifications,
     ResourceLoggerService loggers,
-    IHostApplicationLifetime lifetime)
+    IHostApplicationLifetime lifetime,
+    ILogger<PreviewSeedRunner> hostLog)
 {
     private readonly PreviewRuntime runtime = services.GetService<PreviewRuntime>() ?? PreviewRuntime.FromEnvironment();
 
@@ -29,9 +34,16 @@ internal sealed class PreviewSeedRunner(
     private async Task RunAsync(PreviewSeedResource seed, CancellationToken cancellationToken)
     {
         var log = loggers.GetLogger(seed);
+        var database = seed.DatabaseName;
         try
         {
             await notifications.WaitForResourceHealthyAsync(seed.Parent.Name, cancellationToken);
+            if (seed.Parent.Annotations.OfType<PreviewDatabaseMarkAnnotation>().FirstOrDefault() is { } mark)
+            {
+                // A container's database is created by Aspire and marked a moment later.
+                await mark.Marked.WaitAsync(cancellationToken);
+            }
+
             var migrations = seed.Entry.Migrations;
             if (migrations?.Service is { } service)
             {
@@ -40,15 +52,21 @@ internal sealed class PreviewSeedRunner(
                 await notifications.WaitForResourceHealthyAsync(service.Value, cancellationToken);
             }
 
-            await PublishAsync(seed, new ResourceStateSnapshot("Seeding", KnownResourceStateStyles.Info), started: true);
             var connectionString = await seed.Parent.ConnectionStringExpression.GetValueAsync(cancellationToken);
             await using var connection = new NpgsqlConnection($"{connectionString};Pooling=false;Command Timeout=0");
             await connection.OpenAsync(cancellationToken);
+            if (migrations?.Service is { } migrating)
+            {
+                await WaitForMigrationsAsync(seed, migrating.Value, connection, log, cancellationToken);
+            }
+
+            await PublishAsync(seed, new ResourceStateSnapshot("Seeding", KnownResourceStateStyles.Info), started: true);
             if (migrations?.Sql is { } sql)
             {
                 var folder = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(seed.ManifestPath)!, sql.Value));
                 log.LogInformation("Applying the SQL migrations of {Folder}.", folder);
-                var applied = await new SqlFolderMigrations(folder, sql.Location).ApplyAllAsync(connection, cancellationToken);
+                var applied = await new SqlFolderMigrations(folder, sql.Location, $"the database '{seed.DatabaseName}'", line => log.LogInformation("{Line}", line))
+                    .ApplyAllAsync(connection, cancellationToken);
                 log.LogInformation("Applied {Count} SQL migrations: {Names}.", applied.Count, string.Join(", ", applied));
             }
 
@@ -59,9 +77,18 @@ internal sealed class PreviewSeedRunner(
         {
             // The app host is stopping.
         }
-        catch (Exception e) when (e is NpgsqlException or IOException or InvalidOperationException or DistributedApplicationException)
+        catch (Exception e)
         {
-            log.LogError(e, "Seeding '{Database}' failed: {Message}", seed.Parent.DatabaseName, e.Message);
+            // Every failure is a coded line in the seeding's log, which -t:Preview shows under PREVIEW2002, and always
+            // a finish: an exception left in this background task would leave the environment waiting until its
+            // timeout. A stack trace, where one helps (a bug), goes to the app host's own log only.
+            var diagnostic = SeedFailure.Describe(e, database, seed.ManifestPath);
+            if (diagnostic.Code == DiagnosticCodes.SeedUnexpectedError)
+            {
+                hostLog.LogError(e, "Seeding '{Database}' failed.", database);
+            }
+
+            log.LogError("{Diagnostic}", diagnostic.ToString());
             await FinishAsync(seed, exitCode: 1);
         }
     }
@@ -69,12 +96,12 @@ internal sealed class PreviewSeedRunner(
     /// <summary>
     /// Seeds <paramref name="seed"/>'s database again, as <c>-t:PreviewSeed</c> does: preview.yaml read anew, the seeded
     /// tables emptied first, <paramref name="seedValue"/> instead of its <c>seed:</c> when given. Logs into the seeding's
-    /// log; the links' data row follows.
+    /// log; the seed report and the links' data row follow.
     /// </summary>
     public async Task<SeedRunResult> ReseedAsync(PreviewSeedResource seed, int? seedValue, CancellationToken cancellationToken)
     {
         var log = loggers.GetLogger(seed);
-        var entry = PreviewManifestFile.Read(seed.ManifestPath).Seeds.FirstOrDefault(candidate => candidate.Database.Value == seed.Parent.Name)
+        var entry = PreviewManifestFile.Read(seed.ManifestPath).Seeds.FirstOrDefault(candidate => candidate.Database.Value == seed.Entry.Database.Value)
             ?? seed.Entry;
         var connectionString = await seed.Parent.ConnectionStringExpression.GetValueAsync(cancellationToken);
         await using var connection = new NpgsqlConnection($"{connectionString};Pooling=false;Command Timeout=0");
@@ -83,19 +110,30 @@ internal sealed class PreviewSeedRunner(
         return await SeedAsync(seed, entry, connection, reset: true, seedValue, log, cancellationToken);
     }
 
+    // The first seeding keeps or refuses the app's own rows as preview.yaml's existing: says; a reseed empties the
+    // seeded tables first, as -t:PreviewSeed does.
     private async Task<SeedRunResult> SeedAsync(
         PreviewSeedResource seed, SeedEntry entry, NpgsqlConnection connection, bool reset, int? seedValue, ILogger log, CancellationToken cancellationToken)
     {
         // The profile's scale for the server multiplies the seed entry's own factor for the profile.
-        var profileScale = services.GetService<EffectiveProfile>()?.ScaleOf(seed.Parent.Parent.Name) ?? 1;
+        var profileScale = services.GetService<EffectiveProfile>()?.ScaleOf(seed.ServerName) ?? 1;
         var settings = SeedSettingsFactory.From(entry, runtime.Profile, seed.ManifestPath, profileScale);
-        var result = await DatabaseSeeder.SeedAsync(connection, new SeedRequest(seedValue is { } value ? settings with { Seed = value } : settings)
+        var request = reset
+            ? new SeedRequest(seedValue is { } value ? settings with { Seed = value } : settings) { EnvironmentId = runtime.EnvironmentId, Reset = true }
+            : new SeedRequest(settings)
+            {
+                EnvironmentId = runtime.EnvironmentId,
+                Existing = SeedSettingsFactory.ExistingOf(entry),
+                ExistingFromManifest = true,
+                SchemaSource = SchemaSource(entry),
+            };
+        var result = await DatabaseSeeder.SeedAsync(connection, request with
         {
-            EnvironmentId = runtime.EnvironmentId,
-            Reset = reset,
             ExcludedTables = entry.Exclude.Select(table => table.Value).ToList(),
             Log = line => log.LogInformation("{Line}", line),
         }, cancellationToken);
+        var warnings = result.Diagnostics.Where(diagnostic => !diagnostic.IsError).ToList();
+        seed.Warnings = reset ? warnings : [.. seed.Warnings, .. warnings];
         foreach (var diagnostic in result.Diagnostics)
         {
             log.Log(diagnostic.IsError ? LogLevel.Error : LogLevel.Warning, "{Diagnostic}", diagnostic.ToString());
@@ -104,18 +142,66 @@ internal sealed class PreviewSeedRunner(
         if (result.Summary is { } summary && result.Succeeded)
         {
             seed.Summary = summary;
+            PreviewSdk.Seeding.Reports.SeedReportFile.Write(runtime.StateDirectory, entry.Database.Value, result.Report!);
             log.LogInformation(
                 "Seeded {Tables} tables with {Rows} rows (seed {Seed}) in {Seconds:0.00} s.",
                 summary.Tables.Count, summary.TotalRows, summary.Seed, summary.Elapsed.TotalSeconds);
             if (reset)
             {
-                EnvironmentLinks.Update(runtime.StateDirectory, links => links.WithData(seed.Parent.DatabaseName, EnvironmentReseeder.SeededDatabaseOf(summary)));
+                EnvironmentLinks.Update(runtime.StateDirectory, links => links.WithData(seed.DatabaseName, EnvironmentReseeder.SeededDatabaseOf(summary)));
             }
         }
 
         return result;
     }
 
+    // The migrating service is up; now the database must hold its migrations, not merely answer.
+    private async Task WaitForMigrationsAsync(PreviewSeedResource seed, string service, NpgsqlConnection connection, ILogger log, CancellationToken cancellationToken)
+    {
+        var migrations = seed.Entry.Migrations!;
+        IReadOnlyList<string>? expected = null;
+        if (migrations.EfCore is { } efCore)
+        {
+            var project = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(seed.ManifestPath)!, efCore.Value));
+            var source = PreviewSdk.Core.EfCore.EfCoreProjectSource.Read(project);
+            if (source.MigrationIds.Count > 0)
+            {
+                expected = source.MigrationIds;
+            }
+            else
+            {
+                var warning = DiagnosticFactory.Create(DiagnosticCodes.EfCoreProjectWithoutMigrations, DiagnosticSeverity.Warning, efCore.Location, efCore.Value, seed.DatabaseName);
+                seed.Warnings = [.. seed.Warnings, warning];
+                log.LogWarning("{Diagnostic}", warning.ToString());
+            }
+        }
+
+        log.LogInformation(expected is null
+            ? "Waiting until the schema stops changing and '{Service}' reports no Degraded state."
+            : "Waiting until the database holds the {Count} migrations of the EF Core project and '{Service}' reports no Degraded state.",
+            expected?.Count ?? 0, service);
+        var healthStates = services.GetService<ServiceHealthStates>();
+        var wait = new MigrationsDoneWait(expected, () => IsSettled(service, healthStates), line =>
+        {
+            log.LogInformation("{Line}", line);
+            _ = PublishAsync(seed, new ResourceStateSnapshot($"Waiting for migrations: {line}", KnownResourceStateStyles.Info));
+        });
+        await wait.WaitAsync(connection, migrations.Location, service, cancellationToken);
+    }
+
+    // Running and healthy by Aspire's checks, and not Degraded by its own account (which a 200 does not tell).
+    private bool IsSettled(string service, ServiceHealthStates? healthStates) =>
+        notifications.TryGetCurrentState(service, out var current)
+        && current.Snapshot.State?.Text == KnownResourceStates.Running
+        && current.Snapshot.HealthStatus is null or HealthStatus.Healthy
+        && !(healthStates?.IsDegraded(service) ?? false);
+
+    private static string SchemaSource(SeedEntry entry) => entry.Migrations switch
+    {
+        { Service: { } service } => $"migrations: service {service.Value}",
+        { Sql: { } sql } => $"migrations: sql {sql.Value}",
+        _ => "no migrations: declared",
+    };
     private Task PublishAsync(PreviewSeedResource seed, ResourceStateSnapshot state, bool started = false) =>
         notifications.PublishUpdateAsync(seed, snapshot => snapshot with
         {

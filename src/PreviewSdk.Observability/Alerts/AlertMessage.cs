@@ -69,16 +69,22 @@ public sealed record AlertMessage
     };
 }
 
-/// <summary>The links an alert carries.</summary>
-/// <param name="Dashboard">The environment's dashboard, login token included.</param>
+/// <summary>
+/// The links an alert carries: the environment's gateway links without the access token (an alert goes to a chat
+/// channel; whoever opened the shared link once has the cookie that opens these).
+/// </summary>
+/// <param name="Dashboard">The environment's dashboard, through its gateway.</param>
 /// <param name="Services">The services' links, name to URL, in the environment's order.</param>
 public sealed record AlertLinks(string Dashboard, IReadOnlyList<KeyValuePair<string, string>> Services)
 {
-    /// <summary>The environment's directory page, once environments have one (the gateway); null until then.</summary>
+    /// <summary>The environment's links directory page, without the token; null before the environment is ready.</summary>
     public string? Directory { get; init; }
 
-    /// <summary>The links of an environment's links.json; null parts (an environment not ready yet) stay empty.</summary>
+    /// <summary>The links of an environment's links.json, never its shared link; null parts (an environment not ready yet) stay empty.</summary>
     public static AlertLinks From(Core.Links.EnvironmentLinks? links) => links is null
         ? new AlertLinks(string.Empty, [])
-        : new AlertLinks(links.Dashboard, links.Services.Select(service => new KeyValuePair<string, string>(service.Name, service.Url)).ToList());
+        : new AlertLinks(links.Dashboard, links.Services.Select(service => new KeyValuePair<string, string>(service.Name, service.Url)).ToList())
+        {
+            Directory = links.Directory,
+        };
 }

@@ -1,6 +1,7 @@
 using PreviewSdk.Core.Diagnostics;
 using PreviewSdk.Core.Environments;
 using PreviewSdk.Core.Manifest;
+using PreviewSdk.Core.Sharing;
 using PreviewSdk.Observability.Reports;
 
 namespace PreviewSdk.Observability.Checks;
@@ -37,7 +38,7 @@ public sealed class PreviewTestRun(IPreviewReporter reporter)
             reporter.Report(DiagnosticFactory.Create(DiagnosticCodes.NoChecks, DiagnosticSeverity.Warning, SourceLocation.WholeFile(request.Manifest.Path)));
         }
 
-        using var client = CheckRunner.CreateClient();
+        using var client = CheckRunner.CreateClient(GatewayOf(entry));
         var results = await Task.WhenAll(checks.Select(check => RunAsync(client, links.Services, check, cancellationToken)));
         foreach (var result in results)
         {
@@ -69,6 +70,13 @@ public sealed class PreviewTestRun(IPreviewReporter reporter)
         reporter.Info($"Checks of preview '{entry.Record.Name}': {results.Length - failed} passed, {failed} failed. JUnit report: {report}");
         return report;
     }
+
+    // The links are the gateway's: the checks go through it with the token, so they judge what a reviewer opens. An
+    // environment whose ready report names no gateway (started before it existed) is reached at its links as they are.
+    private static GatewayRoute? GatewayOf(EnvironmentEntry entry) =>
+        entry.Ready?.GatewayEndpoint is { } endpoint
+            ? new GatewayRoute(endpoint, entry.Record.Auth == GatewayAuth.Token ? AccessTokenFile.Read(entry.Folder) : null)
+            : null;
 
     // A service without a link in this run (the environment was started before the check's service was added, say)
     // is a check without an answer, so the report still lists it.

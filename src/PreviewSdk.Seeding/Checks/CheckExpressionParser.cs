@@ -9,7 +9,7 @@ namespace PreviewSdk.Seeding.Checks;
 /// <c>AND</c>/<c>OR</c> of those. Casts PostgreSQL adds (<c>(0)::numeric</c>, <c>(status)::text</c>) are looked
 /// through.
 /// </summary>
-public static class CheckExpressionParser
+public static partial class CheckExpressionParser
 {
     private static readonly Dictionary<string, ComparisonOperator> Comparisons = new(StringComparer.Ordinal)
     {
@@ -66,10 +66,14 @@ public static class CheckExpressionParser
     private static CheckRule? Rule(CheckSyntax node) => node switch
     {
         BinarySyntax { Operator: "OR" } => Disjunction(node),
-        BinarySyntax binary when Comparisons.TryGetValue(binary.Operator, out var op) => Comparison(op, binary.Left, binary.Right),
+        BinarySyntax binary when Comparisons.TryGetValue(binary.Operator, out var op) => Comparison(op, binary.Left, binary.Right)
+            ?? (op == ComparisonOperator.Equal ? (CheckRule?)Equivalence(binary.Left, binary.Right) ?? Computed(binary.Left, binary.Right) : null),
         BinarySyntax { Operator: "~" } match => Pattern(match.Left, match.Right, like: false),
         BinarySyntax { Operator: "~~" } like => Pattern(like.Left, like.Right, like: true),
+        BinarySyntax { Operator: "~~*" } ilike => Pattern(ilike.Left, ilike.Right, like: true, ignoreCase: true),
         QuantifiedSyntax { Operator: "=", Quantifier: "ANY" } any => InList(any),
+        QuantifiedSyntax { Operator: "<>", Quantifier: "ALL" } all => InList(all) is { } excluded ? new NotInList(excluded.Column, excluded.Values) : null,
+        CaseSyntax choice => Case(choice),
         IsSyntax test => Is(test),
         UnarySyntax { Operator: "NOT" } not => Negation(not.Operand),
         // A bare boolean column: CHECK (is_active).
@@ -77,10 +81,15 @@ public static class CheckExpressionParser
         _ => null,
     };
 
-    private static AnyOf? Disjunction(CheckSyntax node)
+    private static CheckRule? Disjunction(CheckSyntax node)
     {
         var alternatives = new List<CheckSyntax>();
         CollectAlternatives(node, alternatives);
+        if (Implication(alternatives) is { } implication)
+        {
+            return implication;
+        }
+
         var branches = new List<IReadOnlyList<CheckRule>>(alternatives.Count);
         foreach (var alternative in alternatives)
         {
@@ -138,19 +147,21 @@ public static class CheckExpressionParser
         return null;
     }
 
-    private static MatchesPattern? Pattern(CheckSyntax subject, CheckSyntax pattern, bool like)
+    private static MatchesPattern? Pattern(CheckSyntax subject, CheckSyntax pattern, bool like, bool ignoreCase = false)
     {
         if (ColumnOf(subject) is not { } column || StripCasts(pattern) is not ConstantSyntax { IsString: true, Value: { } text })
         {
             return null;
         }
 
-        return new MatchesPattern(column, like ? LikePattern.ToRegularExpression(text) : text);
+        return new MatchesPattern(column, like ? LikePattern.ToRegularExpression(text, ignoreCase) : text);
     }
 
     private static InList? InList(QuantifiedSyntax any)
     {
-        if (ColumnOf(any.Left) is not { } column)
+        // upper(gender) IN ('M', 'F'): the listed values are already in the case the function makes, so the
+        // column taking one of them satisfies it.
+        if ((ColumnOf(any.Left) ?? CaseFoldedColumnOf(any.Left)) is not { } column)
         {
             return null;
         }
@@ -221,6 +232,9 @@ public static class CheckExpressionParser
     }
 
     private static string? ColumnOf(CheckSyntax node) => StripCasts(node) is ColumnSyntax column ? column.Name : null;
+
+    private static string? CaseFoldedColumnOf(CheckSyntax node) =>
+        StripCasts(node) is CallSyntax { Name: "upper" or "lower", Arguments.Count: 1 } call ? ColumnOf(call.Arguments[0]) : null;
 
     private static string? LengthOf(CheckSyntax node) =>
         StripCasts(node) is CallSyntax call && LengthFunctions.Contains(call.Name) && call.Arguments.Count == 1 ? ColumnOf(call.Arguments[0]) : null;

@@ -53,6 +53,52 @@ public sealed record AnyOf(IReadOnlyList<IReadOnlyList<CheckRule>> Branches) : C
 /// <param name="Column">The column.</param>
 public sealed record IsNull(string Column) : ColumnRule(Column);
 
+/// <summary><c>column NOT IN (…)</c>, printed by PostgreSQL as <c>column &lt;&gt; ALL (ARRAY[…])</c>.</summary>
+/// <param name="Column">The column.</param>
+/// <param name="Values">The excluded constants, as text.</param>
+public sealed record NotInList(string Column, IReadOnlyList<string> Values) : ColumnRule(Column);
+
+/// <summary>
+/// Whether a column may, must or must not be NULL in a row depends on another column of that row: the CHECKs
+/// <c>(state = 'closed') = (closed_at IS NOT NULL)</c>, <c>state &lt;&gt; 'shipped' OR shipped_at IS NOT NULL</c>
+/// and <c>CASE WHEN state = 'closed' THEN closed_at IS NOT NULL ELSE closed_at IS NULL END</c>. Generated per row,
+/// so every state of the controlling column still occurs.
+/// </summary>
+/// <param name="Column">The column whose nullness depends on the condition.</param>
+/// <param name="Condition">The condition on the controlling column.</param>
+/// <param name="WhenMet">What the column must be in rows that meet the condition.</param>
+/// <param name="WhenNotMet">What it must be in the other rows.</param>
+public sealed record NullWhen(string Column, RowCondition Condition, NullRequirement WhenMet, NullRequirement WhenNotMet) : ColumnRule(Column);
+
+/// <summary>A condition on one column of a row: its value in a list (or not), or it being NULL (or not).</summary>
+/// <param name="Column">The controlling column.</param>
+/// <param name="Values">The listed constants as text (empty for a NULL test); <c>true</c> for a bare boolean column.</param>
+/// <param name="TestsNull">True for <c>column IS NULL</c>.</param>
+/// <param name="Negated">True when the condition is the opposite (<c>&lt;&gt;</c>, <c>NOT IN</c>, <c>IS NOT NULL</c>).</param>
+public sealed record RowCondition(string Column, IReadOnlyList<string> Values, bool TestsNull, bool Negated);
+
+/// <summary>What a <see cref="NullWhen"/> asks of its column in some rows.</summary>
+public enum NullRequirement
+{
+    /// <summary>Anything: NULL or a value.</summary>
+    Any,
+
+    /// <summary>NULL.</summary>
+    Null,
+
+    /// <summary>A value.</summary>
+    NotNull,
+}
+
+/// <summary>
+/// <c>column = expression</c> of other columns of the row (<c>total = quantity * unit_price</c>): PostgreSQL
+/// computes the column from the expression as the row is inserted.
+/// </summary>
+/// <param name="Column">The computed column.</param>
+/// <param name="Expression">The expression as SQL.</param>
+/// <param name="Uses">The columns the expression reads.</param>
+public sealed record ComputedAs(string Column, string Expression, IReadOnlyList<string> Uses) : ColumnRule(Column);
+
 /// <summary>A comparison operator.</summary>
 public enum ComparisonOperator
 {

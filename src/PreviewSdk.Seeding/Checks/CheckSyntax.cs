@@ -52,3 +52,8 @@ internal sealed record QuantifiedSyntax(string Operator, string Quantifier, Chec
 /// <param name="What"><c>NULL</c>, <c>TRUE</c>, <c>FALSE</c> or <c>UNKNOWN</c>.</param>
 /// <param name="Negated">True for <c>IS NOT</c>.</param>
 internal sealed record IsSyntax(CheckSyntax Operand, string What, bool Negated) : CheckSyntax;
+
+/// <summary><c>CASE WHEN a THEN b … ELSE c END</c>.</summary>
+/// <param name="Branches">The WHEN conditions with their results, in order.</param>
+/// <param name="Else">The ELSE result, or null (then NULL, which a CHECK lets through).</param>
+internal sealed record CaseSyntax(IReadOnlyList<(CheckSyntax When, CheckSyntax Then)> Branches, CheckSyntax? Else) : CheckSyntax;

@@ -5,7 +5,7 @@ namespace PreviewSdk.Seeding.Checks;
 /// <see cref="CheckSyntax"/> tree, with PostgreSQL's operator precedence. It accepts the general shape of
 /// expressions so that whatever it cannot turn into rules is refused later, in one place, by
 /// <see cref="CheckExpressionParser"/>; it throws <see cref="FormatException"/> only on text that is not an
-/// expression it knows (subqueries, CASE, COLLATE, subscripts…).
+/// expression it knows (subqueries, COLLATE, subscripts…).
 /// </summary>
 internal sealed partial class CheckSyntaxParser
 {
@@ -145,6 +145,11 @@ internal sealed partial class CheckSyntaxParser
         {
             position++;
             return new ConstantSyntax(null, IsString: false);
+        }
+
+        if (token.IsKeyword("case"))
+        {
+            return ParseCase();
         }
 
         if (token.IsKeyword("array") && Next.Is(CheckTokenKind.Punctuation, "["))

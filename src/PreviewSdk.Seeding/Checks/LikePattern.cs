@@ -12,7 +12,9 @@ internal static class LikePattern
     private const string RegexSpecials = @".^$*+?()[]{}|\";
 
     /// <summary>The regular expression matching exactly what <paramref name="pattern"/> matches with LIKE's default escape (<c>\</c>).</summary>
-    public static string ToRegularExpression(string pattern)
+    /// <param name="pattern">The LIKE pattern.</param>
+    /// <param name="ignoreCase">For ILIKE: each letter matches in either case (<c>[aA]</c>).</param>
+    public static string ToRegularExpression(string pattern, bool ignoreCase = false)
     {
         var builder = new StringBuilder("^");
         for (var i = 0; i < pattern.Length; i++)
@@ -21,6 +23,10 @@ internal static class LikePattern
             if (c == '\\' && i + 1 < pattern.Length)
             {
                 AppendLiteral(builder, pattern[++i]);
+            }
+            else if (ignoreCase && char.IsAsciiLetter(c))
+            {
+                builder.Append('[').Append(char.ToLowerInvariant(c)).Append(char.ToUpperInvariant(c)).Append(']');
             }
             else if (c == '%')
             {

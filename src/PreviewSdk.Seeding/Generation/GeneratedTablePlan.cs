@@ -57,6 +57,18 @@ internal sealed class GeneratedTablePlan : TablePlan
     public override IReadOnlyList<ColumnSchema> Key { get; }
 
     /// <inheritdoc />
+    public override IReadOnlyList<ComputedColumn> Computed => ComputedColumns;
+
+    /// <inheritdoc />
+    public override IReadOnlyList<ColumnChoice> Choices => ColumnChoicesOfPlan;
+
+    /// <summary>What each column gets and why.</summary>
+    internal IReadOnlyList<ColumnChoice> ColumnChoicesOfPlan { get; init; } = [];
+
+    /// <summary>The columns an expression override computes.</summary>
+    internal IReadOnlyList<ComputedColumn> ComputedColumns { get; init; } = [];
+
+    /// <inheritdoc />
     public override long? PlannedRows => size.PerParentKey is null ? size.Rows : null;
 
     /// <summary>The number of rows, also for a table sized per parent (known once planned, without generating).</summary>

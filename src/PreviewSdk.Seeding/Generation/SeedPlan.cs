@@ -9,7 +9,11 @@ namespace PreviewSdk.Seeding.Generation;
 /// </summary>
 /// <param name="Seed">The random seed the rows derive from.</param>
 /// <param name="Tables">The tables to fill, parents before children.</param>
-public sealed record SeedPlan(int Seed, IReadOnlyList<TablePlan> Tables);
+public sealed record SeedPlan(int Seed, IReadOnlyList<TablePlan> Tables)
+{
+    /// <summary>What planning chose that a user may want to know (an <c>_id</c> column without a foreign key drawn from a table's keys), one line each.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+}
 
 /// <summary>How one table is filled.</summary>
 public abstract class TablePlan
@@ -29,6 +33,15 @@ public abstract class TablePlan
     /// <summary>The columns that identify a row in the second pass (the primary key); empty when nothing is deferred.</summary>
     public abstract IReadOnlyList<ColumnSchema> Key { get; }
 
+    /// <summary>
+    /// Columns PostgreSQL computes per row from an <c>expression:</c> override while the rows are inserted, with the
+    /// row's written columns in scope; not in <see cref="Columns"/>. Empty for most tables.
+    /// </summary>
+    public virtual IReadOnlyList<ComputedColumn> Computed => [];
+
+    /// <summary>What each column of the table gets and why, for the seed report; empty when the plan does not say.</summary>
+    public virtual IReadOnlyList<ColumnChoice> Choices => [];
+
     /// <summary>The number of rows, known up front unless the table is sized per parent (then null until generated).</summary>
     public abstract long? PlannedRows { get; }
 
@@ -44,3 +57,16 @@ public abstract class TablePlan
     /// </summary>
     public abstract IEnumerable<object?[]> DeferredRows();
 }
+
+/// <summary>A column whose value PostgreSQL computes per row from an SQL expression.</summary>
+/// <param name="Column">The column.</param>
+/// <param name="Expression">The expression, e.g. <c>to_tsvector('english', title)</c>.</param>
+/// <param name="Location">Where preview.yaml writes it, for an error PostgreSQL finds in it.</param>
+public sealed record ComputedColumn(ColumnSchema Column, string Expression, Core.Diagnostics.SourceLocation? Location = null);
+
+/// <summary>What one column gets and why, as the seed report shows it.</summary>
+/// <param name="Column">The column.</param>
+/// <param name="Values">The values it gets, in words (<c>e-mail addresses on example domains</c>, <c>keys of customers</c>).</param>
+/// <param name="Reason">Why: an override, a foreign key, a constraint, its name, or only its type.</param>
+/// <param name="IsFallback">True when only the type decided: the column is worth an override if its values matter.</param>
+public sealed record ColumnChoice(string Column, string Values, string Reason, bool IsFallback);

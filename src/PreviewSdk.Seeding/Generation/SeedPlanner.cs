@@ -1,4 +1,6 @@
+using PreviewSdk.Core.Arithmetic;
 using PreviewSdk.Core.Diagnostics;
+using PreviewSdk.Core.Manifest;
 using PreviewSdk.Seeding.Generation.Planning;
 using PreviewSdk.Seeding.Generation.Randomness;
 using PreviewSdk.Seeding.Schema;
@@ -62,7 +64,7 @@ public static class SeedPlanner
         var sorted = diagnostics.ToSortedList();
         return diagnostics.HasErrors
             ? new SeedPlanResult(null, sorted)
-            : new SeedPlanResult(new SeedPlan(settings.Seed, plans), sorted);
+            : new SeedPlanResult(new SeedPlan(settings.Seed, plans) { Notes = context.Notes }, sorted);
     }
 
     // The foreign key each per-parent table is sized by; problems with the sizing are reported and the table sized by rows.
@@ -120,6 +122,13 @@ public static class SeedPlanner
         var settings = context.SettingsOf(table);
         if (perParent is not null && settings?.PerParent is { } sizing && models.TryGetValue(perParent.ReferencedDisplayName, out var parent))
         {
+            if (Saturating.Multiply(parent.Size.Rows, sizing.Max) > ManifestBounds.MaximumScaledRows)
+            {
+                context.Diagnostics.Error(DiagnosticCodes.SeedRowCountInvalid, settings.Location ?? new SourceLocation(context.Settings.SourceFile, 0, 0),
+                    $"rows of '{table.DisplayName}' ({parent.Size.Rows} parents × up to {sizing.Max} each)", Saturating.Multiply(parent.Size.Rows, sizing.Max));
+                return TableSize.Fixed(0, context.Settings);
+            }
+
             var seed = StableHash.ForColumn(context.Settings.Seed, table.DisplayName, "per parent");
             return TableSize.PerParent(sizing, perParent, parent.Size.Rows, seed);
         }

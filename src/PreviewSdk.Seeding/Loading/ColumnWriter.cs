@@ -27,6 +27,12 @@ internal abstract class ColumnWriter
     public static ColumnWriter For(PgType type)
     {
         var value = type.ValueType;
+        if (type.IsTextForm)
+        {
+            // Staged as text and cast by PostgreSQL (see StagedCopy).
+            return ForValues(PgTypeKind.Text, new Scalar(NpgsqlDbType.Text));
+        }
+
         return value.Kind switch
         {
             PgTypeKind.Enum => new ByName<string>(NameOf(value)),

@@ -100,8 +100,8 @@ public static class SeedGuard
         return (reader.GetString(0), await reader.IsDBNullAsync(1, cancellationToken) ? null : reader.GetString(1));
     }
 
-    /// <summary>The display names of the tables that hold at least one row, asked as one boolean per table.</summary>
-    private static async Task<List<string>> TablesWithRowsAsync(
+    /// <summary>The display names of the tables that hold at least one row, asked as one boolean per table, never reading a row.</summary>
+    public static async Task<List<string>> TablesWithRowsAsync(
         NpgsqlConnection connection, IEnumerable<TableSchema> tables, CancellationToken cancellationToken)
     {
         var asked = tables.DistinctBy(table => table.QualifiedName).ToList();

@@ -16,7 +16,7 @@ internal static class TableLoad
     /// <summary>Loads <paramref name="plan"/>'s rows, folding self-references into the COPY where the plan allows it.</summary>
     public static async Task<Result> RunAsync(NpgsqlConnection connection, TablePlan plan, CancellationToken cancellationToken)
     {
-        if (plan.Columns.Count == 0)
+        if (plan.Columns.Count == 0 && plan.Computed.Count == 0)
         {
             return new Result(await InsertDefaultRowsAsync(connection, plan, cancellationToken), FoldedRows: null);
         }
@@ -27,8 +27,7 @@ internal static class TableLoad
             // loaded before; it costs one round trip.
             await ExecuteAsync(connection, $"SAVEPOINT {Savepoint}", cancellationToken);
             var keys = WrittenKeys.For(fold.Columns);
-            var rows = await BinaryCopy.CopyAsync(
-                connection, plan.Table.QualifiedName, fold.Columns, fold.Rows(), keys.Any ? keys.Observe : null, cancellationToken);
+            var rows = await CopyAsync(connection, plan, fold.Columns, fold.Rows(), keys.Any ? keys.Observe : null, cancellationToken);
             if (fold.Complete)
             {
                 await ExecuteAsync(connection, $"RELEASE SAVEPOINT {Savepoint}", cancellationToken);
@@ -40,11 +39,17 @@ internal static class TableLoad
         }
 
         var written = WrittenKeys.For(plan.Columns);
-        var copied = await BinaryCopy.CopyAsync(
-            connection, plan.Table.QualifiedName, plan.Columns, plan.Rows(), written.Any ? written.Observe : null, cancellationToken);
+        var copied = await CopyAsync(connection, plan, plan.Columns, plan.Rows(), written.Any ? written.Observe : null, cancellationToken);
         await AdvanceSequencesAsync(connection, plan, written, cancellationToken);
         return new Result(copied, FoldedRows: null);
     }
+
+    // Straight into the table by binary COPY, unless some values need PostgreSQL to cast or compute them.
+    private static Task<long> CopyAsync(
+        NpgsqlConnection connection, TablePlan plan, IReadOnlyList<Schema.ColumnSchema> columns, IEnumerable<object?[]> rows, Action<object?[]>? observe, CancellationToken cancellationToken) =>
+        StagedCopy.IsNeeded(columns, plan.Computed)
+            ? StagedCopy.CopyAsync(connection, plan.Table, columns, plan.Computed, rows, observe, cancellationToken)
+            : BinaryCopy.CopyAsync(connection, plan.Table.QualifiedName, columns, rows, observe, cancellationToken);
 
     private static Task AdvanceSequencesAsync(NpgsqlConnection connection, TablePlan plan, WrittenKeys keys, CancellationToken cancellationToken) =>
         keys.Any ? SequenceAdvance.AdvanceAsync(connection, plan.Table, keys, cancellationToken) : Task.CompletedTask;

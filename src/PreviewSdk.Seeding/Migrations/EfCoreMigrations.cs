@@ -70,7 +70,7 @@ public sealed class EfCoreMigrations : IMigrationSource
         {
             var location = migration.FilePath is { } file ? SourceLocation.WholeFile(file) : this.location;
             throw new MigrationCheckException(DiagnosticFactory.Create(
-                DiagnosticCodes.MigrationFailed, location, migration.Id, $"dotnet ef database update exited with code {update.ExitCode}.") with
+                DiagnosticCodes.MigrationFailed, location, migration.Id, "the scratch database", string.Empty, $"dotnet ef database update exited with code {update.ExitCode} (its output follows).") with
             {
                 Details = update.LastLines(),
             });

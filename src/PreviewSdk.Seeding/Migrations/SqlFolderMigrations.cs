@@ -1,30 +1,41 @@
 using Npgsql;
 using PreviewSdk.Core.Diagnostics;
+using PreviewSdk.Core.Inputs;
 
 namespace PreviewSdk.Seeding.Migrations;
 
 /// <summary>
 /// A folder of <c>*.sql</c> migrations: applied in ordinal file name order (<c>001_init.sql</c>,
-/// <c>002_orders.sql</c>), each in its own transaction, and recorded in <see cref="HistoryTable"/> so each applies
-/// once. The environment applies the folder with <see cref="ApplyAllAsync"/> before seeding; the migration check
+/// <c>002_orders.sql</c>), each as psql would run it (see <see cref="SqlScriptRunner"/>: in one transaction unless the
+/// file controls its own), and recorded in <see cref="HistoryTable"/> so each applies once. The environment applies the folder with <see cref="ApplyAllAsync"/> before seeding; the migration check
 /// applies it one file at a time.
 /// </summary>
 public sealed class SqlFolderMigrations : IMigrationSource
 {
-    /// <summary>The table that records which files were applied (in the database's default schema).</summary>
+    /// <summary>The table that records which files were applied, in the <c>public</c> schema.</summary>
     public const string HistoryTable = "__preview_sql_migrations";
+
+    // Schema-qualified everywhere: a migration may change search_path (every pg_dump sets it to '').
+    private const string QualifiedHistoryTable = "public." + HistoryTable;
 
     private readonly string folder;
     private readonly SourceLocation location;
+    private readonly string target;
+    private readonly Action<string>? log;
 
     /// <summary>Reads migrations from <paramref name="folder"/>.</summary>
     /// <param name="folder">The folder of <c>*.sql</c> files.</param>
     /// <param name="location">Where preview.yaml names the folder, for diagnostics about the folder as a whole.</param>
-    public SqlFolderMigrations(string folder, SourceLocation location)
+    /// <param name="target">What the files migrate, for messages: <c>the database 'shopdb'</c> (the default: the scratch database of the migration check).</param>
+    /// <param name="log">Receives notes such as roles created for the files.</param>
+    public SqlFolderMigrations(string folder, SourceLocation location, string target = "the scratch database", Action<string>? log = null)
     {
         ArgumentNullException.ThrowIfNull(folder);
+        ArgumentNullException.ThrowIfNull(target);
         this.folder = Path.GetFullPath(folder);
         this.location = location;
+        this.target = target;
+        this.log = log;
     }
 
     /// <inheritdoc />
@@ -48,7 +59,7 @@ public sealed class SqlFolderMigrations : IMigrationSource
     /// <summary>Applies every file not applied yet, in order; returns the file names applied now.</summary>
     /// <param name="connection">An open connection to the database to migrate.</param>
     /// <param name="cancellationToken">Stops before the next file; the file being applied is rolled back.</param>
-    /// <exception cref="MigrationCheckException">A file failed (PREVIEW4069); the files before it stay applied.</exception>
+    /// <exception cref="MigrationCheckException">A file failed (PREVIEW4069, with its line); the files before it stay applied.</exception>
     public Task<IReadOnlyList<string>> ApplyAllAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);
@@ -74,13 +85,15 @@ public sealed class SqlFolderMigrations : IMigrationSource
     private static bool IsMigrationFile(string name) =>
         name.EndsWith(".sql", StringComparison.Ordinal) && !name.Contains('/', StringComparison.Ordinal);
 
-    private static async Task<IReadOnlyList<string>> ApplyAsync(NpgsqlConnection connection, IEnumerable<MigrationInfo> migrations, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<string>> ApplyAsync(NpgsqlConnection connection, IEnumerable<MigrationInfo> migrations, CancellationToken cancellationToken)
     {
-        await ExecuteAsync(connection, null, $"CREATE TABLE IF NOT EXISTS {HistoryTable} (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())", cancellationToken);
+        // The table is made only when a file is recorded, after the file ran: a dump of an environment's database
+        // creates it itself, and must not find it there already.
         var applied = new HashSet<string>(StringComparer.Ordinal);
-        await using (var read = new NpgsqlCommand($"SELECT name FROM {HistoryTable}", connection))
-        await using (var reader = await read.ExecuteReaderAsync(cancellationToken))
+        if (await TableExistsAsync(connection, cancellationToken))
         {
+            await using var read = new NpgsqlCommand($"SELECT name FROM {QualifiedHistoryTable}", connection);
+            await using var reader = await read.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
                 applied.Add(reader.GetString(0));
@@ -91,20 +104,16 @@ public sealed class SqlFolderMigrations : IMigrationSource
         foreach (var migration in migrations.Where(m => !applied.Contains(m.Id)))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var sql = await File.ReadAllTextAsync(migration.FilePath!, cancellationToken);
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            try
+            var outcome = await SqlScriptRunner.RunAsync(connection, migration.FilePath!, target, async () =>
             {
-                await ExecuteAsync(connection, transaction, sql, cancellationToken);
-                await using var record = new NpgsqlCommand($"INSERT INTO {HistoryTable} (name) VALUES (@name)", connection, transaction);
-                record.Parameters.AddWithValue("name", migration.Id);
+                await ExecuteAsync(connection, $"CREATE TABLE IF NOT EXISTS {QualifiedHistoryTable} (name pg_catalog.text PRIMARY KEY, applied_at pg_catalog.timestamptz NOT NULL DEFAULT pg_catalog.now())", cancellationToken);
+                await using var record = new NpgsqlCommand($"INSERT INTO {QualifiedHistoryTable} (name) VALUES ($1)", connection);
+                record.Parameters.Add(new NpgsqlParameter<string> { TypedValue = migration.Id });
                 await record.ExecuteNonQueryAsync(cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
-            }
-            catch (PostgresException e)
+            }, cancellationToken);
+            foreach (var role in outcome.CreatedRoles)
             {
-                throw new MigrationCheckException(DiagnosticFactory.Create(
-                    DiagnosticCodes.MigrationFailed, SourceLocation.WholeFile(migration.FilePath!), migration.Id, Describe(e)));
+                log?.Invoke($"{migration.Id} names the role '{role}', which the server did not have: created it (NOLOGIN).");
             }
 
             now.Add(migration.Id);
@@ -113,15 +122,15 @@ public sealed class SqlFolderMigrations : IMigrationSource
         return now;
     }
 
-    private static string Describe(PostgresException e)
+    private static async Task<bool> TableExistsAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
-        var text = $"{e.SqlState}: {e.MessageText}";
-        return text.EndsWith('.') ? text : text + ".";
+        await using var exists = new NpgsqlCommand($"SELECT pg_catalog.to_regclass('{QualifiedHistoryTable}') IS NOT NULL", connection);
+        return (bool)(await exists.ExecuteScalarAsync(cancellationToken))!;
     }
 
-    private static async Task ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql, CancellationToken cancellationToken)
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand(sql, connection, transaction);
+        await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

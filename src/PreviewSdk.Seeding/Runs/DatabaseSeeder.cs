@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Npgsql;
+using PreviewSdk.Core.Diagnostics;
 using PreviewSdk.Seeding.Generation;
 using PreviewSdk.Seeding.Loading;
 using PreviewSdk.Seeding.Schema;
@@ -33,6 +34,13 @@ public static class DatabaseSeeder
         };
         var schema = await PostgresSchemaReader.ReadAsync(connection, readOptions, cancellationToken);
         log($"Schema of '{connection.Database}': {schema.Tables.Count} tables (seed {settings.Seed}, scale {settings.Scale.ToString(System.Globalization.CultureInfo.InvariantCulture)}).");
+        if (schema.Tables.Count == 0 && request.ExistingFromManifest)
+        {
+            // An environment's database without tables after its migrations: never a silent success.
+            var empty = new SeedSummary(connection.Database, settings.Seed, [], Stopwatch.GetElapsedTime(started));
+            return new SeedRunResult(empty, [DiagnosticFactory.Create(DiagnosticCodes.SeedNoTables, DiagnosticSeverity.Warning,
+                SourceLocation.WholeFile(settings.SourceFile), connection.Database, request.SchemaSource ?? "none declared")]);
+        }
 
         var planned = SeedPlanner.Plan(schema, settings);
         if (planned.Plan is not { } plan || planned.Diagnostics.Any(d => d.IsError))
@@ -40,18 +48,50 @@ public static class DatabaseSeeder
             return new SeedRunResult(null, planned.Diagnostics);
         }
 
+        foreach (var note in plan.Notes)
+        {
+            log($"Note: {note}");
+        }
+
+        // With a policy the guard checks only whose database it is; the policy decides about rows already there.
+        var reset = request.Reset;
+        var byPolicy = !reset && (request.ExistingFromManifest || request.Existing != ExistingRows.Fail);
         var refusal = await SeedGuard.CheckAsync(
-            connection, request.EnvironmentId, plan.Tables.Select(table => table.Table), request.Reset, settings.SourceFile, cancellationToken);
+            connection, request.EnvironmentId, plan.Tables.Select(table => table.Table), reset || byPolicy, settings.SourceFile, cancellationToken);
         if (refusal is not null)
         {
             return new SeedRunResult(null, [.. planned.Diagnostics, refusal]);
+        }
+
+        if (byPolicy)
+        {
+            var filled = await SeedGuard.TablesWithRowsAsync(connection, plan.Tables.Select(table => table.Table), cancellationToken);
+            if (filled.Count > 0)
+            {
+                var location = SourceLocation.WholeFile(settings.SourceFile);
+                if (request.Existing == ExistingRows.Fail)
+                {
+                    return new SeedRunResult(null, [.. planned.Diagnostics, DiagnosticFactory.Create(DiagnosticCodes.SeedExistingRowsRefused,
+                        location, connection.Database, DiagnosticFactory.NameList(filled))]);
+                }
+
+                if (request.Existing == ExistingRows.Keep)
+                {
+                    var kept = new SeedSummary(connection.Database, settings.Seed, [], Stopwatch.GetElapsedTime(started));
+                    return new SeedRunResult(kept, [.. planned.Diagnostics, DiagnosticFactory.Create(DiagnosticCodes.SeedKeptExistingRows,
+                        DiagnosticSeverity.Warning, location, connection.Database, DiagnosticFactory.NameList(filled))]);
+                }
+
+                log($"The app wrote rows itself into {DiagnosticFactory.NameList(filled)}; they are replaced by the seed (existing: replace).");
+                reset = true;
+            }
         }
 
         SeedReport report;
         try
         {
             report = await SeedLoader.LoadAsync(
-                connection, plan, new SeedLoadOptions { Reset = request.Reset, Log = log, SourceFile = settings.SourceFile }, cancellationToken);
+                connection, plan, new SeedLoadOptions { Reset = reset, Log = log, SourceFile = settings.SourceFile }, cancellationToken);
         }
         catch (SeedLoadException e)
         {
@@ -68,6 +108,6 @@ public static class DatabaseSeeder
             report.Seed,
             report.Tables.Select(table => new TableRows(table.DisplayName, table.Rows)).ToList(),
             Stopwatch.GetElapsedTime(started));
-        return new SeedRunResult(summary, planned.Diagnostics);
+        return new SeedRunResult(summary, planned.Diagnostics) { Report = Reports.SeedReportMarkdown.Render(connection.Database, plan, report) };
     }
 }

@@ -80,6 +80,7 @@ public sealed class EnvironmentReseeder(IPreviewReporter reporter)
             }
 
             summaries.Add(result.Summary!);
+            Reports.SeedReportFile.Write(entry.Folder, seedEntry.Database.Value, result.Report!);
             reporter.Info(SeededDatabaseOf(result.Summary!).Describe());
         }
 

@@ -9,4 +9,7 @@ public sealed record SeedRunResult(SeedSummary? Summary, IReadOnlyList<PreviewDi
 {
     /// <summary>True when the database was seeded.</summary>
     public bool Succeeded => Summary is not null && !Diagnostics.Any(d => d.IsError);
+
+    /// <summary>The database's section of <c>seed-report.md</c> (see <see cref="Reports.SeedReportMarkdown"/>), once seeded.</summary>
+    public string? Report { get; init; }
 }

@@ -70,7 +70,20 @@ public static class SeedSettingsFactory
     {
         SeedColumnKind.Dataset => new DatasetOverride(column.Text ?? string.Empty),
         SeedColumnKind.Constant => new ConstantOverride(column.Text),
+        SeedColumnKind.Expression => new ExpressionOverride(column.Text ?? string.Empty),
         SeedColumnKind.Values => new ValuesOverride(column.Values.Select(value => new WeightedValue(value.Value, value.Weight)).ToList()),
         _ => new RangeOverride(column.Values[0].Value ?? string.Empty, column.Values[1].Value ?? string.Empty),
     };
+
+    /// <summary>The <c>existing:</c> policy of <paramref name="entry"/>: <see cref="ExistingRows.Replace"/> unless set.</summary>
+    public static ExistingRows ExistingOf(SeedEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return entry.Existing?.Value switch
+        {
+            "keep" => ExistingRows.Keep,
+            "fail" => ExistingRows.Fail,
+            _ => ExistingRows.Replace,
+        };
+    }
 }

@@ -47,6 +47,9 @@ internal sealed record CatalogConstraint(
 /// <summary>A unique index over plain columns that backs no constraint (<c>pg_index</c>).</summary>
 internal sealed record CatalogUniqueIndex(uint TableOid, string Name, IReadOnlyList<string> Columns);
 
+/// <summary>A leaf partition of a partitioned table, with the bound its rows meet (<c>pg_get_partition_constraintdef</c>).</summary>
+internal sealed record CatalogPartition(uint TableOid, string Name, string? Bound, bool IsDefault);
+
 /// <summary>A CHECK constraint of a domain (<c>pg_constraint</c> with <c>contypid</c>).</summary>
 internal sealed record CatalogDomainCheck(uint TypeOid, string Name, string Definition);
 
@@ -57,4 +60,8 @@ internal sealed record CatalogSnapshot(
     IReadOnlyList<CatalogType> Types,
     IReadOnlyList<CatalogDomainCheck> DomainChecks,
     IReadOnlyList<CatalogConstraint> Constraints,
-    IReadOnlyList<CatalogUniqueIndex> UniqueIndexes);
+    IReadOnlyList<CatalogUniqueIndex> UniqueIndexes)
+{
+    /// <summary>The leaf partitions of the partitioned tables read.</summary>
+    public IReadOnlyList<CatalogPartition> Partitions { get; init; } = [];
+}

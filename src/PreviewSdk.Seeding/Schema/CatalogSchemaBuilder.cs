@@ -14,10 +14,14 @@ internal static class CatalogSchemaBuilder
         var columns = snapshot.Columns.ToLookup(column => column.TableOid);
         var constraints = snapshot.Constraints.ToLookup(constraint => constraint.TableOid);
         var indexes = snapshot.UniqueIndexes.ToLookup(index => index.TableOid);
+        var partitions = snapshot.Partitions.ToLookup(partition => partition.TableOid);
         var tables = snapshot.Tables
             .OrderBy(table => table.Schema, StringComparer.Ordinal)
             .ThenBy(table => table.Name, StringComparer.Ordinal)
-            .Select(table => Table(table, columns[table.Oid], constraints[table.Oid], indexes[table.Oid], types))
+            .Select(table => Table(table, columns[table.Oid], constraints[table.Oid], indexes[table.Oid], types) is var read
+                && PartitionBound.Of(read, partitions[table.Oid]) is { } bound
+                ? read with { Checks = [.. read.Checks, bound] }
+                : read)
             .ToList();
         return new DatabaseSchema(tables);
     }
@@ -48,7 +52,9 @@ internal static class CatalogSchemaBuilder
             columns.Select(column => Column(column, types)).ToList(),
             primaryKey,
             uniques.OrderBy(unique => unique.Name, StringComparer.Ordinal).ToList(),
-            byName.Where(constraint => constraint.Type == 'f').Select(Foreign).ToList(),
+            // The same foreign key declared on several partitions is one rule for the table.
+            byName.Where(constraint => constraint.Type == 'f').Select(Foreign)
+                .DistinctBy(fk => (string.Join(",", fk.Columns), fk.ReferencedSchema, fk.ReferencedTable, string.Join(",", fk.ReferencedColumns))).ToList(),
             byName.Where(constraint => constraint.Type == 'c').Select(Check).ToList());
     }
 

@@ -36,6 +36,38 @@ internal sealed class CatalogTypeResolver
         ["interval"] = PgTypeKind.Interval,
         ["bytea"] = PgTypeKind.Bytea,
         ["inet"] = PgTypeKind.Inet,
+        ["tsvector"] = PgTypeKind.TsVector,
+        ["tsquery"] = PgTypeKind.TsQuery,
+        ["point"] = PgTypeKind.Point,
+        ["line"] = PgTypeKind.Line,
+        ["lseg"] = PgTypeKind.LineSegment,
+        ["box"] = PgTypeKind.Box,
+        ["path"] = PgTypeKind.Path,
+        ["polygon"] = PgTypeKind.Polygon,
+        ["circle"] = PgTypeKind.Circle,
+        ["cidr"] = PgTypeKind.Cidr,
+        ["macaddr"] = PgTypeKind.MacAddr,
+        ["macaddr8"] = PgTypeKind.MacAddr8,
+        ["bit"] = PgTypeKind.Bit,
+        ["varbit"] = PgTypeKind.VarBit,
+        ["xml"] = PgTypeKind.Xml,
+    };
+
+    // Built-in ranges and multiranges by their bounds' kind.
+    private static readonly Dictionary<string, (PgTypeKind Kind, PgTypeKind Subtype)> BuiltInRanges = new(StringComparer.Ordinal)
+    {
+        ["int4range"] = (PgTypeKind.Range, PgTypeKind.Int32),
+        ["int8range"] = (PgTypeKind.Range, PgTypeKind.Int64),
+        ["numrange"] = (PgTypeKind.Range, PgTypeKind.Numeric),
+        ["tsrange"] = (PgTypeKind.Range, PgTypeKind.Timestamp),
+        ["tstzrange"] = (PgTypeKind.Range, PgTypeKind.TimestampTz),
+        ["daterange"] = (PgTypeKind.Range, PgTypeKind.Date),
+        ["int4multirange"] = (PgTypeKind.Multirange, PgTypeKind.Int32),
+        ["int8multirange"] = (PgTypeKind.Multirange, PgTypeKind.Int64),
+        ["nummultirange"] = (PgTypeKind.Multirange, PgTypeKind.Numeric),
+        ["tsmultirange"] = (PgTypeKind.Multirange, PgTypeKind.Timestamp),
+        ["tstzmultirange"] = (PgTypeKind.Multirange, PgTypeKind.TimestampTz),
+        ["datemultirange"] = (PgTypeKind.Multirange, PgTypeKind.Date),
     };
 
     private readonly Dictionary<(uint Oid, int Modifier), CatalogType> rows;
@@ -63,8 +95,11 @@ internal sealed class CatalogTypeResolver
             { Type: 'e' } => new PgType(row.Formatted, PgTypeKind.Enum) { EnumLabels = row.EnumLabels, QualifiedName = Qualified(row) },
             { ElementOid: { } elementOid } => Array(row, Resolve(elementOid, modifier)),
             { Type: 'b' } => Base(row),
+            { Type: 'r' or 'm' } when row.Schema == "pg_catalog" && BuiltInRanges.TryGetValue(row.Name, out var range) =>
+                new PgType(row.Formatted, range.Kind) { Subtype = range.Subtype },
             _ => new PgType(row.Formatted, PgTypeKind.Unsupported),
         };
+        type = type with { SqlName = SqlName(row) };
         resolved[(oid, modifier)] = type;
         return type;
     }
@@ -93,15 +128,21 @@ internal sealed class CatalogTypeResolver
             Scale = valueType.Scale,
             Element = valueType.Element,
             EnumLabels = valueType.EnumLabels,
+            Subtype = valueType.Subtype,
+            BitLength = valueType.BitLength,
             QualifiedName = Qualified(row),
             DomainBase = valueType,
             DomainChecks = checks,
         };
     }
 
-    // An array of values the seeder cannot make cannot be made either; the element still says what it holds.
-    private static PgType Array(CatalogType row, PgType element) =>
-        new(row.Formatted, element.Kind == PgTypeKind.Unsupported ? PgTypeKind.Unsupported : PgTypeKind.Array) { Element = element };
+    // An array of a type the seeder does not know is an array all the same: its values are written in text form.
+    private static PgType Array(CatalogType row, PgType element) => new(row.Formatted, PgTypeKind.Array) { Element = element };
+
+    // pg_catalog is always searched, so format_type's text names a built-in type whatever the search path; any
+    // other type is named with its schema (the type modifier of an extension type is applied by the column).
+    private static string SqlName(CatalogType row) =>
+        row.Schema == "pg_catalog" ? row.Formatted : $"{SqlNames.Quote(row.Schema)}.{SqlNames.Quote(row.Name)}";
 
     private static PgType Base(CatalogType row)
     {
@@ -109,7 +150,7 @@ internal sealed class CatalogTypeResolver
             // citext lives in whatever schema its extension was created in.
             : row.Name == "citext" ? PgTypeKind.Text
             : PgTypeKind.Unsupported;
-        var type = new PgType(row.Formatted, kind);
+        var type = WithBitLength(row, new PgType(row.Formatted, kind));
         if (row.Modifier < VarlenaHeaderSize)
         {
             return type;
@@ -124,6 +165,10 @@ internal sealed class CatalogTypeResolver
             _ => type,
         };
     }
+
+    // bit(n) and varbit(n) store n itself, without a header.
+    private static PgType WithBitLength(CatalogType row, PgType type) =>
+        type.Kind is PgTypeKind.Bit or PgTypeKind.VarBit && row.Modifier > 0 ? type with { BitLength = row.Modifier } : type;
 
     private static string Qualified(CatalogType row) => $"{row.Schema}.{row.Name}";
 }

@@ -32,8 +32,36 @@ public sealed record PgType(string Name, PgTypeKind Kind)
     /// <summary>For a domain: its CHECK constraints, with <c>VALUE</c> standing for the column.</summary>
     public IReadOnlyList<CheckConstraint> DomainChecks { get; init; } = [];
 
+    /// <summary>For a range or multirange: the kind of its bounds (<c>int4range</c>: <see cref="PgTypeKind.Int32"/>); else null.</summary>
+    public PgTypeKind? Subtype { get; init; }
+
+    /// <summary>For a <c>bit(n)</c>/<c>varbit(n)</c>: n; else null.</summary>
+    public int? BitLength { get; init; }
+
+    /// <summary>
+    /// The name to cast a value's text form to in SQL, whatever the search path: built-in types as
+    /// <c>format_type</c> prints them (<c>bit(8)</c>, <c>tsvector</c>), others schema-qualified and quoted
+    /// (<c>public.email_address</c>, <c>public._mood</c> for an array). Null for a type read without it.
+    /// </summary>
+    public string? SqlName { get; init; }
+
     /// <summary>The type values are generated for: the domain's base type for a domain, else this type.</summary>
     public PgType ValueType => DomainBase ?? this;
+
+    /// <summary>
+    /// True for types whose values are generated (or overridden) in PostgreSQL's text form and loaded through a
+    /// staging table that casts them (<see cref="PgTypeKind.TsVector"/>, ranges, geometry, bit strings, xml…, any
+    /// type the seeder does not know, and arrays of those): binary COPY has no writer for them.
+    /// </summary>
+    public bool IsTextForm => ValueType.Kind switch
+    {
+        PgTypeKind.Array => ValueType.Element is { } element && element.IsTextForm,
+        PgTypeKind.Unsupported or PgTypeKind.TsVector or PgTypeKind.TsQuery or PgTypeKind.Range or PgTypeKind.Multirange
+            or PgTypeKind.Point or PgTypeKind.Line or PgTypeKind.LineSegment or PgTypeKind.Box or PgTypeKind.Path
+            or PgTypeKind.Polygon or PgTypeKind.Circle or PgTypeKind.Cidr or PgTypeKind.MacAddr or PgTypeKind.MacAddr8
+            or PgTypeKind.Bit or PgTypeKind.VarBit or PgTypeKind.Xml => true,
+        _ => false,
+    };
 }
 
 /// <summary>The families of column types the seeder generates values for.</summary>
@@ -102,6 +130,57 @@ public enum PgTypeKind
     /// <summary>An enum type (<see cref="string"/>: one of <see cref="PgType.EnumLabels"/>).</summary>
     Enum,
 
-    /// <summary>An array of <see cref="PgType.Element"/> (a CLR array of the element's type).</summary>
+    /// <summary>An array of <see cref="PgType.Element"/> (a CLR array of the element's type; text form for text-form elements).</summary>
     Array,
+
+    /// <summary><c>tsvector</c> (text form: <c>'word' 'other'</c>).</summary>
+    TsVector,
+
+    /// <summary><c>tsquery</c> (text form: <c>word &amp; other</c>).</summary>
+    TsQuery,
+
+    /// <summary>A built-in range (<c>int4range</c>, <c>daterange</c>…; <see cref="PgType.Subtype"/>), text form <c>[1,10)</c>.</summary>
+    Range,
+
+    /// <summary>A built-in multirange (<c>int4multirange</c>…), text form <c>{[1,3),[5,9)}</c>.</summary>
+    Multirange,
+
+    /// <summary><c>point</c>, text form <c>(1.5,2)</c>.</summary>
+    Point,
+
+    /// <summary><c>line</c>, text form <c>{A,B,C}</c>.</summary>
+    Line,
+
+    /// <summary><c>lseg</c>, text form <c>[(x1,y1),(x2,y2)]</c>.</summary>
+    LineSegment,
+
+    /// <summary><c>box</c>, text form <c>(x1,y1),(x2,y2)</c>.</summary>
+    Box,
+
+    /// <summary><c>path</c>, text form <c>[(x1,y1),…]</c> (open) or <c>((x1,y1),…)</c> (closed).</summary>
+    Path,
+
+    /// <summary><c>polygon</c>, text form <c>((x1,y1),…)</c>.</summary>
+    Polygon,
+
+    /// <summary><c>circle</c>, text form <c>&lt;(x,y),r&gt;</c>.</summary>
+    Circle,
+
+    /// <summary><c>cidr</c>, text form <c>192.0.2.0/24</c>.</summary>
+    Cidr,
+
+    /// <summary><c>macaddr</c>, text form <c>00:00:5e:00:53:01</c>.</summary>
+    MacAddr,
+
+    /// <summary><c>macaddr8</c>, text form <c>00:00:5e:ef:10:00:00:01</c>.</summary>
+    MacAddr8,
+
+    /// <summary><c>bit(n)</c>, text form <c>0101</c>.</summary>
+    Bit,
+
+    /// <summary><c>bit varying(n)</c>, text form <c>0101</c>.</summary>
+    VarBit,
+
+    /// <summary><c>xml</c>, a small document as text.</summary>
+    Xml,
 }

@@ -88,10 +88,20 @@ public static partial class PostgresSchemaReader
         """;
 
     // Key columns in conkey/confkey order, so composite foreign keys pair up position by position. conparentid <> 0
-    // marks the copies PostgreSQL adds for each partition of a referenced partitioned table: the parent one suffices.
+    // marks the copies PostgreSQL adds for each partition of a partitioned table: the parent one suffices. A foreign
+    // key declared on a partition itself holds for the rows that land there, which may be any row written through
+    // the partitioned table: it is read as the partitioned table's (by the partition's column names, which are
+    // the parent's). Other constraints of partitions are left to them.
     private const string ConstraintsQuery = "WITH " + TablesCte + """
-
-        SELECT con.conrelid, con.conname, con.contype,
+        ,
+        owners AS (
+            SELECT oid, oid AS owner FROM tables
+            UNION ALL
+            SELECT c.oid, pg_catalog.pg_partition_root(c.oid)::oid
+            FROM pg_catalog.pg_class c
+            WHERE c.relispartition AND pg_catalog.pg_partition_root(c.oid)::oid IN (SELECT oid FROM tables)
+        )
+        SELECT o.owner, con.conname, con.contype,
                ARRAY(SELECT a.attname::text
                      FROM unnest(con.conkey) WITH ORDINALITY AS k(attnum, ord)
                      JOIN pg_catalog.pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.attnum
@@ -103,11 +113,24 @@ public static partial class PostgresSchemaReader
                      ORDER BY k.ord),
                CASE WHEN con.contype = 'c' THEN pg_catalog.pg_get_constraintdef(con.oid) END
         FROM pg_catalog.pg_constraint con
-        JOIN tables t ON t.oid = con.conrelid
+        JOIN owners o ON o.oid = con.conrelid
         LEFT JOIN pg_catalog.pg_class rc ON rc.oid = con.confrelid
         LEFT JOIN pg_catalog.pg_namespace rn ON rn.oid = rc.relnamespace
         WHERE con.contype IN ('p', 'u', 'f', 'c') AND con.conparentid = 0
-        ORDER BY con.conrelid, con.conname
+          AND (o.owner = con.conrelid OR con.contype = 'f')
+        ORDER BY o.owner, con.conname
+        """;
+
+    // The leaf partitions of each partitioned table with the bound a row must meet to land there (its own and its
+    // ancestors'), and whether it is a DEFAULT partition (which takes any row, so the table needs no bound).
+    private const string PartitionsQuery = "WITH " + TablesCte + """
+
+        SELECT pg_catalog.pg_partition_root(c.oid)::oid, c.relname, pg_catalog.pg_get_partition_constraintdef(c.oid),
+               pg_catalog.pg_get_expr(c.relpartbound, c.oid) = 'DEFAULT'
+        FROM pg_catalog.pg_class c
+        WHERE c.relispartition AND c.relkind = 'r'
+          AND pg_catalog.pg_partition_root(c.oid)::oid IN (SELECT oid FROM tables)
+        ORDER BY 1, c.relname
         """;
 
     // Unique indexes that hold for every row over plain columns: not partial (indpred), no expression (indexprs),

@@ -9,7 +9,7 @@ namespace PreviewSdk.Seeding.Schema;
 /// <remarks>
 /// It reads only the system catalogs (<c>pg_catalog</c>) and catalog functions (<c>format_type</c>,
 /// <c>pg_get_expr</c>, <c>pg_get_constraintdef</c>), never a row of the application's tables, so it is safe on any
-/// database and its cost does not grow with the data. The whole read is one batch of six queries — one per kind
+/// database and its cost does not grow with the data. The whole read is one batch of seven queries — one per kind
 /// of object, for the whole database — sent in a single round trip.
 /// </remarks>
 public static partial class PostgresSchemaReader
@@ -48,7 +48,7 @@ public static partial class PostgresSchemaReader
     private static async Task<CatalogSnapshot> ReadCatalogAsync(NpgsqlConnection connection, SchemaReadOptions options, CancellationToken cancellationToken)
     {
         await using var batch = new NpgsqlBatch(connection);
-        foreach (var sql in (string[])[TablesQuery, ColumnsQuery, TypesQuery, ConstraintsQuery, UniqueIndexesQuery])
+        foreach (var sql in (string[])[TablesQuery, ColumnsQuery, TypesQuery, ConstraintsQuery, UniqueIndexesQuery, PartitionsQuery])
         {
             var command = new NpgsqlBatchCommand(sql);
             command.Parameters.Add(TextArray(options.IncludedSchemas));
@@ -94,11 +94,16 @@ public static partial class PostgresSchemaReader
             row.GetFieldValue<uint>(0),
             row.GetString(1),
             row.GetFieldValue<string[]>(2)), cancellationToken).ConfigureAwait(false);
+        var partitions = await NextAsync(reader, row => new CatalogPartition(
+            row.GetFieldValue<uint>(0),
+            row.GetString(1),
+            row.IsDBNull(2) ? null : row.GetString(2),
+            !row.IsDBNull(3) && row.GetBoolean(3)), cancellationToken).ConfigureAwait(false);
         var domainChecks = await NextAsync(reader, row => new CatalogDomainCheck(
             row.GetFieldValue<uint>(0),
             row.GetString(1),
             row.GetString(2)), cancellationToken).ConfigureAwait(false);
-        return new CatalogSnapshot(tables, columns, types, domainChecks, constraints, indexes);
+        return new CatalogSnapshot(tables, columns, types, domainChecks, constraints, indexes) { Partitions = partitions };
     }
 
     private static NpgsqlParameter TextArray(IReadOnlyList<string>? values) => new()

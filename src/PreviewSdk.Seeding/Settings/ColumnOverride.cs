@@ -30,3 +30,11 @@ public sealed record WeightedValue(string? Value, double Weight);
 /// <param name="Min">The lower bound as text (<c>1</c>, <c>9.99</c>, <c>2024-01-01</c>).</param>
 /// <param name="Max">The upper bound as text.</param>
 public sealed record RangeOverride(string Min, string Max) : ColumnOverride;
+
+/// <summary>
+/// An SQL expression PostgreSQL evaluates for every row as the rows are inserted, with the row's generated columns
+/// in scope: <c>to_tsvector('english', title)</c>, <c>lower(email)</c>, <c>tstzrange(starts_at, ends_at)</c>.
+/// Deterministic as long as the expression is (no <c>random()</c> or <c>now()</c>).
+/// </summary>
+/// <param name="Sql">The expression.</param>
+public sealed record ExpressionOverride(string Sql) : ColumnOverride;

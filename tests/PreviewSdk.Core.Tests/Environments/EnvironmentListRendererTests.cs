@@ -49,8 +49,10 @@ public sealed class EnvironmentListRendererTests
             Environment = "main",
             Profile = "lightweight",
             ReadyAt = Now,
-            Dashboard = "http://127.0.0.1:18888/login?t=x",
-            Services = [new ServiceLink("shop-api", "http://127.0.0.1:5001")],
+            Directory = "http://main.localhost:7400/",
+            SharedLink = "http://main.localhost:7400/?preview_token=secret",
+            Dashboard = "http://dashboard.main.localhost:7400/",
+            Services = [new ServiceLink("shop-api", "http://shop-api.main.localhost:7400/")],
         });
 
         // Starting: its host runs, not ready yet. Stale: the recorded process does not carry its id.
@@ -63,8 +65,9 @@ public sealed class EnvironmentListRendererTests
         Assert.AreEqual(
             "3 preview environment(s):\n" +
             "  main  app=shop  profile=lightweight  up  age=12m  expires=in 7h48m  owner=Ada  branch=main  team=shop  cpu=1.5  memory=1.5Gi\n" +
-            "    dashboard  http://127.0.0.1:18888/login?t=x\n" +
-            "    shop-api  http://127.0.0.1:5001\n" +
+            "    directory  http://main.localhost:7400/\n" +
+            "    dashboard  http://dashboard.main.localhost:7400/\n" +
+            "    shop-api  http://shop-api.main.localhost:7400/\n" +
             "  feature-x  app=shop  profile=lightweight  starting  age=45s  expires=kept  owner=?  branch=-  team=shop  cpu=2  memory=1Gi\n" +
             "  old  app=blog  profile=lightweight  stale (app host gone; the next command cleans it up)  age=2d02h  expires=never  owner=Bob  branch=old  team=-",
             text);
@@ -76,8 +79,7 @@ public sealed class EnvironmentListRendererTests
         using var folder = new TempFolder();
         var id = MarkedProcess.NewId();
         using var host = MarkedProcess.Start(id);
-        var entry = Entry(folder, "shop", "main", id, host.Id, Now.AddMinutes(-3), owner: "Ada", branch: "main");
-        WriteReady(entry);
+        var entry = ReadyEntry(folder, id, host.Id);
         StateJson.Write(Path.Combine(entry.Folder, StateFiles.Failed), new FailureReport
         {
             Resource = "shop-worker",
@@ -91,13 +93,36 @@ public sealed class EnvironmentListRendererTests
     }
 
     [TestMethod]
+    public void Render_AServiceThatIsDown_DegradesTheEnvironment_AndMarksItsLink()
+    {
+        using var folder = new TempFolder();
+        var id = MarkedProcess.NewId();
+        using var host = MarkedProcess.Start(id);
+        var entry = ReadyEntry(folder, id, host.Id);
+        StateJson.Write(Path.Combine(entry.Folder, StateFiles.LinksJson), new EnvironmentLinks
+        {
+            Environment = "main",
+            Profile = "lightweight",
+            ReadyAt = Now,
+            Directory = "http://main.localhost:7400/",
+            SharedLink = "http://main.localhost:7400/?preview_token=t",
+            Dashboard = "http://127.0.0.1:18888/login?t=x",
+            Services = [new ServiceLink("shop-api", "http://127.0.0.1:5001") { State = LinkStates.Down }, new ServiceLink("shop-web", "http://127.0.0.1:5002")],
+        });
+
+        var text = EnvironmentListRenderer.Render([entry], Now);
+
+        StringAssert.Contains(text, "  main  app=shop  profile=lightweight  degraded (down: shop-api)  age=3m");
+        StringAssert.Contains(text, "    shop-api  http://127.0.0.1:5001  (down)\n    shop-web  http://127.0.0.1:5002");
+    }
+
+    [TestMethod]
     public void Render_AnEnvironmentWithOpenAlerts_CountsThemAndListsEach()
     {
         using var folder = new TempFolder();
         var id = MarkedProcess.NewId();
         using var host = MarkedProcess.Start(id);
-        var entry = Entry(folder, "shop", "main", id, host.Id, Now.AddMinutes(-30), owner: "Ada", branch: "main");
-        WriteReady(entry);
+        var entry = ReadyEntry(folder, id, host.Id);
         StateJson.Write(Path.Combine(entry.Folder, StateFiles.Alerts), new AlertsReport
         {
             UpdatedAt = Now,
@@ -107,8 +132,16 @@ public sealed class EnvironmentListRendererTests
 
         var text = EnvironmentListRenderer.Render([entry], Now);
 
-        StringAssert.Contains(text, "  main  app=shop  profile=lightweight  up, 1 alert(s)  age=30m");
+        StringAssert.Contains(text, "  main  app=shop  profile=lightweight  up, 1 alert(s)  age=3m");
         StringAssert.Contains(text, "\n    alert  PREVIEW6030 shop-api exited with code 1 (2m ago)");
+    }
+
+    // 'main' of 'shop', started 3 minutes ago by Ada, ready.
+    private static EnvironmentEntry ReadyEntry(TempFolder folder, string id, int hostId)
+    {
+        var entry = Entry(folder, "shop", "main", id, hostId, Now.AddMinutes(-3), owner: "Ada", branch: "main");
+        WriteReady(entry);
+        return entry;
     }
 
     private static void WriteReady(EnvironmentEntry entry) =>

@@ -78,6 +78,34 @@ public sealed class EnvironmentNamesTests
     }
 
     [TestMethod]
+    public void GitCommit_FollowsTheBranchRef_LooseOrPacked_AndInALinkedWorkTree()
+    {
+        using var folder = new TempFolder();
+        const string loose = "3f786850e387550fdab836ed7e6dc881de23001b";
+        const string packed = "89e6c98d92887913cadf06b2adb97f26cde4849b";
+        folder.Write("ref: refs/heads/main\n", "repo", ".git", "HEAD");
+        folder.Write(loose + "\n", "repo", ".git", "refs", "heads", "main");
+        folder.Write($"# pack-refs with: peeled fully-peeled sorted\n{packed} refs/heads/topic\n", "repo", ".git", "packed-refs");
+        folder.Write("ref: refs/heads/topic\n", "repo", ".git", "worktrees", "linked", "HEAD");
+        folder.Write("../..\n", "repo", ".git", "worktrees", "linked", "commondir");
+        folder.Write("gitdir: ../repo/.git/worktrees/linked\n", "linked", ".git");
+        folder.Write(packed + "\n", "detached", ".git", "HEAD");
+
+        Assert.AreEqual(loose, EnvironmentNames.GitCommit(folder.PathOf("repo")));
+        Assert.AreEqual(packed, EnvironmentNames.GitCommit(folder.PathOf("linked")));
+        Assert.AreEqual(packed, EnvironmentNames.GitCommit(folder.PathOf("detached")));
+    }
+
+    [TestMethod]
+    public void GitCommit_BeforeTheFirstCommit_IsNull()
+    {
+        using var folder = new TempFolder();
+        folder.Write("ref: refs/heads/main\n", ".git", "HEAD");
+
+        Assert.IsNull(EnvironmentNames.GitCommit(folder.Root));
+    }
+
+    [TestMethod]
     public void GitBranch_GitFolderWithoutHead_IsNull()
     {
         using var folder = new TempFolder();

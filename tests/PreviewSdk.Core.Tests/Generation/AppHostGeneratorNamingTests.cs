@@ -90,9 +90,11 @@ public sealed partial class AppHostGeneratorNamingTests
             new[] { "profile", "aB", "aB2", "classResource", "builderResource", "argsResource", "resource9lives", "returnResource", "profile2" },
             declared,
             text);
-        Assert.Contains("var aB2 = aB?.AddDatabase(\"a_b\");", text);
-        Assert.Contains("var builderResource = builder.AddPreviewService<global::Projects.Project7>(\"builder\", isWeb: false)\n                .WithProfile(profile);", text);
-        Assert.Contains("var profile2 = builder.AddPreviewService<global::Projects.Project7>(\"profile\", isWeb: false)\n                .WithProfile(profile);", text, "a service named profile never shadows the profile");
+        Assert.Contains("var aB2 = aB?.AddPreviewDatabase(\"a_b\");", text);
+        Assert.Contains("IResourceBuilder<IResourceWithServiceDiscovery> builderResource = builder.PreviewServiceImage(\"builder\") is { } builderImage\n", text);
+        Assert.Contains(": BuilderSettings(builder.AddPreviewService<global::Projects.Project7>(\"builder\", isWeb: false));", text);
+        Assert.Contains("IResourceBuilder<IResourceWithServiceDiscovery> profile2 = builder.PreviewServiceImage(\"profile\") is { } profileImage\n", text);
+        Assert.Contains("ProfileSettings<T>(IResourceBuilder<T> service)\n                where T : IResourceWithEnvironment, IResourceWithWaitSupport, IResourceWithEndpoints => service\n                .WithProfile(profile);", text, "a service named profile never shadows the profile");
         Assert.Contains("return builder;", text, "the builder parameter is never shadowed");
     }
 
@@ -109,8 +111,8 @@ public sealed partial class AppHostGeneratorNamingTests
 
         var text = AppHostGenerator.GenerateResources(plan, "1.0.0");
 
-        Assert.Contains("var aB = profile.IsEnabled(\"a-b\") ? builder.AddLocalRedis(\"a-b\") : null;", text);
-        Assert.Contains("var aB2 = builder.AddPreviewService<global::Projects.Project3>(\"a_b\", isWeb: false)", text);
+        Assert.Contains("var aB = profile.IsEnabled(\"a-b\") ? builder.AddPreviewRedis(\"a-b\", \"redis:7\", profile) : null;", text);
+        Assert.Contains("IResourceBuilder<IResourceWithServiceDiscovery> aB2 = builder.PreviewServiceImage(\"a_b\") is { } aBImage", text);
         Assert.Contains(".UsesService(aB2)\n                .Uses(aB);", text);
     }
 
@@ -121,6 +123,6 @@ public sealed partial class AppHostGeneratorNamingTests
     private static ServicePlan Service(string name, IReadOnlyList<ServiceReference> uses) =>
         new(name, $"/repo/src/Project{name.Length}/Project{name.Length}.csproj", IsWeb: false, HealthPath: null, Replicas: 1, Environment: [], Uses: uses);
 
-    [GeneratedRegex(@"^ {12}var (\w+) = ", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^ {12}(?:var|IResourceBuilder<IResourceWithServiceDiscovery>) (\w+) = ", RegexOptions.Multiline)]
     private static partial Regex DeclarationPattern();
 }

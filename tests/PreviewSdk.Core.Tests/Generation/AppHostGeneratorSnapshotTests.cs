@@ -42,9 +42,9 @@ public sealed class AppHostGeneratorSnapshotTests
         var text = AppHostGenerator.GenerateResources(ShopPlan.Create(), ShopPlan.SdkVersion);
 
         // Declared web, shop-worker, shop-api: both others use shop-api, so it moves first; the rest keep their order.
-        var api = text.IndexOf("var shopApi = ", StringComparison.Ordinal);
-        var web = text.IndexOf("var web = ", StringComparison.Ordinal);
-        var worker = text.IndexOf("var shopWorker = ", StringComparison.Ordinal);
+        var api = text.IndexOf("> shopApi = ", StringComparison.Ordinal);
+        var web = text.IndexOf("> web = ", StringComparison.Ordinal);
+        var worker = text.IndexOf("> shopWorker = ", StringComparison.Ordinal);
         Assert.IsGreaterThan(0, api, text);
         Assert.IsGreaterThan(api, web, text);
         Assert.IsGreaterThan(web, worker, text);
@@ -57,7 +57,7 @@ public sealed class AppHostGeneratorSnapshotTests
 
         Assert.DoesNotContain("/repo/", text, "services are named by their Projects.* class, not by path");
         Assert.DoesNotContain("\r", text, "line endings are \\n on every OS");
-        Assert.Contains("var shopApi = builder.AddPreviewService<global::Projects.Shop_Api>(\"shop-api\", isWeb: true)\n", text);
-        Assert.Contains("var shopWorker = builder.AddPreviewService<global::Projects.Shop_Worker>(\"shop-worker\", isWeb: false)\n", text);
+        Assert.Contains(": ShopApiSettings(builder.AddPreviewService<global::Projects.Shop_Api>(\"shop-api\", isWeb: true));\n", text);
+        Assert.Contains(": ShopWorkerSettings(builder.AddPreviewService<global::Projects.Shop_Worker>(\"shop-worker\", isWeb: false));\n", text);
     }
 }

@@ -1,57 +1,59 @@
-using PreviewSdk.Core.Environments;
 using PreviewSdk.Core.Links;
+using PreviewSdk.Core.Sharing;
 
 namespace PreviewSdk.Core.Tests.Links;
 
 [TestClass]
 public sealed class EnvironmentLinksTests
 {
+    private static readonly DateTimeOffset ReadyAt = new(2026, 11, 26, 10, 30, 0, TimeSpan.Zero);
+
     [TestMethod]
-    public void From_KeepsOnlyHttpUrls_InResourceThenEndpointOrder()
+    public void Through_PointsEveryLinkAtTheGatewayByHost_AndOnlyTheSharedLinkCarriesTheToken()
     {
-        var readyAt = new DateTimeOffset(2026, 11, 26, 10, 30, 0, TimeSpan.Zero);
-        var report = new ReadyReport
-        {
-            ReadyAt = readyAt,
-            DashboardUrl = "http://127.0.0.1:18888",
-            DashboardLoginUrl = "http://127.0.0.1:18888/login?t=secret",
-            Resources =
-            [
-                new ResourceStatus { Name = "postgres", Type = "Executable", Urls = ["tcp://127.0.0.1:5432"] },
-                new ResourceStatus { Name = "shop-api", Type = "Project", Urls = ["http://127.0.0.1:5001", "https://127.0.0.1:5002"] },
-                new ResourceStatus { Name = "cache", Type = "Executable", Urls = ["redis://127.0.0.1:6379", "HTTP://shouting.example", "httpx://nope"] },
-                new ResourceStatus { Name = "shop-web", Type = "Project", Urls = ["http://127.0.0.1:5003"] },
-                new ResourceStatus { Name = "shop-worker", Type = "Project" },
-            ],
-        };
+        var addresses = new GatewayAddresses("feature-cart", "localhost", "http", 7400);
 
-        var links = EnvironmentLinks.From("feature-cart", "lightweight", report);
+        var links = EnvironmentLinks.Through(addresses, "s3cr-t_", "feature-cart", "lightweight", ReadyAt, ["shop-api", "shop-web"]);
 
-        Assert.AreEqual("feature-cart", links.Environment);
-        Assert.AreEqual("lightweight", links.Profile);
-        Assert.AreEqual(readyAt, links.ReadyAt);
-        Assert.AreEqual("http://127.0.0.1:18888/login?t=secret", links.Dashboard, "the dashboard link carries the login token");
+        Assert.AreEqual(("feature-cart", "lightweight", ReadyAt), (links.Environment, links.Profile, links.ReadyAt));
+        Assert.AreEqual("http://feature-cart.localhost:7400/", links.Directory);
+        Assert.AreEqual("http://feature-cart.localhost:7400/?preview_token=s3cr-t_", links.SharedLink);
+        Assert.IsTrue(links.TokenRequired);
+        Assert.AreEqual("http://dashboard.feature-cart.localhost:7400/", links.Dashboard);
         CollectionAssert.AreEqual(
-            new[]
-            {
-                new ServiceLink("shop-api", "http://127.0.0.1:5001"),
-                new ServiceLink("shop-api", "https://127.0.0.1:5002"),
-                new ServiceLink("shop-web", "http://127.0.0.1:5003"),
-            },
+            new[] { new ServiceLink("shop-api", "http://shop-api.feature-cart.localhost:7400/"), new ServiceLink("shop-web", "http://shop-web.feature-cart.localhost:7400/") },
             links.Services.ToArray());
     }
 
     [TestMethod]
-    public void From_NoHttpResources_HasNoServiceLinks()
+    public void Through_WithoutToken_SharesTheDirectoryItself()
     {
-        var report = new ReadyReport
-        {
-            ReadyAt = DateTimeOffset.UnixEpoch,
-            DashboardUrl = "http://d",
-            DashboardLoginUrl = "http://d/login",
-            Resources = [new ResourceStatus { Name = "cache", Type = "Executable", Urls = ["redis://x"] }],
-        };
+        var links = EnvironmentLinks.Through(new GatewayAddresses("main", "localhost", "http", 7400), null, "main", "lightweight", ReadyAt, []);
 
-        Assert.IsEmpty(EnvironmentLinks.From("e", "p", report).Services);
+        Assert.AreEqual(links.Directory, links.SharedLink);
+        Assert.IsFalse(links.TokenRequired);
+    }
+
+    [TestMethod]
+    public void Through_APublicUrlOnTheDefaultPort_LeavesThePortOut()
+    {
+        var settings = new GatewaySettings { PublicUrl = new Uri("https://preview.example.com"), Domain = "preview.example.com" };
+
+        var links = EnvironmentLinks.Through(GatewayAddresses.For(settings, "pr-42", 41234, ["web"]), "t", "pr-42", "lightweight", ReadyAt, ["web"]);
+
+        Assert.AreEqual("https://pr-42.preview.example.com/?preview_token=t", links.SharedLink);
+        Assert.AreEqual("https://web.pr-42.preview.example.com/", links.Services.Single().Url);
+    }
+
+    [TestMethod]
+    public void WithToken_ReplacesTheTokenOfTheSharedLinkOnly()
+    {
+        var links = EnvironmentLinks.Through(new GatewayAddresses("main", "localhost", "http", 7400), "old", "main", "lightweight", ReadyAt, ["web"]);
+
+        var rotated = links.WithToken("new");
+
+        Assert.AreEqual("http://main.localhost:7400/?preview_token=new", rotated.SharedLink);
+        Assert.AreEqual(links with { SharedLink = rotated.SharedLink }, rotated);
+        Assert.AreEqual(links.Directory, links.WithoutToken().SharedLink);
     }
 }

@@ -13,13 +13,14 @@ public sealed class LinksRendererTests
         Environment = "feature-cart",
         Profile = "lightweight",
         ReadyAt = new DateTimeOffset(2026, 11, 26, 12, 4, 5, TimeSpan.FromHours(2)),
-        Dashboard = "http://127.0.0.1:18888/login?t=abc",
+        Directory = "http://feature-cart.localhost:7400/",
+        SharedLink = "http://feature-cart.localhost:7400/?preview_token=abc",
+        Dashboard = "http://dashboard.feature-cart.localhost:7400/",
         Services =
         [
-            new ServiceLink("shop-api", "http://127.0.0.1:5001"),
-            new ServiceLink("shop-api", "https://127.0.0.1:5002"),
-            new ServiceLink("web", "http://127.0.0.1:5003"),
-            new ServiceLink("shop-storefront", "http://127.0.0.1:5004"),
+            new ServiceLink("shop-api", "http://shop-api.feature-cart.localhost:7400/"),
+            new ServiceLink("web", "http://web.feature-cart.localhost:7400/"),
+            new ServiceLink("shop-storefront", "http://shop-storefront.feature-cart.localhost:7400/"),
         ],
     };
 
@@ -30,22 +31,33 @@ public sealed class LinksRendererTests
 
         Assert.AreEqual(
             "Preview 'feature-cart' (lightweight) is up in 9.4 s\n" +
-            "  dashboard        http://127.0.0.1:18888/login?t=abc\n" +
-            "  shop-api         http://127.0.0.1:5001\n" +
-            "  shop-api         https://127.0.0.1:5002\n" +
-            "  web              http://127.0.0.1:5003\n" +
-            "  shop-storefront  http://127.0.0.1:5004",
+            "  shared           http://feature-cart.localhost:7400/?preview_token=abc\n" +
+            "  dashboard        http://dashboard.feature-cart.localhost:7400/\n" +
+            "  shop-api         http://shop-api.feature-cart.localhost:7400/\n" +
+            "  web              http://web.feature-cart.localhost:7400/\n" +
+            "  shop-storefront  http://shop-storefront.feature-cart.localhost:7400/",
             text);
     }
 
     [TestMethod]
-    public void RenderTable_OnlyTheDashboard_PadsToItsName()
+    public void RenderTable_NoServices_PadsToTheDashboard()
     {
         var links = Links with { Services = [] };
 
         Assert.AreEqual(
-            "Preview 'feature-cart' (lightweight) is already up\n  dashboard  http://127.0.0.1:18888/login?t=abc",
+            "Preview 'feature-cart' (lightweight) is already up\n" +
+            "  shared     http://feature-cart.localhost:7400/?preview_token=abc\n" +
+            "  dashboard  http://dashboard.feature-cart.localhost:7400/",
             LinksRenderer.RenderTable(links, "is already up"));
+    }
+
+    [TestMethod]
+    public void RenderTable_WithoutToken_ShowsTheDirectoryInsteadOfTheSharedLink()
+    {
+        var text = LinksRenderer.RenderTable(Links.WithoutToken(), "is ready");
+
+        StringAssert.Contains(text, "  shared           http://feature-cart.localhost:7400/\n");
+        Assert.DoesNotContain("preview_token", text);
     }
 
     [TestMethod]
@@ -56,21 +68,33 @@ public sealed class LinksRendererTests
         Assert.AreEqual(
             "### Preview `feature-cart` (lightweight)\n" +
             "\n" +
+            "Open <http://feature-cart.localhost:7400/?preview_token=abc>: the link carries the environment's access token; whoever has it opens every link below.\n" +
+            "\n" +
             "| resource | link |\n" +
             "|---|---|\n" +
-            "| dashboard | <http://127.0.0.1:18888/login?t=abc> |\n" +
-            "| shop-api | <http://127.0.0.1:5001> |\n" +
-            "| shop-api | <https://127.0.0.1:5002> |\n" +
-            "| web | <http://127.0.0.1:5003> |\n" +
-            "| shop-storefront | <http://127.0.0.1:5004> |\n" +
+            "| directory | <http://feature-cart.localhost:7400/> |\n" +
+            "| dashboard | <http://dashboard.feature-cart.localhost:7400/> |\n" +
+            "| shop-api | <http://shop-api.feature-cart.localhost:7400/> |\n" +
+            "| web | <http://web.feature-cart.localhost:7400/> |\n" +
+            "| shop-storefront | <http://shop-storefront.feature-cart.localhost:7400/> |\n" +
             "\n" +
             "Ready at 2026-11-26 10:04:05 UTC.\n",
             text);
     }
 
+    [TestMethod]
+    public void RenderMarkdown_WithoutAuthentication_SaysSo()
+    {
+        var links = Links with { SharedLink = Links.Directory, TokenRequired = false };
+
+        StringAssert.StartsWith(
+            LinksRenderer.RenderMarkdown(links),
+            "### Preview `feature-cart` (lightweight)\n\nOpen <http://feature-cart.localhost:7400/>: no authentication (PreviewAuth=none).\n\n");
+    }
+
     private static readonly EnvironmentLinks LimitedLinks = Links with
     {
-        Services = [new ServiceLink("shop-api", "http://127.0.0.1:5001")],
+        Services = [new ServiceLink("shop-api", "http://shop-api.feature-cart.localhost:7400/")],
         Limits =
         [
             new AppliedLimits("shop-api", new ResourceLimits(0.5, 512L << 20), LimitsEnforcement.Cgroup, "cgroup v2"),
@@ -83,8 +107,9 @@ public sealed class LinksRendererTests
     {
         Assert.AreEqual(
             "Preview 'feature-cart' (lightweight) is up in 9.4 s\n" +
-            "  dashboard  http://127.0.0.1:18888/login?t=abc\n" +
-            "  shop-api   http://127.0.0.1:5001\n" +
+            "  shared     http://feature-cart.localhost:7400/?preview_token=abc\n" +
+            "  dashboard  http://dashboard.feature-cart.localhost:7400/\n" +
+            "  shop-api   http://shop-api.feature-cart.localhost:7400/\n" +
             "  limits     shop-api: cpu 0.5, memory 512 MiB (cgroup v2)\n" +
             "  limits     shop-worker: memory 256 MiB (best effort: DOTNET_GCHeapHardLimit=192 MiB)",
             LinksRenderer.RenderTable(LimitedLinks, "is up in 9.4 s"));
@@ -95,7 +120,7 @@ public sealed class LinksRendererTests
     {
         StringAssert.Contains(
             LinksRenderer.RenderMarkdown(LimitedLinks),
-            "| shop-api | <http://127.0.0.1:5001> |\n\nLimits per replica: shop-api: cpu 0.5, memory 512 MiB (cgroup v2); shop-worker: memory 256 MiB (best effort: DOTNET_GCHeapHardLimit=192 MiB).\n\nReady at");
+            "| shop-api | <http://shop-api.feature-cart.localhost:7400/> |\n\nLimits per replica: shop-api: cpu 0.5, memory 512 MiB (cgroup v2); shop-worker: memory 256 MiB (best effort: DOTNET_GCHeapHardLimit=192 MiB).\n\nReady at");
     }
 
     [TestMethod]

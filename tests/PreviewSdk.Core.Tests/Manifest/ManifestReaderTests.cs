@@ -154,7 +154,7 @@ public sealed class ManifestReaderTests
 
         DiagnosticAssert.Exactly(result.Diagnostics, File, (DiagnosticCodes.UnknownKey, 3, 5));
         Assert.StartsWith(
-            "Unknown key 'services.shop-api.helth'. Did you mean 'health'? Allowed keys here: project, health, replicas, env, uses.",
+            "Unknown key 'services.shop-api.helth'. Did you mean 'health'? Allowed keys here: project, health, protocol, replicas, env, uses.",
             result.Diagnostics[0].Message);
     }
 
@@ -242,7 +242,7 @@ public sealed class ManifestReaderTests
             (DiagnosticCodes.InvalidValue, 11, 13),
             (DiagnosticCodes.InvalidValue, 15, 25));
         Assert.AreEqual(
-            "'services.shop-api.replicas' has the invalid value '0'. Fix: use a whole number of 1 or more.",
+            "'services.shop-api.replicas' has the invalid value '0'. Fix: use a whole number from 1 to 100.",
             result.Diagnostics[0].Message);
         Assert.StartsWith(
             "'services.shop-api.health' has the invalid value 'health'. Fix: use an HTTP path that starts with '/'",
@@ -299,7 +299,7 @@ public sealed class ManifestReaderTests
             """);
 
         DiagnosticAssert.Exactly(result.Diagnostics, File, (DiagnosticCodes.UnknownKey, 3, 5));
-        Assert.StartsWith("Unknown key 'dependencies.cache.databases'. Allowed keys here: type.", result.Diagnostics[0].Message);
+        Assert.StartsWith("Unknown key 'dependencies.cache.databases'. Allowed keys here: type, runtime, image.", result.Diagnostics[0].Message);
         Assert.IsEmpty(result.Manifest!.Dependencies.Single().Databases);
     }
 
@@ -402,5 +402,22 @@ public sealed class ManifestReaderTests
             (DiagnosticCodes.WrongType, 8, 11));
         Assert.IsTrue(result.HasErrors);
         Assert.IsNotNull(result.Manifest);
+    }
+
+    [TestMethod]
+    public void Read_Protocol_AcceptsHttp1AndHttp2Only()
+    {
+        var result = ManifestReader.Read("/repo/preview.yaml", """
+            services:
+              basket: { protocol: http2 }
+              catalog: { protocol: http1 }
+              web: { protocol: h2c }
+            """);
+
+        var services = result.Manifest!.Services;
+        Assert.AreEqual(("http2", "http1"), (services[0].Protocol?.Value, services[1].Protocol?.Value));
+        var error = result.Diagnostics.Single();
+        Assert.AreEqual((DiagnosticCodes.InvalidValue, 4, 20), (error.Code, error.Line, error.Column));
+        Assert.Contains("use http1, or http2 for an endpoint that speaks HTTP/2 only", error.Message);
     }
 }

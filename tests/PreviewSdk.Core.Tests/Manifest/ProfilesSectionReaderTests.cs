@@ -70,7 +70,10 @@ public sealed class ProfilesSectionReaderTests
                     features: { "new checkout": true, Fast: maybe }
                 dependencies:
                   cache: { enabled: no, runtime: podman, scale: 0 }
-                  postgres: { runtime: container }
+                  postgres: { runtime: container, cpu: none }
+              web:
+                services:
+                  shop-web: { runtime: auto }
             """);
 
         DiagnosticAssert.Exactly(
@@ -87,15 +90,16 @@ public sealed class ProfilesSectionReaderTests
             (DiagnosticCodes.WrongType, 13, 25),
             (DiagnosticCodes.InvalidValue, 13, 38),
             (DiagnosticCodes.InvalidValue, 13, 53),
-            (DiagnosticCodes.ContainerRuntimeNotSupported, 14, 28));
+            (DiagnosticCodes.InvalidValue, 14, 44),
+            (DiagnosticCodes.AutoRuntimeOnService, 17, 28));
         Assert.StartsWith("'profiles' has the invalid value 'Heavy'. Fix: use a profile name", result.Diagnostics[0].Message);
         Assert.StartsWith("'profiles.qa.ttl' has the invalid value 'forever'. Fix: use a duration from 1m to 365d", result.Diagnostics[1].Message);
-        Assert.StartsWith("Unknown key 'profiles.qa.colour'. Allowed keys here: extends, ttl, services, dependencies.", result.Diagnostics[2].Message);
+        Assert.StartsWith("Unknown key 'profiles.qa.colour'. Allowed keys here: extends, ttl, environment, restart, services, dependencies.", result.Diagnostics[2].Message);
         Assert.StartsWith("'profiles.qa.services.shop-api.memory' has the invalid value '2Mi'. Fix: use a size from 16Mi", result.Diagnostics[5].Message);
-        Assert.StartsWith("'profiles.qa.dependencies.cache.runtime' has the invalid value 'podman'. Fix: use runtime: local", result.Diagnostics[9].Message);
+        Assert.StartsWith("'profiles.qa.dependencies.cache.runtime' has the invalid value 'podman'. Fix: use runtime: local | container | auto", result.Diagnostics[9].Message);
         Assert.AreEqual(
-            "'profiles.qa.dependencies.postgres.runtime' asks for runtime 'container', but containers are not supported yet: dependencies run from binaries installed on the machine. Fix: use runtime: local (the default), or remove runtime:.",
-            result.Diagnostics[11].Message);
+            "'profiles.web.services.shop-web.runtime' is runtime 'auto', which only dependencies may be: a service runs from its project or as a container built from it. Fix: use runtime: container or runtime: local.",
+            result.Diagnostics[12].Message);
     }
 
     [TestMethod]

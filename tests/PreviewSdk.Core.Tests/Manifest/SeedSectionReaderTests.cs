@@ -33,6 +33,7 @@ public sealed class SeedSectionReaderTests
                   orders.status: { values: { pending: 3, shipped: 5 } }
                   orders.channel: { values: [web, phone] }
                   products.price: { range: [1, 500] }
+                  products.search: { expression: "to_tsvector('english', name)" }
             """);
 
         Assert.IsEmpty(result.Diagnostics, DiagnosticAssert.Describe(result.Diagnostics));
@@ -57,6 +58,7 @@ public sealed class SeedSectionReaderTests
                 "orders.status Values  [pending:3, shipped:5]",
                 "orders.channel Values  [web:1, phone:1]",
                 "products.price Range  [1:1, 500:1]",
+                "products.search Expression to_tsvector('english', name) []",
             },
             seed.Columns.Select(c => FormattableString.Invariant($"{c.Column.Value} {c.Kind} {c.Text} [{string.Join(", ", c.Values.Select(v => FormattableString.Invariant($"{v.Value}:{v.Weight}")))}]")).ToArray());
         Assert.AreEqual(new SourceLocation(File, 15, 7), seed.Columns[0].Column.Location);
@@ -97,5 +99,21 @@ public sealed class SeedSectionReaderTests
             (DiagnosticCodes.InvalidValue, 13, 23),
             (DiagnosticCodes.InvalidValue, 14, 43),
             (DiagnosticCodes.WrongType, 15, 32));
+    }
+
+    [TestMethod]
+    public void Read_Existing_TakesReplaceKeepOrFail()
+    {
+        var result = ManifestReader.Read("/repo/preview.yaml", """
+            seed:
+              catalogdb: { existing: keep }
+              ordersdb: { existing: merge }
+            """);
+
+        Assert.AreEqual("keep", result.Manifest!.Seeds[0].Existing?.Value);
+        Assert.IsNull(result.Manifest.Seeds[1].Existing, "an invalid value is reported, not kept");
+        var error = result.Diagnostics.Single();
+        Assert.AreEqual((DiagnosticCodes.InvalidValue, 3, 25), (error.Code, error.Line, error.Column));
+        Assert.Contains("use replace (seed over the rows the app wrote itself; the default), keep (keep them and seed nothing) or fail", error.Message);
     }
 }

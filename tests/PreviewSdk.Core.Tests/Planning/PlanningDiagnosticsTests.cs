@@ -40,6 +40,20 @@ public sealed class PlanningDiagnosticsTests
     }
 
     [TestMethod]
+    public void Plan_AppNamedLikeAStateRootFolder_IsPreview1050WrittenOrDerived()
+    {
+        using var written = new PreviewWorkspace().Reference("Shop.Api").Manifest("app: failed\n");
+        using var derived = new PreviewWorkspace().Reference("Shop.Api").Manifest(string.Empty);
+
+        var fromManifest = written.Plan();
+        var fromProject = derived.Plan(defaultAppName: "Locks");
+
+        DiagnosticAssert.Exactly(fromManifest.Diagnostics, written.ManifestPath, (DiagnosticCodes.ReservedAppName, 1, 6));
+        Assert.StartsWith("The app name 'failed' is reserved: the state root keeps its own folders under the names failed, locks.", fromManifest.Diagnostics[0].Message);
+        Assert.AreEqual((DiagnosticCodes.ReservedAppName, derived.PreviewProjectPath), (fromProject.Diagnostics.Single().Code, fromProject.Diagnostics.Single().File));
+    }
+
+    [TestMethod]
     public void Plan_ProjectWhoseDerivedNameIsInvalid_IsPreview1005AtItsReference()
     {
         using var workspace = new PreviewWorkspace().Reference("Shop.Api").Reference("1Password.Api").Manifest(string.Empty);

@@ -32,6 +32,31 @@ public sealed class ProfileCatalogTests
     }
 
     [TestMethod]
+    public void Resolve_EnvironmentKey_IsInheritedThroughExtendsAndOverridable()
+    {
+        var manifest = Read("""
+            profiles:
+              heavyweight: { environment: Staging }
+              qa: { extends: heavyweight }
+              demo: { extends: heavyweight, environment: Demo-1 }
+            """);
+
+        Assert.IsNull(ProfileCatalog.Resolve(manifest, "lightweight")!.EnvironmentName, "without environment: each service keeps its launch profile's");
+        Assert.AreEqual("Staging", ProfileCatalog.Resolve(manifest, "qa")!.EnvironmentName);
+        Assert.AreEqual("Demo-1", ProfileCatalog.Resolve(manifest, "demo")!.EnvironmentName);
+    }
+
+    [TestMethod]
+    public void Read_EnvironmentThatCannotNameASettingsFile_IsPreview1005()
+    {
+        var result = ManifestReader.Read(File, "profiles:\n  qa: { environment: 'my env/1' }\n");
+
+        var error = result.Diagnostics.Single();
+        Assert.AreEqual((DiagnosticCodes.InvalidValue, 2, 22), (error.Code, error.Line, error.Column));
+        Assert.Contains("use an environment name of letters, digits", error.Message);
+    }
+
+    [TestMethod]
     public void Resolve_UnknownName_IsNull()
     {
         Assert.IsNull(ProfileCatalog.Resolve(Read("profiles:\n  qa: {}\n"), "staging"));

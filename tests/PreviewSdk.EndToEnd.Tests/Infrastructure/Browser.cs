@@ -2,14 +2,17 @@ using System.Net;
 
 namespace PreviewSdk.EndToEnd.Tests.Infrastructure;
 
-/// <summary>Opens links as a browser does: follows redirects and keeps the cookies they set (the dashboard's login does).</summary>
+/// <summary>
+/// Opens links as a browser does: follows redirects, keeps the cookies they set (the gateway's sign-in does) and finds
+/// <c>*.localhost</c> on the loopback.
+/// </summary>
 internal sealed class Browser : IDisposable
 {
     private readonly HttpClient client;
 
     public Browser()
     {
-        var handler = new HttpClientHandler { CookieContainer = Cookies, UseCookies = true, AllowAutoRedirect = true };
+        var handler = new SocketsHttpHandler { CookieContainer = Cookies, UseCookies = true, AllowAutoRedirect = true, ConnectCallback = LoopbackNames.ConnectAsync };
         client = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(30) };
     }
 
@@ -24,6 +27,20 @@ internal sealed class Browser : IDisposable
         {
             Headers = response.Headers.ToDictionary(header => header.Key, header => string.Join(", ", header.Value), StringComparer.OrdinalIgnoreCase),
         };
+    }
+
+    /// <summary>GETs <paramref name="url"/> with <paramref name="headers"/>, following no redirect.</summary>
+    public async Task<Page> GetWithHeadersAsync(string url, IReadOnlyDictionary<string, string> headers, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(url));
+        foreach (var (name, value) in headers)
+        {
+            request.Headers.TryAddWithoutValidation(name, value);
+        }
+
+        using var response = await client.SendAsync(request, cancellationToken);
+        var text = await response.Content.ReadAsStringAsync(cancellationToken);
+        return new Page(response.StatusCode, response.RequestMessage?.RequestUri ?? new Uri(url), response.Content.Headers.ContentType?.MediaType, text);
     }
 
     /// <summary>POSTs <paramref name="json"/> to <paramref name="url"/>; returns the status and the response's text.</summary>

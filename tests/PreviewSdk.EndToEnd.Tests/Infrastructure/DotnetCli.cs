@@ -12,11 +12,13 @@ internal static partial class DotnetCli
 {
     private const int Attempts = 3;
 
-    // The test host may inherit these from the CLI that started it; a child build must find its own MSBuild, and the
-    // state root comes from each test's -p:PreviewStateRoot alone.
+    // The test host may inherit these from the CLI that started it; a child build must find its own MSBuild, the
+    // state root comes from each test's -p:PreviewStateRoot alone, and a child under GitHub Actions would publish its
+    // links to the pull request that runs the tests (a test sets the GITHUB_ ones it wants).
     private static readonly string[] InheritedVariables =
     [
         "MSBuildExtensionsPath", "MSBuildSDKsPath", "MSBUILD_EXE_PATH", "MSBuildLoadMicrosoftTargetsReadOnly", "DOTNET_HOST_PATH", "PREVIEW_STATE_ROOT",
+        "GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY", "GITHUB_EVENT_PATH", "GITHUB_REPOSITORY", "GITHUB_API_URL", "GITHUB_TOKEN",
     ];
 
     private static readonly Dictionary<string, string> QuietBuildVariables = new(StringComparer.Ordinal)
@@ -38,17 +40,19 @@ internal static partial class DotnetCli
     /// </summary>
     /// <param name="environment">Variables to set for the child; a null value removes one.</param>
     /// <param name="whileRunning">Called about every 200 ms while the child runs, and once after it exited.</param>
+    /// <param name="prefix">A program (with its arguments) that runs dotnet, such as <c>setpriv …</c>; none by default.</param>
     public static CommandResult Run(
         string workingDirectory,
         IReadOnlyList<string> arguments,
         TimeSpan timeout,
         IReadOnlyDictionary<string, string?>? environment = null,
-        Action? whileRunning = null)
+        Action? whileRunning = null,
+        IReadOnlyList<string>? prefix = null)
     {
         ArgumentNullException.ThrowIfNull(arguments);
         for (var attempt = 1; ; attempt++)
         {
-            var result = RunOnce(workingDirectory, arguments, timeout, environment, whileRunning);
+            var result = RunOnce(workingDirectory, arguments, timeout, environment, whileRunning, prefix ?? []);
             if (result.ExitCode == 0 || attempt == Attempts || !IsTransientFileLock(result.Output))
             {
                 return result;
@@ -63,9 +67,10 @@ internal static partial class DotnetCli
         IReadOnlyList<string> arguments,
         TimeSpan timeout,
         IReadOnlyDictionary<string, string?>? environment,
-        Action? whileRunning)
+        Action? whileRunning,
+        IReadOnlyList<string> prefix)
     {
-        var start = new ProcessStartInfo(HostPath)
+        var start = new ProcessStartInfo(prefix.Count > 0 ? prefix[0] : HostPath)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -73,7 +78,7 @@ internal static partial class DotnetCli
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
-        foreach (var argument in arguments)
+        foreach (var argument in prefix.Count > 0 ? [.. prefix.Skip(1), HostPath, .. arguments] : arguments)
         {
             start.ArgumentList.Add(argument);
         }

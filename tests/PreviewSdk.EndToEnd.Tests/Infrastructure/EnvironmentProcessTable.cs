@@ -22,7 +22,7 @@ internal static class EnvironmentProcessTable
         var found = new List<Entry>();
         foreach (var directory in Directory.EnumerateDirectories("/proc"))
         {
-            if (int.TryParse(Path.GetFileName(directory), out var pid) && pid != Environment.ProcessId
+            if (int.TryParse(Path.GetFileName(directory), out var pid) && pid != System.Environment.ProcessId
                 && TryRead($"{directory}/environ") is { } environ && environ.Split('\0').Contains(marker, StringComparer.Ordinal)
                 && !IsZombie(pid))
             {
@@ -32,6 +32,12 @@ internal static class EnvironmentProcessTable
 
         return found;
     }
+
+    /// <summary>
+    /// The variables <paramref name="processId"/> was started with (<c>/proc/&lt;pid&gt;/environ</c>), one per line; empty
+    /// when it is gone. For a resource these are what Aspire passed it, which the dashboard shows.
+    /// </summary>
+    public static string Environment(int processId) => (TryRead($"/proc/{processId}/environ") ?? string.Empty).Replace('\0', '\n');
 
     /// <summary>Whether <paramref name="processId"/> runs and carries <paramref name="environmentId"/>.</summary>
     public static bool Carries(int processId, string environmentId) =>

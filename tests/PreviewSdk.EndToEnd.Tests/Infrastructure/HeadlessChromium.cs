@@ -36,6 +36,11 @@ internal sealed class HeadlessChromium : IDisposable
     public string OpenAndWaitFor(string url, IReadOnlyCollection<string> texts, TimeSpan timeout)
     {
         driver.Navigate().GoToUrl(url);
+        return WaitFor(texts, timeout);
+    }
+
+    private string WaitFor(IReadOnlyCollection<string> texts, TimeSpan timeout)
+    {
         var wait = new WebDriverWait(driver, timeout) { PollingInterval = TimeSpan.FromMilliseconds(250) };
         try
         {
@@ -48,6 +53,13 @@ internal sealed class HeadlessChromium : IDisposable
         }
 
         return RenderedText(driver);
+    }
+
+    /// <summary>Follows the link whose text is <paramref name="linkText"/> and waits until the new page holds every one of <paramref name="texts"/>.</summary>
+    public string ClickAndWaitFor(string linkText, IReadOnlyCollection<string> texts, TimeSpan timeout)
+    {
+        driver.FindElement(By.LinkText(linkText)).Click();
+        return WaitFor(texts, timeout);
     }
 
     /// <summary>The address the browser ended on (after redirects).</summary>

@@ -14,7 +14,7 @@ internal static class ListeningPorts
     {
         ArgumentNullException.ThrowIfNull(link);
         var accepting = new List<IPEndPoint>();
-        foreach (var address in Dns.GetHostAddresses(link.Host))
+        foreach (var address in LoopbackNames.Resolve(link.Host))
         {
             var endpoint = new IPEndPoint(address, link.Port);
             using var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);

@@ -49,17 +49,26 @@ internal sealed class PreviewUnderTest : IDisposable
     /// <c>dotnet build -t:Preview</c> with this environment's name and state root, plus <paramref name="arguments"/>
     /// (such as <c>-p:PreviewTimeout=20</c>). Watches the state folder meanwhile to learn the environment id.
     /// </summary>
-    public CommandResult Preview(IReadOnlyList<string>? arguments = null, IReadOnlyDictionary<string, string?>? environment = null) =>
-        Build("Preview", arguments, environment, WatchEnvironmentId);
+    /// <param name="arguments">Extra arguments of the build.</param>
+    /// <param name="environment">Variables of the build.</param>
+    /// <param name="prefix">A program that runs the build (<see cref="DotnetCli.Run"/>).</param>
+    public CommandResult Preview(IReadOnlyList<string>? arguments = null, IReadOnlyDictionary<string, string?>? environment = null, IReadOnlyList<string>? prefix = null) =>
+        Build("Preview", arguments, environment, WatchEnvironmentId, prefix);
 
-    /// <summary><c>dotnet build -t:PreviewDown</c> for this environment.</summary>
-    public CommandResult Down() => Build("PreviewDown");
+    /// <summary><c>dotnet build -t:PreviewDown</c> for this environment, with <paramref name="environment"/> variables.</summary>
+    public CommandResult Down(IReadOnlyDictionary<string, string?>? environment = null) => Build("PreviewDown", environment: environment);
 
     /// <summary><c>dotnet build -t:PreviewSeed</c> for this environment, plus <paramref name="arguments"/>.</summary>
     public CommandResult Seed(params string[] arguments) => Build("PreviewSeed", arguments);
 
     /// <summary><c>dotnet build -t:PreviewExtend</c> for this environment, plus <paramref name="arguments"/> (PreviewTtl, PreviewKeep).</summary>
     public CommandResult Extend(params string[] arguments) => Build("PreviewExtend", arguments);
+
+    /// <summary><c>dotnet build -t:PreviewRotateToken</c> for this environment.</summary>
+    public CommandResult RotateToken() => Build("PreviewRotateToken");
+
+    /// <summary><c>dotnet build -t:PreviewPrune</c> over this test's state root.</summary>
+    public CommandResult Prune() => Build("PreviewPrune");
 
     /// <summary><c>dotnet build -t:PreviewTest</c> for this environment: its checks, once.</summary>
     public CommandResult Test() => Build("PreviewTest");
@@ -93,6 +102,7 @@ internal sealed class PreviewUnderTest : IDisposable
             }
 
             DeleteQuietly(Path.Combine(Path.GetTempPath(), "previewsdk-data", environmentId));
+            DeleteQuietly(TempFolderOf(environmentId));
         }
 
         if (ownsStateRoot)
@@ -105,11 +115,12 @@ internal sealed class PreviewUnderTest : IDisposable
         string target,
         IReadOnlyList<string>? arguments = null,
         IReadOnlyDictionary<string, string?>? environment = null,
-        Action? whileRunning = null)
+        Action? whileRunning = null,
+        IReadOnlyList<string>? prefix = null)
     {
         List<string> command = ["build", ProjectPath, $"-t:{target}", $"-p:PreviewName={Name}", $"-p:PreviewStateRoot={StateRoot}", "-tl:off"];
         command.AddRange(arguments ?? []);
-        var result = DotnetCli.Run(Path.GetDirectoryName(ProjectPath)!, command, CommandTimeout, environment, whileRunning);
+        var result = DotnetCli.Run(Path.GetDirectoryName(ProjectPath)!, command, CommandTimeout, environment, whileRunning, prefix);
         context.WriteLine(result.Summary);
         return result;
     }
@@ -121,6 +132,9 @@ internal sealed class PreviewUnderTest : IDisposable
             seenEnvironmentIds.Add(environmentId);
         }
     }
+
+    /// <summary>The environment's own temp folder (its processes' TMPDIR), which its teardown deletes.</summary>
+    public static string TempFolderOf(string environmentId) => Path.Combine(Path.GetTempPath(), "previewsdk-tmp", environmentId);
 
     /// <summary>Deletes a temporary folder, leaving it to the machine's temp clean-up when that fails.</summary>
     public static void DeleteQuietly(string path)

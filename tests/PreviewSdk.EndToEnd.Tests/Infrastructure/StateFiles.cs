@@ -32,11 +32,17 @@ internal static class StateFiles
 
         /// <summary>Exempt from expiry.</summary>
         public bool Keep { get; init; }
+
+        /// <summary>The container engine its containers run on, or null when none does.</summary>
+        public string? ContainerEngine { get; init; }
     }
 
     /// <summary>links.json: the links of a ready environment.</summary>
-    public sealed record LinksFile(string Environment, string Profile, DateTimeOffset ReadyAt, string Dashboard, IReadOnlyList<ServiceLink> Services)
+    public sealed record LinksFile(string Environment, string Profile, DateTimeOffset ReadyAt, string Directory, string SharedLink, string Dashboard, IReadOnlyList<ServiceLink> Services)
     {
+        /// <summary>Whether the gateway asks for the access token.</summary>
+        public bool TokenRequired { get; init; }
+
         /// <summary>The seeded databases.</summary>
         public IReadOnlyList<SeededDatabase> Data { get; init; } = [];
     }
@@ -45,17 +51,28 @@ internal static class StateFiles
     public sealed record SeededDatabase(string Database, int Seed, int Tables, long Rows);
 
     /// <summary>One service link of links.json.</summary>
-    public sealed record ServiceLink(string Name, string Url);
+    public sealed record ServiceLink(string Name, string Url)
+    {
+        /// <summary><c>up</c>, or <c>down</c> while the service is stopped, restarting or unhealthy.</summary>
+        public string State { get; init; } = "up";
+    }
 
     /// <summary>resources.json: the latest state of every resource.</summary>
     public sealed record ResourcesFile(IReadOnlyList<ResourceStatus> Resources);
 
     /// <summary>One resource of resources.json.</summary>
-    public sealed record ResourceStatus(string Name, string? State, string? Health, IReadOnlyList<int> ProcessIds);
+    public sealed record ResourceStatus(string Name, string? State, string? Health, IReadOnlyList<int> ProcessIds)
+    {
+        /// <summary>The resource's own endpoints (not through the gateway).</summary>
+        public IReadOnlyList<string> Urls { get; init; } = [];
+    }
 
     public static EnvironmentFile ReadEnvironment(string stateFolder) => Read<EnvironmentFile>(Path.Combine(stateFolder, "environment.json"));
 
     public static LinksFile ReadLinks(string stateFolder) => Read<LinksFile>(Path.Combine(stateFolder, "links.json"));
+
+    /// <summary>The access token (<c>access-token</c>, owner-only).</summary>
+    public static string ReadToken(string stateFolder) => File.ReadAllText(Path.Combine(stateFolder, "access-token")).Trim();
 
     public static ResourcesFile ReadResources(string stateFolder) => Read<ResourcesFile>(Path.Combine(stateFolder, "resources.json"));
 

@@ -37,6 +37,9 @@ internal sealed class RunningEnvironment : IDisposable
             Environment = "obs",
             Profile = "lightweight",
             ReadyAt = DateTimeOffset.UtcNow,
+            Directory = "http://obs.localhost:1/",
+            SharedLink = "http://obs.localhost:1/",
+            TokenRequired = false,
             Dashboard = "http://127.0.0.1:1/login?t=x",
             Services = services,
         });

@@ -123,7 +123,7 @@ public sealed class CheckExpressionParserTests
     [DataRow("CHECK ((NOT archived))", "archived = false")]
     [DataRow("CHECK ((NOT (qty < 0)))", "qty >= 0")]
     [DataRow("CHECK ((flag IS TRUE))", "flag = true")]
-    [DataRow("CHECK ((is_active OR (terminated_on IS NOT NULL)))", "(is_active = true) OR (terminated_on IS NOT NULL)")]
+    [DataRow("CHECK ((is_active OR (terminated_on IS NOT NULL)))", "terminated_on: Any if is_active IN (true), else NotNull")]
     public void Parse_reads_null_tests_and_booleans(string definition, string expected)
     {
         Assert.AreEqual(expected, RuleText.Describe(CheckExpressionParser.Parse(definition)));
@@ -152,13 +152,13 @@ public sealed class CheckExpressionParserTests
     [DataRow("CHECK ((created_at <= now()))")]
     [DataRow("CHECK ((lower(email) = email))")]
     [DataRow("CHECK ((length(btrim(name)) > 0))")]
-    [DataRow("CHECK ((total = (quantity * unit_price)))")]
     [DataRow("CHECK ((qty > (SELECT 1)))")]
     [DataRow("CHECK ((EXISTS ( SELECT 1 FROM t)))")]
     [DataRow("CHECK ((CASE WHEN (a > 0) THEN true ELSE false END))")]
     [DataRow("CHECK ((email ~* '@'::text))")]
+    [DataRow("CHECK ((total <= (quantity * unit_price)))")]
+    [DataRow("CHECK ((CASE WHEN (a > 0) THEN (b IS NULL) ELSE (b IS NOT NULL) END))")]
     [DataRow("CHECK ((email !~~ '%@%'::text))")]
-    [DataRow("CHECK ((status <> ALL (ARRAY['x'::text])))")]
     [DataRow("CHECK ((tags[1] = 'a'::text))")]
     [DataRow("CHECK (((name)::text = ANY (ARRAY['a'::text, NULL::text])))")]
     [DataRow("CHECK ((qty = NULL::integer))")]
@@ -173,5 +173,20 @@ public sealed class CheckExpressionParserTests
     public void Parse_returns_null_for_what_it_cannot_read(string definition)
     {
         Assert.IsNull(CheckExpressionParser.Parse(definition), RuleText.Describe(CheckExpressionParser.Parse(definition)));
+    }
+
+    [TestMethod]
+    [DataRow("CHECK ((((state)::text = 'closed'::text) = (closed_at IS NOT NULL)))", "closed_at: NotNull if state IN (closed), else Null")]
+    [DataRow("CHECK (((closed_at IS NULL) = ((state)::text <> 'closed'::text)))", "closed_at: Null if state NOT IN (closed), else NotNull")]
+    [DataRow("CHECK (((NOT ((state)::text = 'shipped'::text)) OR (shipped_at IS NOT NULL)))", "shipped_at: Any if state NOT IN (shipped), else NotNull")]
+    [DataRow("CHECK ((((state)::text <> ALL (ARRAY['paid'::text, 'refunded'::text])) OR (paid_at IS NOT NULL)))", "paid_at: Any if state NOT IN (paid, refunded), else NotNull")]
+    [DataRow("CHECK (CASE WHEN reopened THEN (reopened_at IS NOT NULL) ELSE (reopened_at IS NULL) END)", "reopened_at: NotNull if reopened IN (true), else Null")]
+    [DataRow("CHECK (CASE WHEN ((kind)::text = 'refund'::text) THEN (refund_of IS NOT NULL) ELSE true END)", "refund_of: NotNull if kind IN (refund), else Any")]
+    [DataRow("CHECK ((total = ((quantity)::numeric * unit_price)))", "total := ((\"quantity\")::numeric * \"unit_price\")")]
+    [DataRow("CHECK ((status <> ALL (ARRAY['x'::text, 'y'::text])))", "status NOT IN (x, y)")]
+    [DataRow("CHECK ((handle ~~* 'tk-%'::text))", "handle ~ ^[tT][kK]-.*$")]
+    public void Parse_reads_checks_that_tie_columns_of_a_row(string definition, string expected)
+    {
+        Assert.AreEqual(expected, RuleText.Describe(CheckExpressionParser.Parse(definition)));
     }
 }

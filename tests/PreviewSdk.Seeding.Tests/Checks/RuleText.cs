@@ -21,8 +21,16 @@ internal static class RuleText
         IsNull isNull => $"{isNull.Column} IS NULL",
         MatchesPattern match => $"{match.Column} ~ {match.Pattern}",
         AnyOf any => string.Join(" OR ", any.Branches.Select(branch => "(" + Describe(branch) + ")")),
+        NotInList list => $"{list.Column} NOT IN ({string.Join(", ", list.Values)})",
+        NullWhen tied => $"{tied.Column}: {tied.WhenMet} if {Describe(tied.Condition)}, else {tied.WhenNotMet}",
+        ComputedAs computed => $"{computed.Column} := {computed.Expression}",
         _ => throw new ArgumentOutOfRangeException(nameof(rule), rule, "A rule kind the tests do not know."),
     };
+
+    private static string Describe(RowCondition condition) =>
+        condition.TestsNull
+            ? $"{condition.Column} IS {(condition.Negated ? "NOT " : string.Empty)}NULL"
+            : $"{condition.Column} {(condition.Negated ? "NOT " : string.Empty)}IN ({string.Join(", ", condition.Values)})";
 
     private static string Symbol(ComparisonOperator op) => op switch
     {

@@ -113,7 +113,7 @@ public sealed class ConstraintTests
         var error = Seeding.Single(diagnostics, DiagnosticCodes.SeedCheckNotUnderstood);
         Assert.AreEqual(
             "The CHECK constraint 'events_span' of 'events' (CHECK (((ends - starts) < 10))) is beyond what the seeder understands, so it cannot generate rows that satisfy it. " +
-            "Fix: add seed overrides whose values satisfy it for events.starts, events.ends.",
+            "Fix: under seed: columns: in preview.yaml, give events.ends an expression: override, SQL over the row's other columns that satisfies the check (PostgreSQL computes it per row), or give events.starts, events.ends constant, values or range overrides that satisfy it.",
             error.Message);
         Assert.AreEqual(("preview.yaml", 0, 0), (error.File, error.Line, error.Column));
     }
@@ -165,11 +165,11 @@ public sealed class ConstraintTests
     [TestMethod]
     public void Not_null_columns_of_types_without_a_generator_are_preview4016_and_nullable_ones_stay_null()
     {
-        var point = new PreviewSdk.Seeding.Schema.PgType("point", PreviewSdk.Seeding.Schema.PgTypeKind.Unsupported);
+        var point = new PreviewSdk.Seeding.Schema.PgType("pg_lsn", PreviewSdk.Seeding.Schema.PgTypeKind.Unsupported);
         var table = Table("places", [Id(), Col("location", point), Null("area", point)]);
 
         var error = Seeding.Single(Seeding.Errors(Database(table), Seeding.Settings()), DiagnosticCodes.SeedColumnNeedsOverride);
-        Assert.AreEqual("Column 'places.location' is NOT NULL and of type point, which the seeder cannot generate. Fix: add a seed override for 'places.location' (a constant or values of type point).", error.Message);
+        Assert.AreEqual("Column 'places.location' is NOT NULL and of type pg_lsn, which the seeder cannot generate. Fix: give 'places.location' an override under seed: columns: in preview.yaml, such as an expression: override (SQL that PostgreSQL evaluates per row, for example a default-like expression), or a constant or values written in the type's text form.", error.Message);
 
         var nullableOnly = Table("places", [Id(), Null("area", point)]);
         Assert.IsTrue(Seeding.Plan(Database(nullableOnly), Seeding.Settings()).Column("places", "area").All(v => v is null));

@@ -121,7 +121,7 @@ public sealed class DeterminismTests
 
     private static class Pinned
     {
-        public const string Customer = "1 | Janick Krajcik | nayeliokon0@example.net | NULL | 2024-05-21T13:15:58.0000000Z | 612.08";
+        public const string Customer = "1 | Janick Krajcik | jkrajcik0@example.net | NULL | 2024-05-21T13:15:58.0000000Z | 612.08";
         public const string Order = "2 | 2 | new | 234.14 | 2023-04-28T13:18:58.0000000 | NULL | b77eb9a1-a9bd-4a8b-ae71-8b01a4efcb20";
     }
 }

@@ -113,10 +113,10 @@ public sealed class OverrideTests
         Assert.IsTrue(errors.All(e => e.Code == DiagnosticCodes.SeedValueInvalid && e.Line == 12), Seeding.Describe(errors));
         Assert.HasCount(2, errors);
         Assert.AreEqual(
-            "The seed override for 'products.price' has the value 'cheap', but it is not a numeric(8,2) value. Fix: write the override's value as the column's type expects (numbers with a dot, dates as yyyy-MM-dd, booleans as true or false).",
+            "The seed override for 'products.price' has the value 'cheap', but it is not a numeric(8,2) value. Fix: write the override's value as PostgreSQL writes values of the column's type (numbers with a dot, dates as yyyy-MM-dd, booleans as true or false, other types in their text form such as [1,10) for a range or 0101 for bit(4)), or compute it with an expression: override (SQL that PostgreSQL evaluates per row).",
             errors[0].Message);
         Assert.AreEqual(
-            "The seed override for 'products.tier' has the value 'gold', but it is not a label of tier (basic, pro). Fix: write the override's value as the column's type expects (numbers with a dot, dates as yyyy-MM-dd, booleans as true or false).",
+            "The seed override for 'products.tier' has the value 'gold', but it is not a label of tier (basic, pro). Fix: write the override's value as PostgreSQL writes values of the column's type (numbers with a dot, dates as yyyy-MM-dd, booleans as true or false, other types in their text form such as [1,10) for a range or 0101 for bit(4)), or compute it with an expression: override (SQL that PostgreSQL evaluates per row).",
             errors[1].Message);
     }
 

@@ -197,7 +197,7 @@ public sealed class SqlMigrationCheckTests
         var error = result.Diagnostics.Single();
         Assert.AreEqual(DiagnosticCodes.MigrationFailed, error.Code);
         Assert.AreEqual(broken, error.File);
-        Assert.Contains("Migration '002_broken.sql' failed on the scratch database: 42P01: relation \"customer\" does not exist.", error.Message);
+        Assert.Contains("Migration '002_broken.sql' failed on the scratch database at line 1: 42P01: relation \"customer\" does not exist.", error.Message);
         folder.AssertScratchRemoved();
     }
 

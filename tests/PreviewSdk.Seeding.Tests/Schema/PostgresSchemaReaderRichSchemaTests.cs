@@ -260,7 +260,7 @@ public sealed class PostgresSchemaReaderRichSchemaTests
         CollectionAssert.AreEqual(
             new[]
             {
-                "check employees_active_or_terminated(is_active, terminated_on): (is_active = true) OR (terminated_on IS NOT NULL)",
+                "check employees_active_or_terminated(is_active, terminated_on): terminated_on: Any if is_active IN (true), else NotNull",
                 "check employees_email_check(email): email ~ ^.*@.*$",
                 "check employees_first_name_check(first_name): length(first_name) >= 2",
                 "check employees_hired_on_check(hired_on): hired_on >= 2000-01-01",

@@ -33,7 +33,10 @@ internal sealed class ColumnConstraints
         MaxLength = other.MaxLength;
         Pattern = other.Pattern;
         PatternText = other.PatternText;
+        PatternSource = other.PatternSource;
         Rules = [.. other.Rules];
+        Conditional = other.Conditional;
+        Computed = other.Computed;
     }
 
     /// <summary>The column.</summary>
@@ -71,6 +74,15 @@ internal sealed class ColumnConstraints
 
     /// <summary>The regular expression of <see cref="Pattern"/>, or of a pattern beyond the seeder.</summary>
     public string? PatternText { get; set; }
+
+    /// <summary>Its nullness per row, tied to another column's state by a check; null when not tied.</summary>
+    public NullWhen? Conditional { get; set; }
+
+    /// <summary>A check that makes it equal to arithmetic over other columns: PostgreSQL computes it.</summary>
+    public ComputedAs? Computed { get; set; }
+
+    /// <summary>The constraint of a pattern beyond <see cref="SimplePattern"/> (then <see cref="Pattern"/> is null), else null.</summary>
+    public string? PatternSource { get; set; }
 
     /// <summary>Every rule about the column with the constraint it comes from, for testing values against.</summary>
     public List<(string Source, CheckRule Rule)> Rules { get; } = [];

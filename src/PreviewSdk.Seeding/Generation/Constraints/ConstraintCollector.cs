@@ -7,22 +7,22 @@ namespace PreviewSdk.Seeding.Generation.Constraints;
 /// <summary>
 /// Gathers what limits each column of a table: its type, NOT NULL, the table's CHECK rules and its domain's CHECK
 /// rules. A disjunction is satisfied through one branch chosen once for the whole table (preferring branches that
-/// do not force a column to NULL). Reports checks it cannot read (PREVIEW4017), patterns beyond it (PREVIEW4019)
-/// and contradictions (PREVIEW4018), except on columns with an override, whose values are tested instead.
+/// do not force a column to NULL). Reports checks it cannot read (PREVIEW4017) and contradictions (PREVIEW4018), except on columns with an override, whose values are tested instead.
 /// </summary>
 internal sealed class ConstraintCollector
 {
     private const string DomainValue = "VALUE";
     private readonly TableSchema table;
     private readonly Func<string, bool> isOverridden;
+    private readonly Func<string, bool> isComputed;
     private readonly Dictionary<string, ColumnConstraints> columns = new(StringComparer.Ordinal);
     private readonly List<ColumnRelation> relations = [];
-    private readonly List<(string Source, string Column, string Pattern)> unsupportedPatterns = [];
 
-    private ConstraintCollector(TableSchema table, Func<string, bool> isOverridden)
+    private ConstraintCollector(TableSchema table, Func<string, bool> isOverridden, Func<string, bool> isComputed)
     {
         this.table = table;
         this.isOverridden = isOverridden;
+        this.isComputed = isComputed;
         foreach (var column in table.Columns)
         {
             columns[column.Name] = new ColumnConstraints(column);
@@ -32,11 +32,12 @@ internal sealed class ConstraintCollector
     /// <summary>The constraints of <paramref name="table"/>; problems go to <paramref name="diagnostics"/> at <paramref name="location"/>.</summary>
     /// <param name="table">The table.</param>
     /// <param name="isOverridden">Whether a column has an override (then its problems are the override's to solve).</param>
+    /// <param name="isComputed">Whether a column is computed by an <c>expression:</c> override (which can satisfy a check over several columns on its own).</param>
     /// <param name="diagnostics">Where problems go.</param>
     /// <param name="location">Where to report them: the table's seed entry or the settings file.</param>
-    public static TableConstraints Collect(TableSchema table, Func<string, bool> isOverridden, DiagnosticBag diagnostics, SourceLocation location)
+    public static TableConstraints Collect(TableSchema table, Func<string, bool> isOverridden, Func<string, bool> isComputed, DiagnosticBag diagnostics, SourceLocation location)
     {
-        var collector = new ConstraintCollector(table, isOverridden);
+        var collector = new ConstraintCollector(table, isOverridden, isComputed);
         collector.Run(diagnostics, location);
         return new TableConstraints(collector.columns, collector.relations);
     }
@@ -56,14 +57,6 @@ internal sealed class ConstraintCollector
             }
         }
 
-        foreach (var (source, column, pattern) in unsupportedPatterns)
-        {
-            if (!isOverridden(column))
-            {
-                diagnostics.Error(DiagnosticCodes.SeedPatternUnsupported, location, source, Qualified(column), pattern);
-            }
-        }
-
         foreach (var (name, constraints) in columns)
         {
             if (!isOverridden(name) && constraints.Contradiction() is { } contradiction)
@@ -79,12 +72,14 @@ internal sealed class ConstraintCollector
         var mentioned = domainColumn is null ? check.Columns : [domainColumn];
         if (check.Rules is null)
         {
+            // A column computed by an expression can be computed so that the check holds, whatever the others are.
             var missing = mentioned.Where(column => !isOverridden(column)).ToList();
-            if (missing.Count > 0 || mentioned.Count == 0)
+            if ((missing.Count > 0 && !mentioned.Any(isComputed)) || mentioned.Count == 0)
             {
+                var columnsToFix = missing.Count > 0 ? missing : table.Columns.Select(c => c.Name).ToList();
                 diagnostics.Error(
                     DiagnosticCodes.SeedCheckNotUnderstood, location, check.Name, table.DisplayName, check.Expression,
-                    DiagnosticFactory.NameList((missing.Count > 0 ? missing : table.Columns.Select(c => c.Name)).Select(Qualified)));
+                    DiagnosticFactory.NameList(columnsToFix.Select(Qualified)), Qualified(columnsToFix[^1]));
             }
 
             return;
@@ -140,6 +135,14 @@ internal sealed class ConstraintCollector
                 return ApplyPattern(constraints, match, source, trial, out problem);
             case InList list:
                 return Restrict(constraints, list.Values.Select(value => ValueConverter.TryConvert(value, constraints.Column.Type, out _)).OfType<object>().ToList());
+            case NotInList excluded:
+                constraints.Excluded.AddRange(excluded.Values.Select(value => ValueConverter.TryConvert(value, constraints.Column.Type, out _)).OfType<object>());
+                return true;
+            case NullWhen conditional:
+                return ApplyConditional(constraints, conditional, target, out problem);
+            case ComputedAs computed:
+                constraints.Computed ??= computed;
+                return true;
             case CompareToConstant compare:
                 return ConstantBound.Apply(constraints, compare, out problem);
             default:
@@ -186,6 +189,70 @@ internal sealed class ConstraintCollector
 
     private IEnumerable<string> ColumnsOf(AnyOf any) =>
         any.Branches.SelectMany(branch => branch).OfType<ColumnRule>().Select(rule => rule.Column).Where(columns.ContainsKey).Distinct();
+
+    // The column's nullness follows another column per row. A NOT NULL column cannot be NULL in any row, so the
+    // controlling column is kept out of the state that would ask for it.
+    private static bool ApplyConditional(ColumnConstraints constraints, NullWhen conditional, Dictionary<string, ColumnConstraints> target, out string? problem)
+    {
+        problem = null;
+        if (!target.TryGetValue(conditional.Condition.Column, out var controller))
+        {
+            return Fail($"it ties the column to '{conditional.Condition.Column}', which the table does not have", out problem);
+        }
+
+        if (constraints.Conditional is not null)
+        {
+            return Fail("another check already ties the column's nullness to a column", out problem);
+        }
+
+        constraints.Conditional = conditional;
+        if (!constraints.NotNull)
+        {
+            return true;
+        }
+
+        var condition = conditional.Condition;
+        if (conditional.WhenMet == NullRequirement.Null)
+        {
+            KeepFrom(controller, condition, meeting: false);
+        }
+
+        if (conditional.WhenNotMet == NullRequirement.Null)
+        {
+            KeepFrom(controller, condition, meeting: true);
+        }
+
+        return controller.Contradiction() is null || Fail($"'{condition.Column}' is left no value: the column is NOT NULL", out problem);
+    }
+
+    // Restricts the controlling column to rows that meet the condition (or to rows that do not).
+    private static void KeepFrom(ColumnConstraints controller, RowCondition condition, bool meeting)
+    {
+        var inList = meeting != condition.Negated;
+        if (condition.TestsNull)
+        {
+            if (inList)
+            {
+                controller.ForcedNull = true;
+            }
+            else
+            {
+                controller.NotNull = true;
+            }
+
+            return;
+        }
+
+        var values = condition.Values.Select(value => ValueConverter.TryConvert(value, controller.Column.Type, out _)).OfType<object>().ToList();
+        if (inList)
+        {
+            Restrict(controller, values);
+        }
+        else
+        {
+            controller.Excluded.AddRange(values);
+        }
+    }
 
     private static bool ApplyLength(ColumnConstraints constraints, LengthCompare length, out string? problem)
     {
@@ -235,7 +302,9 @@ internal sealed class ConstraintCollector
         constraints.Pattern = SimplePattern.TryParse(match.Pattern);
         if (constraints.Pattern is null && !trial)
         {
-            unsupportedPatterns.Add((source, match.Column, match.Pattern));
+            // Beyond the seeder's patterns: the planner tests the inferred values against it and reports it only
+            // when they do not match (PREVIEW4019).
+            constraints.PatternSource = source;
         }
 
         return constraints.Pattern is not null || !trial;

@@ -19,18 +19,21 @@ internal readonly record struct OrdinalRange(long Lo, long Hi)
 
     /// <summary>
     /// This range (a generator's natural one, say prices 1–1000) moved inside <paramref name="allowed"/>: their
-    /// intersection, or when they do not meet, a window of the same width at the near edge of what is allowed.
+    /// intersection, or when they do not meet (or share only a sliver of either), a window of the same width at the
+    /// near edge of what is allowed.
     /// </summary>
     public OrdinalRange FitInto(OrdinalRange allowed)
     {
         var both = Intersect(allowed);
-        if (!both.IsEmpty || allowed.IsEmpty)
+        if (allowed.IsEmpty || (!both.IsEmpty && (both.Count >= Count / 8 || both.Count >= allowed.Count / 8)))
         {
             return both;
         }
 
+        // They barely touch (a window of two years ending where a partition's month begins): a sliver is no
+        // spread at all, so the window moves into what is allowed instead.
         var width = Math.Max(0, Hi - Lo);
-        return allowed.Lo > Hi
+        return allowed.Lo >= Lo
             ? new OrdinalRange(allowed.Lo, SaturatingAdd(allowed.Lo, width) is var high && high < allowed.Hi ? high : allowed.Hi)
             : new OrdinalRange(SaturatingAdd(allowed.Hi, -width) is var low && low > allowed.Lo ? low : allowed.Lo, allowed.Hi);
     }

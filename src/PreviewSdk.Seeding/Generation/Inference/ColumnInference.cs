@@ -25,12 +25,12 @@ namespace PreviewSdk.Seeding.Generation.Inference;
 /// domains as well.
 /// </para>
 /// </remarks>
-internal static class ColumnInference
+internal static partial class ColumnInference
 {
     private static readonly string[] PersonTables = ["user", "users", "customer", "customers", "person", "people", "persons", "employee", "employees", "author", "authors", "member", "members", "contact", "contacts", "staff", "student", "students", "teacher", "teachers", "patient", "patients", "account", "accounts", "owner", "owners", "player", "players", "driver", "drivers", "profile", "profiles"];
     private static readonly string[] CompanyWords = ["company", "companies", "organization", "organizations", "organisation", "organisations", "org", "orgs", "employer", "vendor", "vendors", "supplier", "suppliers", "publisher", "publishers", "brand", "brands", "business", "businesses", "tenant", "tenants", "client", "clients", "merchant", "merchants", "manufacturer"];
     private static readonly string[] ProductWords = ["product", "products", "item", "items", "article", "articles", "sku", "goods", "merchandise"];
-    private static readonly string[] CategoryWords = ["category", "categories", "department", "departments", "tag", "tags", "genre", "genres", "topic", "topics", "section", "sections", "group", "groups"];
+    private static readonly string[] CategoryWords = ["category", "categories", "department", "departments", "tag", "tags", "topic", "topics", "section", "sections", "group", "groups"];
 
     /// <summary>What <paramref name="column"/> of <paramref name="table"/> holds.</summary>
     /// <param name="column">The column name.</param>
@@ -50,7 +50,7 @@ internal static class ColumnInference
             PgTypeKind.Boolean => Flag(words),
             PgTypeKind.Date or PgTypeKind.Timestamp or PgTypeKind.TimestampTz => Moment(words, joined),
             PgTypeKind.Int16 or PgTypeKind.Int32 or PgTypeKind.Int64 or PgTypeKind.Numeric or PgTypeKind.Money or PgTypeKind.Real or PgTypeKind.Double => Number(words, joined),
-            PgTypeKind.Text or PgTypeKind.Enum => Text(words, joined, NameTokens.Split(table)),
+            PgTypeKind.Text or PgTypeKind.Enum => Text(words, joined, NameTokens.Split(table), type.MaxLength),
             PgTypeKind.Inet => SemanticKind.IpAddress,
             PgTypeKind.Array when type.Element is { } element => Infer(column, table, element.ValueType) is var inner && inner != SemanticKind.None ? inner : SemanticKind.Tags,
             _ => SemanticKind.None,
@@ -143,8 +143,13 @@ internal static class ColumnInference
         };
     }
 
-    private static SemanticKind Text(IReadOnlyList<string> words, string joined, IReadOnlyList<string> table)
+    private static SemanticKind Text(IReadOnlyList<string> words, string joined, IReadOnlyList<string> table, int? maxLength)
     {
+        if (Coded(words, maxLength) is { } coded)
+        {
+            return coded;
+        }
+
         if (HasAny(words, "email", "mail") || joined.Contains("email", StringComparison.Ordinal))
         {
             return SemanticKind.Email;
@@ -160,7 +165,7 @@ internal static class ColumnInference
             return SemanticKind.LastName;
         }
 
-        if (joined is "username" or "login" or "handle" or "nickname" or "screenname" or "nick" || Ends(words, "user", "name") || Ends(words, "login", "name"))
+        if (joined is "username" or "login" or "loginid" or "handle" or "nickname" or "screenname" or "nick" || Ends(words, "user", "name") || Ends(words, "login", "name") || Ends(words, "login", "id"))
         {
             return SemanticKind.UserName;
         }
@@ -190,9 +195,9 @@ internal static class ColumnInference
             return SemanticKind.PostalCode;
         }
 
-        if (HasAny(words, "country"))
+        if (HasAny(words, "country", "countryregioncode"))
         {
-            return HasAny(words, "code", "iso") ? SemanticKind.CountryCode : SemanticKind.Country;
+            return HasAny(words, "code", "iso", "countryregioncode") ? SemanticKind.CountryCode : SemanticKind.Country;
         }
 
         if (HasAny(words, "street", "address", "addr", "address1", "address2", "line1", "line2"))
@@ -205,9 +210,43 @@ internal static class ColumnInference
             return SemanticKind.City;
         }
 
-        if (HasAny(words, "province", "region", "county") || (words.Count == 1 && joined == "state" && IsPlaceTable(table)))
+        if (HasAny(words, "continent"))
+        {
+            return SemanticKind.Continent;
+        }
+
+        if (HasAny(words, "province", "county", "district") || (words.Count == 1 && joined == "state" && IsPlaceTable(table))
+            || (HasAny(words, "state") && HasAny(words, "name")))
         {
             return SemanticKind.State;
+        }
+
+        if (HasAny(words, "region") && !HasAny(words, "id", "description", "desc"))
+        {
+            // ship_region, billing_region: the region of an address.
+            return IsPlaceTable(table) || HasAny(words, "ship", "shipping", "billing", "mailing", "home", "delivery") ? SemanticKind.State : SemanticKind.Region;
+        }
+
+        if (HasAny(words, "courtesy") || (joined == "title" && maxLength is <= 10 && HasAny(table, PersonTables.Append("person").ToArray())))
+        {
+            return SemanticKind.Courtesy;
+        }
+
+        if (HasAny(words, "jobtitle") || Ends(words, "job", "title") || Ends(words, "contact", "title")
+            || (words.Count == 1 && joined == "title" && HasAny(table, PersonTables)))
+        {
+            return SemanticKind.JobTitle;
+        }
+
+        if (joined is "filename" or "mimetype" or "contenttype" || Ends(words, "file", "name") || Ends(words, "content", "type") || Ends(words, "mime", "type"))
+        {
+            return joined.EndsWith("name", StringComparison.Ordinal) ? SemanticKind.FileName : SemanticKind.ContentType;
+        }
+
+        // territory_description, region_description: a place described by its name.
+        if (words.Count == 2 && words[1] is "description" or "desc" && Classify([words[0]]) is SemanticKind.City or SemanticKind.Region or SemanticKind.State or SemanticKind.Country)
+        {
+            return Classify([words[0]])!.Value;
         }
 
         return Word(words, joined, table);
@@ -228,8 +267,12 @@ internal static class ColumnInference
                 return SemanticKind.Currency;
             case "color" or "colour":
                 return SemanticKind.Color;
-            case "language" or "locale" or "lang" or "culture":
+            case "locale" or "culture":
+                return SemanticKind.Locale;
+            case "language" or "lang":
                 return SemanticKind.Language;
+            case "genre":
+                return SemanticKind.Genre;
             case "timezone" or "tz" or "zone":
                 return SemanticKind.TimeZone;
             case "slug":
@@ -245,7 +288,7 @@ internal static class ColumnInference
                 return SemanticKind.Tags;
             case "company" or "employer" or "organization" or "organisation" or "vendor" or "supplier" or "brand" or "publisher":
                 return SemanticKind.Company;
-            case "department" or "genre" or "topic":
+            case "department" or "topic":
                 return SemanticKind.Department;
         }
 
@@ -262,36 +305,6 @@ internal static class ColumnInference
         // "name" alone, or "<thing>_name": what the thing (or the table) is tells which kind of name.
         var subject = words.Count > 1 ? words.Take(words.Count - 1).ToList() : table;
         return Classify(subject) ?? (words.Count > 1 ? Classify(table) : null) ?? SemanticKind.Label;
-    }
-
-    private static SemanticKind? Classify(IReadOnlyList<string> subject)
-    {
-        if (HasAny(subject, PersonTables))
-        {
-            return SemanticKind.FullName;
-        }
-
-        if (HasAny(subject, CompanyWords))
-        {
-            return SemanticKind.Company;
-        }
-
-        if (HasAny(subject, ProductWords))
-        {
-            return SemanticKind.ProductName;
-        }
-
-        if (HasAny(subject, CategoryWords))
-        {
-            return SemanticKind.Department;
-        }
-
-        if (HasAny(subject, "city", "cities", "town", "towns"))
-        {
-            return SemanticKind.City;
-        }
-
-        return HasAny(subject, "country", "countries") ? SemanticKind.Country : null;
     }
 
     // "state" next to an address is a region; in orders or tickets it is a status.

@@ -37,9 +37,6 @@ internal static class FakeData
     /// <summary>Countries.</summary>
     public static readonly string[] Countries = List("address", "country");
 
-    /// <summary>Two-letter country codes.</summary>
-    public static readonly string[] CountryCodes = List("address", "country_code");
-
     /// <summary>Company suffixes (Inc, LLC…).</summary>
     public static readonly string[] CompanySuffixes = List("company", "suffix");
 
@@ -75,9 +72,6 @@ internal static class FakeData
 
     /// <summary>Currency codes.</summary>
     public static readonly string[] Currencies = ["USD", "EUR", "GBP", "JPY", "CAD", "AUD", "CHF"];
-
-    /// <summary>Language codes.</summary>
-    public static readonly string[] Languages = ["en", "fr", "de", "es", "it", "nl", "pt", "ja"];
 
     /// <summary>Time zone names.</summary>
     public static readonly string[] TimeZones = ["UTC", "Europe/London", "Europe/Berlin", "America/New_York", "America/Chicago", "America/Los_Angeles", "Asia/Tokyo", "Australia/Sydney"];

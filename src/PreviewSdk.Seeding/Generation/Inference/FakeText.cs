@@ -43,7 +43,29 @@ internal static class FakeText
             case SemanticKind.Country:
                 return random.Pick(FakeData.Countries);
             case SemanticKind.CountryCode:
-                return random.Pick(FakeData.CountryCodes);
+                return random.Pick(PlaceAndTopicLists.CountryCodes2);
+            case SemanticKind.CountryCode3:
+                return random.Pick(PlaceAndTopicLists.CountryCodes3);
+            case SemanticKind.LanguageName:
+                return random.Pick(PlaceAndTopicLists.LanguageNames);
+            case SemanticKind.Locale:
+                return random.Pick(PlaceAndTopicLists.Locales);
+            case SemanticKind.StateCode:
+                return random.Pick(PlaceAndTopicLists.StateCodes);
+            case SemanticKind.Region:
+                return random.Pick(PlaceAndTopicLists.Regions);
+            case SemanticKind.Continent:
+                return random.Pick(PlaceAndTopicLists.Continents);
+            case SemanticKind.Genre:
+                return random.Pick(PlaceAndTopicLists.Genres);
+            case SemanticKind.JobTitle:
+                return random.Pick(PlaceAndTopicLists.JobTitles);
+            case SemanticKind.Courtesy:
+                return random.Pick(PlaceAndTopicLists.Courtesies);
+            case SemanticKind.ContentType:
+                return random.Pick(PlaceAndTopicLists.ContentTypes);
+            case SemanticKind.FileName:
+                return string.Concat(Joined(ref random, (int)random.Between(1, 3), '-'), ".", random.Pick(PlaceAndTopicLists.Extensions));
             case SemanticKind.Company:
                 return Company(ref random);
             case SemanticKind.ProductName:
@@ -77,7 +99,7 @@ internal static class FakeText
             case SemanticKind.Color:
                 return random.Pick(FakeData.Colors);
             case SemanticKind.Language:
-                return random.Pick(FakeData.Languages);
+                return random.Pick(PlaceAndTopicLists.LanguageCodes);
             case SemanticKind.TimeZone:
                 return random.Pick(FakeData.TimeZones);
             case SemanticKind.Tags:

@@ -158,4 +158,37 @@ internal enum SemanticKind
 
     /// <summary>A list of tags or keywords.</summary>
     Tags,
+
+    /// <summary>An ISO 3166 alpha-3 country code (a country code column of length 3).</summary>
+    CountryCode3,
+
+    /// <summary>A language's English name (<c>language.name</c>).</summary>
+    LanguageName,
+
+    /// <summary>A locale tag such as <c>en-US</c>.</summary>
+    Locale,
+
+    /// <summary>A US state code.</summary>
+    StateCode,
+
+    /// <summary>A world or sales region (<c>region.name</c>).</summary>
+    Region,
+
+    /// <summary>A continent.</summary>
+    Continent,
+
+    /// <summary>A music or film genre (<c>genre.name</c>).</summary>
+    Genre,
+
+    /// <summary>A job title (<c>title</c> in a table of people).</summary>
+    JobTitle,
+
+    /// <summary>A title of courtesy (Mr., Ms., Dr.): a short <c>title</c> column of people.</summary>
+    Courtesy,
+
+    /// <summary>A file name with an extension.</summary>
+    FileName,
+
+    /// <summary>A MIME type.</summary>
+    ContentType,
 }

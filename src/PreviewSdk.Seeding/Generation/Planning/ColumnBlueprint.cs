@@ -58,6 +58,18 @@ internal sealed class ColumnBlueprint(ColumnSchema column, int ordinal, ColumnCo
     /// <summary>The ordered range it generates in (natural range fitted into the constraints), for ordered types.</summary>
     public OrdinalRange Range { get; set; }
 
+    /// <summary>The natural range fitted into the constraints, before comparisons with other columns widen or trim <see cref="Range"/>: where a value drawn on its own falls.</summary>
+    public OrdinalRange NaturalRange { get; set; } = new(0, -1);
+
+    /// <summary>The largest distance, in units, from the column it is generated relative to (null: a quarter of its range).</summary>
+    public long? MaxGap { get; set; }
+
+    /// <summary>The table whose keys an <c>_id</c> column without a foreign key is drawn from, or null.</summary>
+    public string? KeysOf { get; set; }
+
+    /// <summary>The columns of the row an e-mail address or user name is made from, or null.</summary>
+    public IReadOnlyList<string>? MadeFrom { get; set; }
+
     /// <summary>Whether small values are favoured (prices, quantities).</summary>
     public bool FavorLow { get; set; }
 

@@ -49,12 +49,19 @@ internal static class InferredColumns
             case PgTypeKind.Uuid or PgTypeKind.Json or PgTypeKind.Jsonb or PgTypeKind.Bytea or PgTypeKind.Inet:
                 column.InjectiveCapacity = long.MaxValue;
                 return;
+            case PgTypeKind.Bit or PgTypeKind.VarBit:
+                column.InjectiveCapacity = 1L << Math.Min(type.BitLength ?? 62, 62);
+                return;
+            case var _ when TextFormGenerator.Knows(type):
+                column.InjectiveCapacity = long.MaxValue;
+                return;
         }
 
         if (constraints.Scale is { } scale)
         {
             var (natural, favorLow) = NaturalRanges.For(column.Kind, scale, type.Kind, reference);
             column.Range = natural.FitInto(constraints.Range);
+            column.NaturalRange = column.Range;
             column.FavorLow = favorLow;
             column.InjectiveCapacity = column.Column.IsSequenceBacked ? SequenceRange(constraints.Range).Count : constraints.Range.Count;
             if (column.Column.IsSequenceBacked)
@@ -82,6 +89,7 @@ internal static class InferredColumns
             PgTypeKind.Bytea => new ByteaGenerator(seed, column.Role == UniqueRole.Injective),
             PgTypeKind.Inet => new InetGenerator(seed, column.Role == UniqueRole.Injective, rows, asText: false),
             PgTypeKind.Array => Array(column, seed, reference),
+            _ when TextFormGenerator.Knows(constraints.Type) => new TextFormGenerator(constraints.Type, seed, column.Role == UniqueRole.Injective, reference),
             _ when constraints.Scale is { } scale => Ordinal(column, scale, rows, seed),
             _ => ConstantGenerator.Null,
         };
@@ -90,7 +98,7 @@ internal static class InferredColumns
 
     /// <summary>The plain random generator of an ordered column (what a column compared with another falls back to).</summary>
     public static ValueGenerator Alone(ColumnBlueprint column, ulong seed) =>
-        new OrdinalGenerator(column.Constraints.Scale!, column.Range, seed, column.FavorLow);
+        new OrdinalGenerator(column.Constraints.Scale!, column.NaturalRange.IsEmpty ? column.Range : column.NaturalRange.Intersect(column.Range) is { IsEmpty: false } both ? both : column.Range, seed, column.FavorLow);
 
     private static ValueGenerator Finite(ColumnBlueprint column, IReadOnlyList<object?> finite, ulong seed)
     {
@@ -155,7 +163,8 @@ internal static class InferredColumns
         return new UniquePatternGenerator(pattern, counts!, new IndexPermutation(patternSeed, Math.Min(capacity, 1L << 62)), regex, preferred);
     }
 
-    private static bool AllMatch(ValueGenerator generator, string regex)
+    /// <summary>True when the first rows' values of <paramref name="generator"/> (which reads no other column) all match <paramref name="regex"/>.</summary>
+    public static bool AllMatch(ValueGenerator generator, string regex)
     {
         for (var row = 0; row < PatternSamples; row++)
         {
@@ -175,11 +184,15 @@ internal static class InferredColumns
         var blueprint = new ColumnBlueprint(element, column.Ordinal, new ColumnConstraints(element)) { Kind = column.Kind };
         InferredColumns.Analyze(blueprint, new TableSchema("public", string.Empty, [element], null, [], [], []), 1, reference);
         blueprint.Kind = column.Kind;
-        if (blueprint.Finite is null && blueprint.Constraints.Scale is null && elementType.ValueType.Kind is not (PgTypeKind.Text or PgTypeKind.Uuid or PgTypeKind.Json or PgTypeKind.Jsonb or PgTypeKind.Bytea or PgTypeKind.Inet))
+        if (blueprint.Finite is null && blueprint.Constraints.Scale is null && !TextFormGenerator.Knows(elementType)
+            && elementType.ValueType.Kind is not (PgTypeKind.Text or PgTypeKind.Uuid or PgTypeKind.Json or PgTypeKind.Jsonb or PgTypeKind.Bytea or PgTypeKind.Inet))
         {
             return ConstantGenerator.Null;
         }
 
-        return new ArrayGenerator(Build(blueprint, 1, StableHash.Derive(seed, "element"), reference), ValueConverter.ClrType(elementType), seed);
+        var elements = Build(blueprint, 1, StableHash.Derive(seed, "element"), reference);
+        return elementType.IsTextForm
+            ? new TextArrayGenerator(elements, seed)
+            : new ArrayGenerator(elements, ValueConverter.ClrType(elementType), seed);
     }
 }

@@ -31,6 +31,9 @@ internal sealed class PlanningContext
     /// <summary>Where problems go.</summary>
     public DiagnosticBag Diagnostics { get; }
 
+    /// <summary>Plan-time notes for the log and the seed report.</summary>
+    public List<string> Notes { get; } = [];
+
     /// <summary>The whole-file location, for problems without a more precise place.</summary>
     public SourceLocation FileLocation => new(Settings.SourceFile, 0, 0);
 

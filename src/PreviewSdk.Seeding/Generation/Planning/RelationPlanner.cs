@@ -108,8 +108,33 @@ internal static class RelationPlanner
         return true;
     }
 
+    // Words that say which of two moments comes first, with the largest plausible gap in days (0: no limit but the
+    // natural range's). rental_date/return_date, valid_from/valid_to, opened_at/closed_at, hire_date/termination_date.
+    private static readonly (string[] Before, string[] After, int Days)[] OrderedWords =
+    [
+        (["rental", "rented", "borrowed", "checkout", "loaned"], ["return", "returned", "checkin", "due"], 21),
+        (["checkin", "arrival", "arrive", "arrived"], ["checkout", "departure", "depart", "departed"], 14),
+        (["start", "starts", "started", "begin", "begins", "from", "since"], ["end", "ends", "ended", "finish", "finished", "to", "until", "stop"], 60),
+        (["opened", "open", "reported", "raised"], ["closed", "close", "resolved", "solved"], 60),
+        (["order", "ordered", "placed", "purchase", "purchased", "invoice"], ["ship", "shipped", "required", "delivered", "delivery", "due", "paid"], 30),
+        (["ship", "shipped"], ["delivered", "delivery", "received"], 14),
+        (["issued", "issue", "billed"], ["due", "paid", "settled"], 45),
+        (["sent"], ["read", "received", "opened", "answered"], 7),
+        (["hired", "hire", "joined", "enrolled"], ["left", "terminated", "termination", "resigned", "graduated", "leave"], 0),
+        (["created", "inserted", "added", "registered"], ["updated", "modified", "changed", "edited", "deleted", "archived"], 0),
+        (["published", "released"], ["updated", "modified", "retired", "withdrawn"], 0),
+    ];
+
+    // Words that only say "a moment", ignored when comparing the rest of two names.
+    private static readonly string[] MomentWords = ["at", "on", "date", "time", "ts", "dt", "datetime", "timestamp", "utc", "day"];
+
     private static IEnumerable<ColumnRelation> Implied(IReadOnlyList<ColumnBlueprint> columns)
     {
+        foreach (var relation in NamedPairs(columns))
+        {
+            yield return relation;
+        }
+
         var created = columns.FirstOrDefault(c => c.Kind == SemanticKind.CreatedAt && c.Constraints.Scale?.Family == OrdinalFamily.Instant);
         var starts = columns.FirstOrDefault(c => c.Kind == SemanticKind.StartsAt && c.Constraints.Scale?.Family == OrdinalFamily.Instant);
         foreach (var column in columns)
@@ -125,6 +150,42 @@ internal static class RelationPlanner
             }
         }
     }
+
+    // Pairs of moments whose names differ in one ordered word and agree otherwise.
+    private static IEnumerable<ColumnRelation> NamedPairs(IReadOnlyList<ColumnBlueprint> columns)
+    {
+        var moments = columns.Where(c => c.Constraints.Scale?.Family == OrdinalFamily.Instant).ToList();
+        foreach (var later in moments)
+        {
+            var laterWords = Words(later);
+            foreach (var (before, after, days) in OrderedWords)
+            {
+                var afterWord = laterWords.FirstOrDefault(after.Contains);
+                if (afterWord is null)
+                {
+                    continue;
+                }
+
+                var rest = laterWords.Where(word => word != afterWord).ToList();
+                var earlier = moments.FirstOrDefault(candidate => candidate != later && Words(candidate) is var words
+                    && words.FirstOrDefault(before.Contains) is { } beforeWord
+                    && (rest.Count == 0 || words.Where(word => word != beforeWord).SequenceEqual(rest) || words.Count(w => w != beforeWord) == 0));
+                if (earlier is not null && later.Anchor is null)
+                {
+                    if (days > 0)
+                    {
+                        later.MaxGap = (long)(days * 86400m / later.Constraints.Scale!.UnitSize);
+                    }
+
+                    yield return new ColumnRelation(later.Column.Name, ComparisonOperator.GreaterOrEqual, earlier.Column.Name, $"the names '{earlier.Column.Name}' and '{later.Column.Name}'");
+                    break;
+                }
+            }
+        }
+    }
+
+    private static List<string> Words(ColumnBlueprint column) =>
+        NameTokens.Split(column.Column.Name).Where(word => !MomentWords.Contains(word)).ToList();
 
     private static bool IsFree(ColumnBlueprint column) =>
         column.Override is null && column.Role == UniqueRole.None && column.Anchor is null && !column.Referenced && column.Finite is null && !column.Deferred;

@@ -1,4 +1,5 @@
 using PreviewSdk.Core.Diagnostics;
+using PreviewSdk.Core.Manifest;
 using PreviewSdk.Seeding.Schema;
 using PreviewSdk.Seeding.Settings;
 
@@ -26,6 +27,10 @@ internal static class SettingsValidator
             {
                 diagnostics.Error(DiagnosticCodes.SeedRowCountInvalid, table.Location ?? file, $"rows of '{name}'", table.Rows.Value);
             }
+            else if (table.Rows is { } rows && TableSize.Scaled(rows, settings.Scale) > ManifestBounds.MaximumScaledRows)
+            {
+                diagnostics.Error(DiagnosticCodes.SeedRowCountInvalid, table.Location ?? file, $"rows × scale of '{name}' ({rows} × {settings.Scale})", TableSize.Scaled(rows, settings.Scale));
+            }
         }
 
         if (settings.DefaultRows < 0)
@@ -36,6 +41,10 @@ internal static class SettingsValidator
         if (!double.IsFinite(settings.Scale) || settings.Scale <= 0)
         {
             diagnostics.Error(DiagnosticCodes.SeedRowCountInvalid, file, "scale", settings.Scale);
+        }
+        else if (settings.DefaultRows >= 0 && TableSize.Scaled(settings.DefaultRows, settings.Scale) > ManifestBounds.MaximumScaledRows)
+        {
+            diagnostics.Error(DiagnosticCodes.SeedRowCountInvalid, file, $"default rows × scale ({settings.DefaultRows} × {settings.Scale})", TableSize.Scaled(settings.DefaultRows, settings.Scale));
         }
 
         var overrides = new Dictionary<(string, string), ColumnOverride>();

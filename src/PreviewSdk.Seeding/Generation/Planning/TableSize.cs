@@ -1,3 +1,5 @@
+using PreviewSdk.Core.Arithmetic;
+using PreviewSdk.Core.Manifest;
 using PreviewSdk.Seeding.Generation.Randomness;
 using PreviewSdk.Seeding.Schema;
 using PreviewSdk.Seeding.Settings;
@@ -32,9 +34,16 @@ internal sealed class TableSize
     /// <summary>The number of parent rows when sized per parent.</summary>
     public long Parents => offsets is null ? 0 : offsets.Length - 1;
 
-    /// <summary>A fixed number of rows: the table's setting or the default, times the scale, rounded, at least 1.</summary>
+    /// <summary>
+    /// A fixed number of rows: the table's setting or the default, times the scale, rounded, at least 1 and at most
+    /// <see cref="ManifestBounds.MaximumScaledRows"/> (a larger product is refused before planning, see
+    /// <see cref="Scaled"/>; the cap only keeps the arithmetic defined).
+    /// </summary>
     public static TableSize Fixed(long? rows, SeedSettings settings) =>
-        new(Math.Max(1, (long)Math.Round((rows ?? settings.DefaultRows) * settings.Scale, MidpointRounding.AwayFromZero)), null, null, null);
+        new(Math.Clamp(Scaled(rows ?? settings.DefaultRows, settings.Scale), 1, ManifestBounds.MaximumScaledRows), null, null, null);
+
+    /// <summary>Rows × scale, rounded, saturating instead of overflowing.</summary>
+    public static long Scaled(long rows, double scale) => Saturating.RoundToCount(rows * scale);
 
     /// <summary>Between min and max rows for each of <paramref name="parents"/> parent rows, the count of each drawn from its index.</summary>
     public static TableSize PerParent(PerParentSizing sizing, ForeignKey key, long parents, ulong seed)
@@ -45,7 +54,8 @@ internal sealed class TableSize
         {
             offsets[p] = total;
             var random = new CellRandom(seed, p);
-            total += random.Between(sizing.Min, sizing.Max);
+            // The settings validator refuses parents × max above the bound; the cap only keeps the sum defined.
+            total = Math.Min(Saturating.Add(total, random.Between(sizing.Min, sizing.Max)), ManifestBounds.MaximumScaledRows);
         }
 
         offsets[parents] = total;

@@ -1,0 +1,189 @@
+using Docker.DotNet;
+using Docker.DotNet.Models;
+
+namespace PreviewSdk.Core.Containers;
+
+/// <summary>
+/// Removes what an environment left in a container engine: every container, volume and network labelled
+/// <c>previewsdk.environment=&lt;id&gt;</c>, and the networks Aspire's orchestrator made for those containers (it
+/// labels none of its own), once no container is attached to them. Nothing without the environment's label is
+/// touched, apart from such an emptied network.
+/// </summary>
+public static class EnvironmentContainers
+{
+    // A container that still runs is stopped first, with this long between SIGTERM and SIGKILL; removing it
+    // directly would wait for its own stop timeout (10 s by default).
+    private const int StopSeconds = 3;
+
+    // Stopping and removing a container may take several seconds on a loaded machine.
+    private static readonly TimeSpan CleanupTimeout = TimeSpan.FromSeconds(60);
+
+    // The engines' own networks, never removed.
+    private static readonly HashSet<string> BuiltInNetworks = new(StringComparer.Ordinal) { "bridge", "host", "none", "podman" };
+
+    /// <summary>Removes everything labelled for <paramref name="environmentId"/>; returns what could not be removed (empty when all went).</summary>
+    /// <param name="endpoint">The engine the environment used (recorded when it started).</param>
+    /// <param name="environmentId">The environment's id.</param>
+    /// <param name="cancellationToken">Stops the cleanup.</param>
+    public static async Task<IReadOnlyList<string>> RemoveAsync(string endpoint, string environmentId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(endpoint);
+        ArgumentException.ThrowIfNullOrEmpty(environmentId);
+        var leftovers = new List<string>();
+        using var client = new DockerClientConfiguration(new Uri(endpoint), credentials: null, defaultTimeout: CleanupTimeout).CreateClient();
+        var filter = EnvironmentLabels.FilterFor(environmentId);
+        IList<ContainerListResponse> containers;
+        try
+        {
+            containers = await ListContainersAsync(client, filter, cancellationToken);
+        }
+        catch (Exception e) when (e is HttpRequestException or DockerApiException or IOException or TimeoutException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            // An engine that is gone took its containers with it, or will show them to the next cleanup.
+            return [e is DockerApiException api
+                ? $"the engine at {endpoint} could not list them: {api.ResponseBody.Trim()}"
+                : $"the engine at {endpoint} does not answer: {e.Message}"];
+        }
+
+        var networks = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var container in containers)
+        {
+            foreach (var network in container.NetworkSettings?.Networks?.Keys ?? [])
+            {
+                networks.Add(network);
+            }
+
+            if (container.State == "running")
+            {
+                await TryAsync(() => client.Containers.StopContainerAsync(container.ID, new ContainerStopParameters { WaitBeforeKillSeconds = StopSeconds }, cancellationToken),
+                    $"container {Name(container)}", [], cancellationToken);
+            }
+
+            // RemoveVolumes takes its anonymous volumes (an image's VOLUME) along.
+            await TryAsync(() => client.Containers.RemoveContainerAsync(container.ID, new ContainerRemoveParameters { Force = true, RemoveVolumes = true }, cancellationToken),
+                $"container {Name(container)}", leftovers, cancellationToken);
+        }
+
+        await TryAsync(async () =>
+        {
+            var volumes = await client.Volumes.ListAsync(new VolumesListParameters { Filters = filter }, cancellationToken);
+            foreach (var volume in volumes.Volumes ?? [])
+            {
+                await TryAsync(() => client.Volumes.RemoveAsync(volume.Name, force: true, cancellationToken), $"volume {volume.Name}", leftovers, cancellationToken);
+            }
+
+            foreach (var network in await client.Networks.ListNetworksAsync(new NetworksListParameters { Filters = filter }, cancellationToken))
+            {
+                await TryAsync(() => client.Networks.DeleteNetworkAsync(network.ID, cancellationToken), $"network {network.Name}", leftovers, cancellationToken);
+            }
+
+            foreach (var network in networks.Where(name => !BuiltInNetworks.Contains(name)))
+            {
+                await RemoveIfEmptyAsync(client, network, cancellationToken);
+            }
+        }, "volumes and networks", leftovers, cancellationToken);
+
+        // Aspire's orchestrator may be removing a container at the same time ("removal already in progress"): what
+        // is gone a little later was not left over.
+        if (leftovers.Any(leftover => leftover.StartsWith("container ", StringComparison.Ordinal)))
+        {
+            for (var attempt = 0; attempt < 20 && (await ListAsync(endpoint, environmentId, cancellationToken)).Any(item => item.StartsWith("container ", StringComparison.Ordinal)); attempt++)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(500), cancellationToken);
+            }
+
+            var remaining = await ListAsync(endpoint, environmentId, cancellationToken);
+            leftovers.RemoveAll(leftover => leftover.StartsWith("container ", StringComparison.Ordinal) && !remaining.Any(item => leftover.StartsWith(item + ":", StringComparison.Ordinal)));
+        }
+
+        return leftovers;
+    }
+
+    /// <summary>
+    /// The teardowns' step (PreviewDown, the sweep, expiry): removes what is labelled for the environment of
+    /// <paramref name="record"/> in the engine it recorded; nothing to do (and no engine asked) when it recorded none.
+    /// Returns what could not be removed.
+    /// </summary>
+    public static IReadOnlyList<string> RemoveRecorded(Environments.EnvironmentRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return record.ContainerEngine is { Length: > 0 } endpoint
+            ? RemoveAsync(endpoint, record.EnvironmentId).GetAwaiter().GetResult()
+            : [];
+    }
+
+    /// <summary>Whether anything labelled for <paramref name="environmentId"/> is in the engine at <paramref name="endpoint"/>.</summary>
+    public static async Task<IReadOnlyList<string>> ListAsync(string endpoint, string environmentId, CancellationToken cancellationToken = default)
+    {
+        using var client = ContainerEngine.CreateClient(endpoint);
+        var filter = EnvironmentLabels.FilterFor(environmentId);
+        var containers = await ListContainersAsync(client, filter, cancellationToken);
+        var volumes = await client.Volumes.ListAsync(new VolumesListParameters { Filters = filter }, cancellationToken);
+        var networks = await client.Networks.ListNetworksAsync(new NetworksListParameters { Filters = filter }, cancellationToken);
+        return containers.Select(c => $"container {Name(c)}")
+            .Concat((volumes.Volumes ?? []).Select(v => $"volume {v.Name}"))
+            .Concat(networks.Select(n => $"network {n.Name}"))
+            .ToList();
+    }
+
+    // Podman lists a container that is being removed at that moment (by Aspire's orchestrator, stopping too) and then
+    // fails the whole list with "container not known": a moment later the list is right.
+    private static async Task<IList<ContainerListResponse>> ListContainersAsync(
+        DockerClient client, IDictionary<string, IDictionary<string, bool>> filter, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await client.Containers.ListContainersAsync(new ContainersListParameters { All = true, Filters = filter }, cancellationToken);
+            }
+            catch (DockerApiException e) when (e.StatusCode == System.Net.HttpStatusCode.InternalServerError && attempt < 10)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(500), cancellationToken);
+            }
+        }
+    }
+
+    private static async Task RemoveIfEmptyAsync(DockerClient client, string network, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var inspected = await client.Networks.InspectNetworkAsync(network, cancellationToken);
+            if (inspected.Containers is not { Count: > 0 })
+            {
+                await client.Networks.DeleteNetworkAsync(inspected.ID, cancellationToken);
+            }
+        }
+        catch (DockerApiException)
+        {
+            // Gone already, or another environment's container joined it: it is not this environment's to remove.
+        }
+        catch (Exception e) when (e is OperationCanceledException or HttpRequestException or IOException && !cancellationToken.IsCancellationRequested)
+        {
+            // Not answering now: an empty network is harmless, and the next cleanup of a container on it tries again.
+        }
+    }
+
+    private static async Task TryAsync(Func<Task> remove, string what, List<string> leftovers, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await remove();
+        }
+        catch (DockerApiException e) when (e.StatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+            // Removed meanwhile (Aspire's orchestrator removes its containers as it stops).
+        }
+        catch (DockerApiException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            leftovers.Add($"{what}: {e.ResponseBody.Trim()}");
+        }
+        catch (Exception e) when (e is OperationCanceledException or HttpRequestException or IOException && !cancellationToken.IsCancellationRequested)
+        {
+            leftovers.Add($"{what}: the engine did not answer in time ({e.Message})");
+        }
+    }
+
+    private static string Name(ContainerListResponse container) =>
+        container.Names?.FirstOrDefault()?.TrimStart('/') ?? container.ID[..Math.Min(12, container.ID.Length)];
+}

@@ -1,0 +1,53 @@
+using Aspire.Hosting.ApplicationModel;
+using PreviewSdk.Core.Planning;
+using PreviewSdk.Core.Profiles;
+
+namespace Aspire.Hosting;
+
+/// <summary>
+/// Adds PostgreSQL the way the environment's profile says: from the machine's binaries (<see cref="LocalPostgresBuilderExtensions.AddLocalPostgres"/>)
+/// or as a container (<see cref="ContainerPostgresBuilderExtensions.AddContainerPostgres"/>). Services receive the
+/// same connection strings either way.
+/// </summary>
+public static class PreviewPostgresBuilderExtensions
+{
+    /// <summary>
+    /// Adds the PostgreSQL server <paramref name="name"/>: local binaries or a container of <paramref name="image"/>,
+    /// as <paramref name="profile"/>'s <c>runtime:</c> (<c>local</c>, <c>container</c>, <c>auto</c>) and the build's
+    /// decision say. The choice shows in the dashboard as the property <c>preview.runtime</c>.
+    /// </summary>
+    /// <param name="builder">The app builder.</param>
+    /// <param name="name">The resource name.</param>
+    /// <param name="image">The image with its tag, for when it runs as a container (e.g. <c>postgres:17</c>).</param>
+    /// <param name="profile">The environment's profile.</param>
+    public static IResourceBuilder<IResourceWithConnectionString> AddPreviewPostgres(this IDistributedApplicationBuilder builder, string name, string image, EffectiveProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentException.ThrowIfNullOrEmpty(image);
+        ArgumentNullException.ThrowIfNull(profile);
+        var decision = PreviewContainerRuntimes.Decide(builder, name, DependencyKind.Postgres, image, profile);
+        return decision.IsContainer
+            ? builder.AddContainerPostgres(name, decision.Image!, profile.Dependencies.GetValueOrDefault(name)?.Limits ?? ResourceLimits.None)
+                .WithRuntimeProperty(decision, "Container")
+            : builder.AddLocalPostgres(name).WithRuntimeProperty(decision, "Executable");
+    }
+
+    /// <summary>
+    /// Adds a database to a server of <see cref="AddPreviewPostgres"/>, whichever runtime it has: created once the
+    /// server is ready, marked as the environment's (so the seeder may write into it), healthy once it answers.
+    /// </summary>
+    /// <param name="server">The server.</param>
+    /// <param name="name">The database's resource name and name on the server.</param>
+    public static IResourceBuilder<IResourceWithConnectionString> AddPreviewDatabase(this IResourceBuilder<IResourceWithConnectionString> server, string name)
+    {
+        ArgumentNullException.ThrowIfNull(server);
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        return server.Resource switch
+        {
+            LocalPostgresServerResource local => server.ApplicationBuilder.CreateResourceBuilder(local).AddDatabase(name),
+            PostgresServerResource container => server.ApplicationBuilder.CreateResourceBuilder(container).AddMarkedDatabase(name),
+            _ => throw new ArgumentException($"'{server.Resource.Name}' is no PostgreSQL server of AddPreviewPostgres.", nameof(server)),
+        };
+    }
+}
