@@ -1,5 +1,4 @@
 using Microsoft.Build.Framework;
-using PreviewSdk.Core.Environments;
 using PreviewSdk.Observability.Checks;
 
 namespace PreviewSdk.Tasks;
@@ -8,21 +7,11 @@ namespace PreviewSdk.Tasks;
 /// Runs every check of preview.yaml once against the running environment (<c>-t:PreviewTest</c>): one coded error
 /// per failing check, and a JUnit report beside the environment's links.json. Builds nothing.
 /// </summary>
-public sealed class TestPreview : PreviewTask
+public sealed class TestPreview : RunningEnvironmentTask
 {
-    /// <summary>The preview project file.</summary>
-    [Required]
-    public string ProjectPath { get; set; } = string.Empty;
-
     /// <summary>preview.yaml.</summary>
     [Required]
     public string ManifestPath { get; set; } = string.Empty;
-
-    /// <summary>The environment's name; empty for the git branch.</summary>
-    public string PreviewName { get; set; } = string.Empty;
-
-    /// <summary>The registry root; empty for the default.</summary>
-    public string StateRoot { get; set; } = string.Empty;
 
     /// <summary>The JUnit report written (also when checks failed); empty when none was.</summary>
     [Output]
@@ -36,8 +25,7 @@ public sealed class TestPreview : PreviewTask
             return false;
         }
 
-        var name = EnvironmentNames.Resolve(PreviewName, Path.GetDirectoryName(Path.GetFullPath(ProjectPath))!);
-        var request = new PreviewTestRun.Request(Core.Environments.StateRoot.Resolve(StateRoot), ProjectPath, name, manifest);
+        var request = new PreviewTestRun.Request(StateRootPath, ProjectPath, EnvironmentName, manifest);
         ReportPath = new PreviewTestRun(this).RunAsync(request, cancellationToken).GetAwaiter().GetResult() ?? string.Empty;
         return ReportPath.Length > 0;
     }

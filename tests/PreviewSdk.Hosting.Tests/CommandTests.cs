@@ -1,3 +1,4 @@
+using System.Net;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Microsoft.Extensions.DependencyInjection;
@@ -5,12 +6,13 @@ using Npgsql;
 using PreviewSdk.Core.Environments;
 using PreviewSdk.Core.Links;
 using PreviewSdk.Core.Manifest;
+using PreviewSdk.Core.Sharing;
 
 namespace PreviewSdk.Hosting.Tests;
 
 /// <summary>
 /// The dashboard commands of a real app host, invoked through Aspire's resource command API as the dashboard does:
-/// Reseed, Reset to empty (SQL-folder and service migrations), Extend time to live, Run all checks.
+/// Reseed, Reset to empty (SQL-folder and service migrations), Extend time to live, Run all checks, Rotate access token.
 /// </summary>
 [TestClass]
 [DoNotParallelize]
@@ -132,6 +134,52 @@ public sealed class CommandTests
         Assert.IsFalse(checks.Success);
         StringAssert.StartsWith(checks.Message, "1 of 2 checks failed: PREVIEW6001: Check 'svc/broken' failed");
         await app.StopAsync(timeout.Token);
+    }
+
+    [TestMethod]
+    public async Task RotateToken_IssuesANewToken_TheGatewayRefusesTheOldOne_AndTheSharedLinkCarriesTheNew()
+    {
+        using var test = new TestRuntime();
+        var manifest = test.Write("preview.yaml", "app: shop\n");
+        var builder = test.CreateBuilder();
+        builder.AddPreviewAlerts(manifest);
+        builder.AddTestService("svc").WithHttpHealthCheck("/health");
+        using var timeout = Limit();
+        await using var app = await test.StartUntilReadyAsync(builder, timeout.Token);
+        var oldToken = AccessTokenFile.Read(test.StateDirectory)!;
+        var ready = StateJson.TryRead<ReadyReport>(Path.Combine(test.StateDirectory, StateFiles.Ready))!;
+        var directoryHost = new Uri(LinksOf(test).Directory).Authority;
+
+        var rotate = await app.Services.GetRequiredService<ResourceCommandService>().ExecuteCommandAsync(PreviewEnvironmentResource.DefaultName, "preview-rotate-token", timeout.Token);
+
+        Assert.IsTrue(rotate.Success, rotate.Message);
+        var newToken = AccessTokenFile.Read(test.StateDirectory)!;
+        Assert.AreNotEqual(oldToken, newToken);
+        Assert.DoesNotContain(newToken, rotate.Message!, "the dashboard never shows the token");
+        Assert.AreEqual(GatewayAddresses.WithToken(LinksOf(test).Directory, newToken), LinksOf(test).SharedLink);
+        using var client = new HttpClient(new SocketsHttpHandler { UseProxy = false, AllowAutoRedirect = false });
+        Assert.AreEqual(HttpStatusCode.Unauthorized, await StatusWithTokenAsync(client, ready.GatewayEndpoint!, directoryHost, oldToken, HttpStatusCode.Unauthorized, timeout.Token));
+        Assert.AreEqual(HttpStatusCode.OK, await StatusWithTokenAsync(client, ready.GatewayEndpoint!, directoryHost, newToken, HttpStatusCode.OK, timeout.Token));
+        await app.StopAsync(timeout.Token);
+    }
+
+    // The gateway follows the token file as it changes: asks until the expected answer comes (or the time is up).
+    private static async Task<HttpStatusCode> StatusWithTokenAsync(HttpClient client, string endpoint, string host, string token, HttpStatusCode expected, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"http://{endpoint}/");
+            request.Headers.Host = host;
+            request.Headers.Add("X-Preview-Token", token);
+            using var response = await client.SendAsync(request, cancellationToken);
+            if (response.StatusCode == expected || DateTime.UtcNow > deadline)
+            {
+                return response.StatusCode;
+            }
+
+            await Task.Delay(100, cancellationToken);
+        }
     }
 
     private CancellationTokenSource Limit()

@@ -2,12 +2,15 @@ using Aspire.Hosting.ApplicationModel;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using PreviewSdk.Core.Environments;
+using PreviewSdk.Core.Links;
 using PreviewSdk.Core.Profiles;
+using PreviewSdk.Core.Sharing;
 
 namespace Aspire.Hosting;
 
 /// <summary>
-/// The dashboard commands of the environment resource: Extend (what <c>-t:PreviewExtend</c> does) and Run all checks.
+/// The dashboard commands of the environment resource: Extend (what <c>-t:PreviewExtend</c> does), Run all checks and
+/// Rotate access token (what <c>-t:PreviewRotateToken</c> does).
 /// </summary>
 internal static class EnvironmentCommands
 {
@@ -16,6 +19,9 @@ internal static class EnvironmentCommands
 
     /// <summary>The name of the Run all checks command.</summary>
     public const string RunAllChecks = "preview-run-all-checks";
+
+    /// <summary>The name of the Rotate access token command.</summary>
+    public const string RotateToken = "preview-rotate-token";
 
     /// <summary>The argument of Extend: the new time to live from now.</summary>
     public const string TimeToLiveArgument = "ttl";
@@ -42,6 +48,12 @@ internal static class EnvironmentCommands
         {
             Description = "Runs every service's synthetic checks now and shows what they found.",
             IconName = "Stethoscope",
+        });
+        environment.WithCommand(RotateToken, "Rotate access token", context => RotateTokenAsync(environment.Resource, context), new CommandOptions
+        {
+            Description = "Issues a new access token, as -t:PreviewRotateToken does: the old shared link and every cookie it gave stop working at once.",
+            IconName = "KeyReset",
+            ConfirmationMessage = "Everyone who opened the shared link loses access until they get the new one. Rotate the token?",
         });
     }
 
@@ -75,6 +87,23 @@ internal static class EnvironmentCommands
         {
             return Task.FromResult(CommandResults.Failure($"Another build holds the environment's lock: {e.Message} Try again in a moment."));
         }
+    }
+
+    // The gateway follows the token file, so the new token works, and the old one stops, at once; the links follow
+    // (the shared link is the only one that carries it). The token itself is never shown: it is in links.md.
+    private static Task<ExecuteCommandResult> RotateTokenAsync(PreviewEnvironmentResource environment, ExecuteCommandContext context)
+    {
+        var runtime = context.Services.GetRequiredService<PreviewRuntime>();
+        if (context.Services.GetService<PreviewGatewayRunner>() is not { Settings.Auth: GatewayAuth.Token })
+        {
+            return Task.FromResult(CommandResults.Failure($"Preview '{runtime.Name}' runs without authentication (PreviewAuth=none): it has no token to rotate."));
+        }
+
+        var token = AccessTokenFile.Issue(runtime.StateDirectory);
+        EnvironmentLinks.Update(runtime.StateDirectory, links => links.WithToken(token));
+        var message = $"Preview '{runtime.Name}' has a new access token: the old links and cookies no longer open it. The new shared link is in {Path.Combine(runtime.StateDirectory, StateFiles.LinksMarkdown)}.";
+        context.Services.GetRequiredService<ResourceLoggerService>().GetLogger(environment).LogInformation("{Message}", message);
+        return Task.FromResult(CommandResults.Success(message));
     }
 
     private static async Task<ExecuteCommandResult> RunAllChecksAsync(ExecuteCommandContext context)
