@@ -30,10 +30,11 @@ public sealed class ContainerTests(TestContext testContext)
         Assert.MatchesRegex(@"(?m)^\s+data\s+shopdb: 4 tables, [\d,]+ rows, seed 42\s*$", up.Output, up.ToString());
         var record = preview.ReadEnvironment();
         var links = preview.ReadLinks();
+        var token = StateFiles.ReadToken(preview.StateFolder);
         using var browser = new Browser();
         foreach (var service in links.Services)
         {
-            var page = await browser.GetAsync(service.Url + "/", testContext.CancellationToken);
+            var page = await browser.GetWithHeadersAsync(service.Url, WithToken(token), testContext.CancellationToken);
             Assert.AreEqual(HttpStatusCode.OK, page.Status, $"{service.Name}: {page}");
         }
 
@@ -103,11 +104,12 @@ public sealed class ContainerTests(TestContext testContext)
             new[] { $"localhost/previewsdk/shop-shop-api:{preview.Name}", $"localhost/previewsdk/shop-shop-web:{preview.Name}" },
             images,
             string.Join('\n', images));
+        var token = StateFiles.ReadToken(preview.StateFolder);
         using var browser = new Browser();
         var api = links.Services.Single(service => service.Name == "shop-api").Url;
-        var health = await browser.GetAsync(api + "/health", testContext.CancellationToken);
+        var health = await browser.GetWithHeadersAsync(new Uri(new Uri(api), "/health").ToString(), WithToken(token), testContext.CancellationToken);
         Assert.AreEqual(HttpStatusCode.OK, health.Status, health.ToString());
-        var web = await browser.GetAsync(links.Services.Single(service => service.Name == "shop-web").Url + "/", testContext.CancellationToken);
+        var web = await browser.GetWithHeadersAsync(links.Services.Single(service => service.Name == "shop-web").Url, WithToken(token), testContext.CancellationToken);
         Assert.AreEqual(HttpStatusCode.OK, web.Status, web.ToString());
 
         // Its time to live passes; no command from here on: the app host stops itself, and its teardown removes what
@@ -218,6 +220,9 @@ public sealed class ContainerTests(TestContext testContext)
 
         AssertRefusedBeforeStart(preview, up, $"error PREVIEW3031: 'postgres', 'cache', 'shop-api', 'shop-web' need a container engine, but its socket unix://{socketPath} may not be opened by this user.");
     }
+
+    // Through the gateway, as automation reaches it: with the access token in its header.
+    private static Dictionary<string, string> WithToken(string token) => new(StringComparer.Ordinal) { ["X-Preview-Token"] = token };
 
     private static Dictionary<string, string?> Engine(string dockerHost) => new(StringComparer.Ordinal) { ["DOCKER_HOST"] = dockerHost };
 

@@ -46,7 +46,11 @@ public sealed class StarterAdoptionTests(TestContext testContext)
         Assert.Contains("catalogdb: 2 tables, 40 rows, seed 1", up.Output, up.ToString());
         Assert.DoesNotContain("warning PREVIEW", up.Output, up.ToString());
 
+        // As a reviewer does: the shared link signs the browser in, then every link opens with the gateway's cookie.
+        var token = StateFiles.ReadToken(preview.StateFolder);
         using var browser = new Browser();
+        var signedIn = await browser.GetAsync(links.SharedLink, cancellationToken);
+        Assert.AreEqual(HttpStatusCode.OK, signedIn.Status, signedIn.ToString());
         var dashboard = await browser.GetAsync(links.Dashboard, cancellationToken);
         Assert.AreEqual(HttpStatusCode.OK, dashboard.Status, dashboard.ToString());
         Assert.Contains("<meta name=\"aspire-version\"", dashboard.Text, dashboard.ToString());
@@ -61,15 +65,22 @@ public sealed class StarterAdoptionTests(TestContext testContext)
         Assert.HasCount(20, names, items.ToString());
         Assert.IsFalse(names.Any(name => name.StartsWith("Demo item", StringComparison.Ordinal)), items.ToString());
 
-        // The gRPC service, HTTP/2 only: its link answers over HTTP/2, and a real gRPC call goes through to Redis.
+        // The gRPC service, HTTP/2 only: its link is the gateway's HTTP/2 port; it answers over HTTP/2 there, and a
+        // real gRPC call with the token in its metadata goes through to Redis.
         var basket = Link(links, "basketservice");
-        using (var http2 = new HttpClient { DefaultRequestVersion = HttpVersion.Version20, DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact })
+        Assert.AreNotEqual(new Uri(Link(links, "catalogservice")).Port, new Uri(basket).Port, "The gRPC service is linked at the HTTP/1.1 port.");
+        using (var http2 = new HttpClient(new SocketsHttpHandler { ConnectCallback = LoopbackNames.ConnectAsync })
         {
+            DefaultRequestVersion = HttpVersion.Version20,
+            DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact,
+        })
+        {
+            http2.DefaultRequestHeaders.Add("X-Preview-Token", token);
             var text = await http2.GetStringAsync(basket + "/", cancellationToken);
             Assert.Contains("Basket service: a gRPC service (HTTP/2 only)", text);
         }
 
-        var lines = await AddToBasketAsync(basket, "demo-buyer", productId: 7, quantity: 2, cancellationToken);
+        var lines = await AddToBasketAsync(basket, token, "demo-buyer", productId: 7, quantity: 2, cancellationToken);
         Assert.AreEqual(1, lines);
 
         // The front end: the seeded items (through service discovery) and the basket (through gRPC).
@@ -87,14 +98,15 @@ public sealed class StarterAdoptionTests(TestContext testContext)
 
     // AddItem(buyer_id = 1, product_id = 2, quantity = 3) → CustomerBasket(buyer_id = 1, items = 2): encoded by hand,
     // so the test needs Grpc.Net.Client only, no code generation.
-    private static async Task<int> AddToBasketAsync(string address, string buyer, int productId, int quantity, CancellationToken cancellationToken)
+    private static async Task<int> AddToBasketAsync(string address, string token, string buyer, int productId, int quantity, CancellationToken cancellationToken)
     {
         var bytes = Marshallers.Create<byte[]>(value => value, value => value);
         var addItem = new Method<byte[], byte[]>(MethodType.Unary, "basket.Basket", "AddItem", bytes, bytes);
-        using var channel = GrpcChannel.ForAddress(address);
+        using var channel = GrpcChannel.ForAddress(address, new GrpcChannelOptions { HttpHandler = new SocketsHttpHandler { ConnectCallback = LoopbackNames.ConnectAsync } });
         var buyerBytes = Encoding.UTF8.GetBytes(buyer);
         byte[] request = [0x0A, (byte)buyerBytes.Length, .. buyerBytes, 0x10, (byte)productId, 0x18, (byte)quantity];
-        var response = await channel.CreateCallInvoker().AsyncUnaryCall(addItem, null, new CallOptions(cancellationToken: cancellationToken), request);
+        var metadata = new Metadata { { "x-preview-token", token } };
+        var response = await channel.CreateCallInvoker().AsyncUnaryCall(addItem, null, new CallOptions(metadata, cancellationToken: cancellationToken), request);
 
         // Count the repeated field 2 (items): tag 0x12 at the top level.
         var lines = 0;

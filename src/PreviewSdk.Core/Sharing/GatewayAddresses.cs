@@ -31,6 +31,16 @@ public sealed record GatewayAddresses(string Environment, string Domain, string 
     /// <summary>The dashboard's host.</summary>
     public string DashboardHost => ServiceHost(DashboardName);
 
+    /// <summary>
+    /// The services that speak HTTP/2 only (gRPC services: Kestrel's <c>Protocols: Http2</c>). Their clients need
+    /// HTTP/2, which without TLS has no negotiation: they are linked at <see cref="Http2Port"/>, where the gateway
+    /// speaks HTTP/2 with prior knowledge (h2c).
+    /// </summary>
+    public IReadOnlySet<string> Http2Services { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>The port of the gateway's HTTP/2 (h2c) listener in links; null when it has none or sits behind a public URL.</summary>
+    public int? Http2Port { get; init; }
+
     /// <summary>The addresses of <paramref name="environment"/> behind a gateway with <paramref name="settings"/> listening on <paramref name="listeningPort"/>.</summary>
     public static GatewayAddresses For(GatewaySettings settings, string environment, int listeningPort, IEnumerable<string> services)
     {
@@ -55,8 +65,11 @@ public sealed record GatewayAddresses(string Environment, string Domain, string 
     /// <summary>The dashboard's URL.</summary>
     public string DashboardUrl => UrlOf(DashboardHost);
 
-    /// <summary>A service's URL.</summary>
-    public string ServiceUrl(string service) => UrlOf(ServiceHost(service));
+    /// <summary>A service's URL: on the HTTP/2 port for a service that speaks HTTP/2 only.</summary>
+    public string ServiceUrl(string service) =>
+        Http2Port is { } http2 && Http2Services.Contains(service)
+            ? string.Create(CultureInfo.InvariantCulture, $"{Scheme}://{ServiceHost(service)}:{http2}/")
+            : UrlOf(ServiceHost(service));
 
     /// <summary>The shared link: <paramref name="url"/> carrying <paramref name="token"/> once.</summary>
     public static string WithToken(string url, string token)

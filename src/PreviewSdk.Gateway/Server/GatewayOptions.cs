@@ -22,6 +22,12 @@ public sealed record GatewayOptions
     /// <summary>The services with an HTTP endpoint, each reached at <c>&lt;service&gt;.&lt;env&gt;.&lt;domain&gt;</c>.</summary>
     public required IReadOnlyList<string> Services { get; init; }
 
+    /// <summary>
+    /// The services among <see cref="Services"/> that speak HTTP/2 only (gRPC). The gateway then also listens for
+    /// HTTP/2 with prior knowledge (h2c) on a second port, links them there and forwards to them over HTTP/2.
+    /// </summary>
+    public IReadOnlyCollection<string> Http2Services { get; init; } = [];
+
     /// <summary>Where each route's requests go.</summary>
     public required IGatewayUpstreams Upstreams { get; init; }
 

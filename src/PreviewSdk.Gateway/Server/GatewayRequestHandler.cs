@@ -31,6 +31,17 @@ internal sealed class GatewayRequestHandler(
     private const string RobotsText = "User-agent: *\nDisallow: /\n";
     private readonly ForwarderRequestConfig requestConfig = new() { ActivityTimeout = options.ActivityTimeout };
 
+    // An HTTP/2-only service over plain HTTP: HTTP/2 with prior knowledge, never the downgrade to HTTP/1.1 that
+    // YARP's default (2.0 or lower) makes without TLS.
+    private readonly ForwarderRequestConfig http2RequestConfig = new()
+    {
+        ActivityTimeout = options.ActivityTimeout,
+        Version = System.Net.HttpVersion.Version20,
+        VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+    };
+
+    private readonly HashSet<string> http2Services = options.Http2Services.ToHashSet(StringComparer.Ordinal);
+
     public async Task HandleAsync(HttpContext context)
     {
         context.Response.OnStarting(() =>
@@ -179,7 +190,8 @@ internal sealed class GatewayRequestHandler(
         }
 
         context.Features.Set(new GatewayTransformer.RequestFacts(host, scheme, trusted, dashboardCookies));
-        var error = await forwarder.SendAsync(context, destination.ToString(), client, requestConfig, transformer);
+        var config = route.Kind == RouteKind.Service && http2Services.Contains(route.Name) ? http2RequestConfig : requestConfig;
+        var error = await forwarder.SendAsync(context, destination.ToString(), client, config, transformer);
         if (error != ForwarderError.None && !context.Response.HasStarted)
         {
             await ProblemAsync(context, StatusCodes.Status502BadGateway, "upstream_failed", $"'{route.Name}' of preview '{options.Environment}' did not answer ({error}).");

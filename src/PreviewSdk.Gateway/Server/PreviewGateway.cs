@@ -38,6 +38,9 @@ public sealed class PreviewGateway : IAsyncDisposable
     /// <summary>The port it listens on.</summary>
     public int Port { get; }
 
+    /// <summary>The port of its HTTP/2 (h2c) listener, for services that speak HTTP/2 only; null when it has none.</summary>
+    public int? Http2Port { get; private init; }
+
     /// <summary>The environment's addresses through this gateway.</summary>
     public GatewayAddresses Addresses { get; }
 
@@ -51,13 +54,29 @@ public sealed class PreviewGateway : IAsyncDisposable
         var settings = options.Settings;
         // An empty builder: the app host's own ASPNETCORE_URLS and configuration are the dashboard's, not ours.
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        ListenOptions? http1Listener = null;
+        ListenOptions? http2Listener = null;
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
             kestrel.Limits.MaxRequestBodySize = null; // the service behind decides
             kestrel.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
             kestrel.Limits.MaxRequestLineSize = 8 * 1024;
-            kestrel.Listen(settings.BindAddress, settings.Port ?? 0, listen => listen.Protocols = HttpProtocols.Http1);
+            kestrel.Listen(settings.BindAddress, settings.Port ?? 0, listen =>
+            {
+                listen.Protocols = HttpProtocols.Http1;
+                http1Listener = listen;
+            });
+            if (options.Http2Services.Count > 0)
+            {
+                // Without TLS, Kestrel cannot offer HTTP/1.1 and HTTP/2 on one port (no ALPN): gRPC clients get a port
+                // of their own that speaks HTTP/2 with prior knowledge, as the services themselves do.
+                kestrel.Listen(settings.BindAddress, 0, listen =>
+                {
+                    listen.Protocols = HttpProtocols.Http2;
+                    http2Listener = listen;
+                });
+            }
         });
         builder.Services.AddHttpForwarder();
         if (loggerFactory is not null)
@@ -92,9 +111,15 @@ public sealed class PreviewGateway : IAsyncDisposable
         }
 
 
-        var port = new Uri(app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First()).Port;
-
-        var addresses = GatewayAddresses.For(settings, options.Environment, port, options.Services);
+        // Kestrel writes the port it bound (a free one for port 0) back into the listen options.
+        var port = ((IPEndPoint)http1Listener!.EndPoint).Port;
+        var http2Port = http2Listener is null ? (int?)null : ((IPEndPoint)http2Listener.EndPoint).Port;
+        var addresses = GatewayAddresses.For(settings, options.Environment, port, options.Services) with
+        {
+            Http2Services = options.Http2Services.ToHashSet(StringComparer.Ordinal),
+            // Behind a public URL the proxy in front decides how HTTP/2 reaches this port; links stay on its URL.
+            Http2Port = settings.PublicUrl is null ? http2Port : null,
+        };
         var tokens = settings.Auth == GatewayAuth.Token ? new AccessTokenStore(options.StateDirectory, options.EnvironmentId) : null;
         var cookie = new AccessCookie(addresses, options.EnvironmentId, settings.PublicUrl?.Scheme == Uri.UriSchemeHttps);
         var table = new HostRoutingTable(addresses, options.Services);
@@ -102,7 +127,7 @@ public sealed class PreviewGateway : IAsyncDisposable
         var handler = new GatewayRequestHandler(options, table, tokens, cookie, new ForwardedHeadersPolicy(settings.TrustedProxies), dashboard,
             app.Services.GetRequiredService<Yarp.ReverseProxy.Forwarder.IHttpForwarder>(), client, new GatewayTransformer(cookie, dashboard));
         ready.SetResult(handler);
-        return new PreviewGateway(app, tokens, client, port, addresses);
+        return new PreviewGateway(app, tokens, client, port, addresses) { Http2Port = http2Port };
     }
 
     /// <summary>Stops listening and ends open exchanges.</summary>

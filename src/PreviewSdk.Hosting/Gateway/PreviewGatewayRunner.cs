@@ -41,6 +41,15 @@ internal sealed class PreviewGatewayRunner(
     /// <summary>The services reached through the gateway, in model order.</summary>
     public IReadOnlyList<string> Services => [.. endpoints.Keys];
 
+    /// <summary>
+    /// The services that speak HTTP/2 only: <c>protocol: http2</c> in preview.yaml (the health check's annotation) or
+    /// an endpoint marked with Aspire's <c>AsHttp2Service()</c>.
+    /// </summary>
+    public IReadOnlyList<string> Http2Services => [.. endpoints
+        .Where(entry => entry.Value.Resource.Annotations.OfType<PreviewHealthAnnotation>().Any(health => health.Http2)
+            || entry.Value.EndpointAnnotation.Transport == "http2")
+        .Select(entry => entry.Key)];
+
     public async Task StartAsync(PreviewGatewayResource resource, CancellationToken stopping)
     {
         var log = loggers.GetLogger(resource);
@@ -72,6 +81,7 @@ internal sealed class PreviewGatewayRunner(
                 EnvironmentId = runtime.EnvironmentId,
                 StateDirectory = runtime.StateDirectory,
                 Services = Services,
+                Http2Services = Http2Services,
                 Upstreams = this,
                 Directory = services.GetRequiredService<EnvironmentDirectory>(),
                 DashboardBrowserToken = () => configuration["AppHost:BrowserToken"],
@@ -95,13 +105,20 @@ internal sealed class PreviewGatewayRunner(
         stopping.Register(() => _ = gateway.DisposeAsync().AsTask());
         log.LogInformation("Listening on {Address}:{Port}; the links directory is {Directory} ({Auth}).",
             settings.BindAddress, gateway.Port, gateway.Addresses.DirectoryUrl, settings.Auth == GatewayAuth.Token ? "the access token is needed" : "no authentication");
+        if (gateway.Http2Port is { } http2Port)
+        {
+            log.LogInformation("Listening for HTTP/2 with prior knowledge (gRPC clients) on {Address}:{Port}, for {Services}.",
+                settings.BindAddress, http2Port, string.Join(", ", Http2Services));
+        }
+
         // Aspire rebuilds a snapshot's URLs from the resource's URL annotations on every update.
         resource.Annotations.Add(new ResourceUrlAnnotation { Url = gateway.Addresses.DirectoryUrl, DisplayText = "links directory" });
         await notifications.PublishUpdateAsync(resource, snapshot => snapshot with
         {
             State = KnownResourceStates.Running,
             StartTimeStamp = DateTime.UtcNow,
-            Properties = [.. snapshot.Properties, new ResourcePropertySnapshot("gateway.auth", settings.Auth == GatewayAuth.Token ? "token" : "none"), new ResourcePropertySnapshot("gateway.listen", $"{settings.BindAddress}:{gateway.Port}")],
+            Properties = [.. snapshot.Properties, new ResourcePropertySnapshot("gateway.auth", settings.Auth == GatewayAuth.Token ? "token" : "none"), new ResourcePropertySnapshot("gateway.listen", $"{settings.BindAddress}:{gateway.Port}"),
+                .. gateway.Http2Port is { } h2c ? [new ResourcePropertySnapshot("gateway.listen.http2", $"{settings.BindAddress}:{h2c}")] : Array.Empty<ResourcePropertySnapshot>()],
         });
     }
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Aspire.Hosting.ApplicationModel;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -181,20 +182,50 @@ internal sealed class PreviewSeedRunner(
             : "Waiting until the database holds the {Count} migrations of the EF Core project and '{Service}' reports no Degraded state.",
             expected?.Count ?? 0, service);
         var healthStates = services.GetService<ServiceHealthStates>();
-        var wait = new MigrationsDoneWait(expected, () => IsSettled(service, healthStates), line =>
+        var instances = new ConcurrentDictionary<string, CustomResourceSnapshot>(StringComparer.Ordinal);
+        using var watching = WatchInstances(service, instances, cancellationToken);
+        var wait = new MigrationsDoneWait(expected, () => IsSettled(service, instances, healthStates), line =>
         {
             log.LogInformation("{Line}", line);
-            _ = PublishAsync(seed, new ResourceStateSnapshot($"Waiting for migrations: {line}", KnownResourceStateStyles.Info));
+            _ = PublishAsync(seed, new ResourceStateSnapshot($"Waiting for migrations: {line.TrimEnd('.')}", KnownResourceStateStyles.Info));
         });
         await wait.WaitAsync(connection, migrations.Location, service, cancellationToken);
+        await watching.CancelAsync();
     }
 
-    // Running and healthy by Aspire's checks, and not Degraded by its own account (which a 200 does not tell).
-    private bool IsSettled(string service, ServiceHealthStates? healthStates) =>
-        notifications.TryGetCurrentState(service, out var current)
-        && current.Snapshot.State?.Text == KnownResourceStates.Running
-        && current.Snapshot.HealthStatus is null or HealthStatus.Healthy
+    // Every instance running and healthy by Aspire's checks, and not Degraded by its own account (which a 200 does
+    // not tell). Aspire keeps the state per instance: a service with replicas has one per replica, under the names
+    // DCP gave them (shop-api-abcd1234), none under the service's own name.
+    private static bool IsSettled(string service, IReadOnlyDictionary<string, CustomResourceSnapshot> instances, ServiceHealthStates? healthStates) =>
+        instances.Count > 0
+        && instances.Values.All(instance =>
+            instance.State?.Text == KnownResourceStates.Running && instance.HealthStatus is null or HealthStatus.Healthy)
         && !(healthStates?.IsDegraded(service) ?? false);
+
+    // The latest state of each instance of a service, for as long as the returned scope is not disposed. WatchAsync
+    // first replays every resource's current state, then follows the updates.
+    private CancellationTokenSource WatchInstances(string service, ConcurrentDictionary<string, CustomResourceSnapshot> instances, CancellationToken cancellationToken)
+    {
+        var watching = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await foreach (var update in notifications.WatchAsync(watching.Token))
+                {
+                    if (string.Equals(update.Resource.Name, service, StringComparison.Ordinal))
+                    {
+                        instances[update.ResourceId] = update.Snapshot;
+                    }
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                // The wait is over.
+            }
+        });
+        return watching;
+    }
 
     private static string SchemaSource(SeedEntry entry) => entry.Migrations switch
     {

@@ -46,6 +46,12 @@ public sealed class MigrationsDoneWait(IReadOnlyList<string>? expectedMigrations
             var wasSettled = settled;
             settled = serviceSettled();
             var (done, state, missing) = await LookAsync(connection, cancellationToken);
+            if (!settled && (done || expectedMigrations is null))
+            {
+                // What the wait is still waiting for, since the database alone looks finished.
+                state += $" Waiting for '{service}' to run healthy and report no Degraded state.";
+            }
+
             if (state != lastState || settled != wasSettled)
             {
                 if (state != lastState)

@@ -39,7 +39,8 @@ internal sealed class GatewayUnderTest : IAsyncDisposable
     public IReadOnlyList<ReceivedRequest> ReceivedByAnyService => services.Values.SelectMany(service => service.Received).ToList();
 
     /// <summary>A gateway for <paramref name="environment"/> with services shop-api and shop-web, and a dashboard stand-in.</summary>
-    public static async Task<GatewayUnderTest> StartAsync(string environment = "main", GatewaySettings? settings = null, IDirectorySource? directory = null, RecordingService? dashboard = null)
+    /// <remarks>With <paramref name="grpcService"/>, also basket: a service that speaks HTTP/2 only, as gRPC services do.</remarks>
+    public static async Task<GatewayUnderTest> StartAsync(string environment = "main", GatewaySettings? settings = null, IDirectorySource? directory = null, RecordingService? dashboard = null, bool grpcService = false)
     {
         settings ??= new GatewaySettings();
         var stateDirectory = Directory.CreateTempSubdirectory("previewsdk-gateway-test-").FullName;
@@ -50,6 +51,11 @@ internal sealed class GatewayUnderTest : IAsyncDisposable
             ["shop-web"] = await RecordingService.StartAsync("shop-web"),
             ["dashboard"] = dashboard ?? await RecordingService.StartAsync("dashboard", dashboardLogin: true),
         };
+        if (grpcService)
+        {
+            services["basket"] = await RecordingService.StartAsync("basket", http2Only: true);
+        }
+
         var upstreams = new Upstreams(services);
         var gateway = await PreviewGateway.StartAsync(new GatewayOptions
         {
@@ -57,7 +63,8 @@ internal sealed class GatewayUnderTest : IAsyncDisposable
             Environment = environment,
             EnvironmentId = Guid.NewGuid().ToString("N"),
             StateDirectory = stateDirectory,
-            Services = ["shop-api", "shop-web"],
+            Services = grpcService ? ["shop-api", "shop-web", "basket"] : ["shop-api", "shop-web"],
+            Http2Services = grpcService ? ["basket"] : [],
             Upstreams = upstreams,
             Directory = directory ?? new FixedDirectory(environment),
             DashboardBrowserToken = () => DashboardStandIn.BrowserToken,
@@ -82,6 +89,23 @@ internal sealed class GatewayUnderTest : IAsyncDisposable
     })
     {
         Timeout = TimeSpan.FromSeconds(30),
+    };
+
+    /// <summary>An HTTP/2 client (prior knowledge, as gRPC clients are) of the gateway's HTTP/2 port.</summary>
+    public HttpClient Http2Client() => new(new SocketsHttpHandler
+    {
+        UseProxy = false,
+        ConnectCallback = async (_, cancellationToken) =>
+        {
+            var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+            await socket.ConnectAsync(IPAddress.Loopback, Gateway.Http2Port ?? throw new InvalidOperationException("The gateway has no HTTP/2 port."), cancellationToken);
+            return new NetworkStream(socket, ownsSocket: true);
+        },
+    })
+    {
+        Timeout = TimeSpan.FromSeconds(30),
+        DefaultRequestVersion = HttpVersion.Version20,
+        DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact,
     };
 
     /// <summary>Opens a TCP connection to the gateway, for requests no HTTP client would send.</summary>

@@ -36,10 +36,12 @@ internal sealed class RecordingService : IAsyncDisposable
     /// <summary>Every request received so far, in order.</summary>
     public IReadOnlyList<ReceivedRequest> Received => [.. received];
 
-    public static async Task<RecordingService> StartAsync(string name, bool dashboardLogin = false)
+    /// <summary>Starts a service on a free loopback port; <paramref name="http2Only"/> makes it speak HTTP/2 only, as a gRPC service does.</summary>
+    public static async Task<RecordingService> StartAsync(string name, bool dashboardLogin = false, bool http2Only = false)
     {
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0,
+            listen => listen.Protocols = http2Only ? Microsoft.AspNetCore.Server.Kestrel.Core.HttpProtocols.Http2 : Microsoft.AspNetCore.Server.Kestrel.Core.HttpProtocols.Http1AndHttp2));
         builder.Services.AddRoutingCore();
         var app = builder.Build();
         var service = new RecordingService(name, app);
@@ -104,11 +106,17 @@ internal sealed record ReceivedRequest(string Method, string RawTarget, string H
 {
     public string? Service { get; init; }
 
+    /// <summary>The protocol it arrived in, e.g. <c>HTTP/2</c>.</summary>
+    public string Protocol { get; init; } = string.Empty;
+
     public static ReceivedRequest Of(HttpContext context) => new(
         context.Request.Method,
         context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? string.Empty,
         context.Request.Host.Value ?? string.Empty,
-        context.Request.Headers.ToDictionary(header => header.Key, header => header.Value.ToString(), StringComparer.OrdinalIgnoreCase));
+        context.Request.Headers.ToDictionary(header => header.Key, header => header.Value.ToString(), StringComparer.OrdinalIgnoreCase))
+    {
+        Protocol = context.Request.Protocol,
+    };
 
     public override string ToString() => $"{Method} {RawTarget} Host: {Host}";
 }

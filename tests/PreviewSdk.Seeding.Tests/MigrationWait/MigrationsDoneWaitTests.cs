@@ -41,6 +41,7 @@ public sealed class MigrationsDoneWaitTests
         await waiting.WaitAsync(TimeSpan.FromSeconds(30));
 
         CollectionAssert.Contains(progress, $"1 of 2 migrations applied; waiting for {Migrations[1]}.");
+        CollectionAssert.Contains(progress, "2 of 2 migrations applied. Waiting for 'migrator' to run healthy and report no Degraded state.");
         Assert.AreEqual("2 of 2 migrations applied.", progress[^1]);
     }
 
