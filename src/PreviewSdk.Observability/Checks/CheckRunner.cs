@@ -22,8 +22,9 @@ public static class CheckRunner
     /// <summary>
     /// A client for checks: redirects are not followed (a check judges the answer it gets, a 302 included) and
     /// connections are not kept for long, since a check runs once a minute. Through <paramref name="gateway"/> when
-    /// given: every request goes to the gateway's address whatever its URL's host (the links' host names need not
-    /// resolve), with the access token in the <c>X-Preview-Token</c> header, never in the URL that reports quote.
+    /// given: a request to a link under <c>localhost</c> goes to the gateway's address at the link's port (the links'
+    /// host names need not resolve), and every request carries the access token in the <c>X-Preview-Token</c> header,
+    /// never in the URL that reports quote.
     /// </summary>
     public static HttpClient CreateClient(GatewayRoute? gateway = null)
     {
@@ -35,14 +36,19 @@ public static class CheckRunner
         };
         if (gateway is not null)
         {
-            var endpoint = IPEndPoint.Parse(gateway.Endpoint);
+            var address = IPEndPoint.Parse(gateway.Endpoint).Address;
             handler.UseProxy = false;
-            handler.ConnectCallback = async (_, cancellationToken) =>
+            handler.ConnectCallback = async (context, cancellationToken) =>
             {
-                var socket = new Socket(endpoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+                // A link under localhost (the default domain) is the gateway on this machine, at the link's port (the
+                // gateway's, or its HTTP/2 port); any other (a domain, a public URL) is reached as its URL says.
+                EndPoint target = GatewayRoute.IsLocal(context.DnsEndPoint.Host)
+                    ? new IPEndPoint(address, context.DnsEndPoint.Port)
+                    : context.DnsEndPoint;
+                var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
                 try
                 {
-                    await socket.ConnectAsync(endpoint, cancellationToken);
+                    await socket.ConnectAsync(target, cancellationToken);
                     return new NetworkStream(socket, ownsSocket: true);
                 }
                 catch

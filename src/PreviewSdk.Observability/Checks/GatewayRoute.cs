@@ -10,4 +10,8 @@ public sealed record GatewayRoute(string Endpoint, string? Token)
 {
     /// <summary>The header the gateway takes the token from (automation's way in, besides the link and the cookie).</summary>
     public const string TokenHeader = "X-Preview-Token";
+
+    /// <summary>Whether <paramref name="host"/> is <c>localhost</c> or a name under it, which only this machine's gateway answers.</summary>
+    public static bool IsLocal(string host) =>
+        host.Equals("localhost", StringComparison.OrdinalIgnoreCase) || host.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase);
 }
