@@ -7,6 +7,7 @@
 #   build/bench.sh recovery [--rounds 3]            (see build/bench-recovery.sh)
 #   build/bench.sh containers [--runs N] [--warmup N]   (see build/bench-containers.sh)
 #   build/bench.sh template [--runs N] [--scale F]  (see build/bench-template.sh)
+#   build/bench.sh watch [--runs N] [--idle-seconds S] [--before REV]   (see build/bench-watch.sh)
 #   build/bench.sh time-to-links [--runs N] [--warmup N] [--timeout SECONDS] [--sdk source|package] [--templates on|off]
 #     --runs     timed runs of each (default 5, or BENCH_RUNS)
 #     --warmup   untimed pairs first (default 1, or BENCH_WARMUP)
@@ -28,6 +29,14 @@
 #   transaction: the raw insert limit. Prints both, the ratio and the seeding process's peak memory; last line:
 #   seed: rows=<n> rows_per_s=<x> copy_rows_per_s=<y> ratio=<x/y> peak_mb=<m>
 #   Target: ratio >= 0.5. Needs PostgreSQL's binaries (initdb, postgres, psql).
+#
+# watch: the watch over an environment, on the Shop sample (lightweight). The time from SIGKILL of shop-api's process
+#   to the alert's arrival at a webhook receiver on the loopback (--runs times, default 5, a fresh environment each;
+#   prints the median), and the CPU an idle environment spends over --idle-seconds (default 300; 0 skips it): every
+#   process carrying its environment id, and the app host alone, in percent of one core. With --before REV, the same
+#   for the sample of git revision REV (exported into a temporary folder and built there), for a before/after of
+#   checks and alerts. Last line:
+#   watch: alert_median_s=<s> idle_cpu_pct_after=<p> idle_cpu_pct_before=<p> apphost_cpu_pct_after=<p> apphost_cpu_pct_before=<p>
 #
 # time-to-links: the time from start to "every resource healthy", measured alternately, N times each, for
 #   preview   `dotnet build samples/Shop/Shop.Preview -t:Preview` on the already-built sample, from the start of the
@@ -59,7 +68,7 @@ usage() {
 [[ $# -ge 1 ]] || usage
 # Benchmarks with a script of their own: build/bench-<name>.sh.
 case $1 in
-    concurrency|containers|gateway|recovery|template)
+    concurrency|containers|gateway|recovery|template|watch)
         exec "$(dirname "${BASH_SOURCE[0]}")/bench-$1.sh" "${@:2}" ;;
 esac
 if [[ $1 == seed ]]; then

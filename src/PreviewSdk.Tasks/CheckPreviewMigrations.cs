@@ -50,7 +50,7 @@ public sealed class CheckPreviewMigrations : PreviewTask
         var manifest = ManifestReader.ReadFile(manifestPath).Manifest ?? PreviewManifest.Empty(manifestPath);
         var problems = new List<PreviewDiagnostic>();
         var setup = MigrationCheckSetup.Create(
-            PreviewSdk.Tasks.PlanFile.Read(PlanFile), manifest, Path.GetFullPath(ProjectPath), Database, Base, BaseRef, profile, problems);
+            Core.Planning.EnvironmentPlan.Read(PlanFile), manifest, Path.GetFullPath(ProjectPath), Database, Base, BaseRef, profile, problems);
         problems.ForEach(Report);
         if (setup is null)
         {

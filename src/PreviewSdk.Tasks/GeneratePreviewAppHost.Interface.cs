@@ -39,6 +39,12 @@ public sealed partial class GeneratePreviewAppHost
     /// </summary>
     public string Profile { get; set; } = string.Empty;
 
+    /// <summary>
+    /// The project's Properties/launchSettings.json, written with one launch profile per preview profile unless it was
+    /// edited; empty to leave it alone (PreviewGenerateLaunchSettings=false).
+    /// </summary>
+    public string LaunchSettingsPath { get; set; } = string.Empty;
+
     /// <summary>The SDK's version, stamped into [GeneratedCode].</summary>
     public string SdkVersion { get; set; } = "0.0.0";
 

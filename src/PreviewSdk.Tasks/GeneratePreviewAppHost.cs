@@ -50,7 +50,30 @@ public sealed partial class GeneratePreviewAppHost : PreviewTask
 
         GeneratedFiles = [.. generated];
         PlanFile = WriteIfChanged(PlanFileName, System.Text.Json.JsonSerializer.Serialize(plan, StateJson.Options)).ItemSpec;
+        WriteLaunchSettings(plan.ProfileNames);
         return true;
+    }
+
+    private void WriteLaunchSettings(IReadOnlyList<string> profiles)
+    {
+        if (string.IsNullOrEmpty(LaunchSettingsPath))
+        {
+            return;
+        }
+
+        var path = Path.GetFullPath(LaunchSettingsPath);
+        var outcome = LaunchSettingsFile.Write(path, profiles);
+        var message = outcome switch
+        {
+            LaunchSettingsFile.Outcome.Created or LaunchSettingsFile.Outcome.Updated =>
+                $"PreviewSdk wrote {path}: one launch profile per preview profile ({string.Join(", ", profiles)}), for F5 and dotnet run --launch-profile.",
+            LaunchSettingsFile.Outcome.LeftAlone => $"PreviewSdk left {path} alone: it was edited.",
+            _ => null,
+        };
+        if (message is not null)
+        {
+            Log.LogMessage(outcome == LaunchSettingsFile.Outcome.LeftAlone ? MessageImportance.Low : MessageImportance.High, message);
+        }
     }
 
     // Unchanged text keeps the old timestamp, so an unchanged preview.yaml never recompiles the app host.

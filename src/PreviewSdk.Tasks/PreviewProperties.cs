@@ -136,4 +136,16 @@ internal static class PreviewProperties
         task.Report(DiagnosticFactory.Create(DiagnosticCodes.InvalidProperty, SourceLocation.WholeFile(projectPath), property, text, "true or false"));
         return false;
     }
+
+    public static bool TryReadAlertWebhook(PreviewTask task, string text, string projectPath, out string? webhook)
+    {
+        webhook = string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+        if (webhook is null || Core.Manifest.WebhookAddress.ParseProperty(webhook, SourceLocation.WholeFile(projectPath)) is not null)
+        {
+            return true;
+        }
+
+        task.Report(DiagnosticFactory.Create(DiagnosticCodes.AlertWebhookPropertyInvalid, SourceLocation.WholeFile(projectPath), text));
+        return false;
+    }
 }

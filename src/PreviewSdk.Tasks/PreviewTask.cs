@@ -77,4 +77,16 @@ public abstract class PreviewTask : Microsoft.Build.Utilities.Task, ICancelableT
             Log.LogMessage(MessageImportance.High, details);
         }
     }
+
+    /// <summary>Reads preview.yaml and reports its diagnostics; null when it has an error (reported).</summary>
+    protected Core.Manifest.PreviewManifest? ReadManifest(string manifestPath)
+    {
+        var result = Core.Manifest.ManifestReader.ReadFile(manifestPath);
+        foreach (var diagnostic in result.Diagnostics)
+        {
+            Report(diagnostic);
+        }
+
+        return result.Diagnostics.Any(d => d.IsError) ? null : result.Manifest;
+    }
 }

@@ -5,7 +5,8 @@ namespace PreviewSdk.Tasks;
 
 /// <summary>
 /// Base of the tasks that act on one running environment of a preview project, found through the registry by the
-/// project and the environment's name (so they need no valid preview.yaml): stop, extend, rotate the token.
+/// project and the environment's name (so all but the checks need no valid preview.yaml): stop, extend, rotate the
+/// token, run the checks.
 /// </summary>
 public abstract class RunningEnvironmentTask : PreviewTask
 {

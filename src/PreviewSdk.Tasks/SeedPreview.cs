@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.Build.Framework;
 using PreviewSdk.Core.Diagnostics;
 using PreviewSdk.Core.Environments;
-using PreviewSdk.Core.Manifest;
 using PreviewSdk.Seeding.Runs;
 
 namespace PreviewSdk.Tasks;
@@ -48,13 +47,7 @@ public sealed class SeedPreview : PreviewTask
             seed = value;
         }
 
-        var manifest = ManifestReader.ReadFile(ManifestPath);
-        foreach (var diagnostic in manifest.Diagnostics)
-        {
-            Report(diagnostic);
-        }
-
-        if (manifest.Manifest is null || manifest.Diagnostics.Any(d => d.IsError))
+        if (ReadManifest(ManifestPath) is not { } manifest)
         {
             return false;
         }
@@ -64,7 +57,7 @@ public sealed class SeedPreview : PreviewTask
         // Like every command: a dead app host's processes are reaped by the next command, whichever it is.
         RegistrySweep.Run(new EnvironmentRegistry(stateRoot), DateTimeOffset.UtcNow, this);
         var request = new EnvironmentReseeder.Request(
-            stateRoot, ProjectPath, name, manifest.Manifest, seed,
+            stateRoot, ProjectPath, name, manifest, seed,
             string.IsNullOrWhiteSpace(Database) ? null : Database.Trim());
         return new EnvironmentReseeder(this).ReseedAsync(request, cancellationToken).GetAwaiter().GetResult();
     }

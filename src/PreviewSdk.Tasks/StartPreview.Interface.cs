@@ -100,6 +100,9 @@ public sealed partial class StartPreview
     /// </summary>
     public string ContainerBaseImage { get; set; } = string.Empty;
 
+    /// <summary>A webhook alerts go to besides preview.yaml's (PreviewAlertWebhook): an http(s) address, optionally after slack: or json:.</summary>
+    public string AlertWebhook { get; set; } = string.Empty;
+
     /// <summary>The environment's resolved name.</summary>
     [Output]
     public string ResolvedName { get; private set; } = string.Empty;

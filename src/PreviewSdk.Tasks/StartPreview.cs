@@ -22,7 +22,8 @@ public sealed partial class StartPreview : PreviewTask
             & PreviewProperties.TryReadSwitch(this, "PreviewCommentToken", CommentToken, ProjectPath, out var commentToken)
             & PreviewProperties.TryReadContainerRegistry(this, ContainerRegistry, ProjectPath, out var registry)
             & PreviewProperties.TryReadSwitch(this, "PreviewTemplates", Templates, ProjectPath, out var templates, defaultValue: true)
-            & PreviewProperties.TryReadTemplateRetention(this, TemplateRetention, ProjectPath, out var templateRetention);
+            & PreviewProperties.TryReadTemplateRetention(this, TemplateRetention, ProjectPath, out var templateRetention)
+            & PreviewProperties.TryReadAlertWebhook(this, AlertWebhook, ProjectPath, out var alertWebhook);
         var diagnostics = new DiagnosticBag();
         var gateway = GatewaySettingsReader.Read(GatewaySettings(), SourceLocation.WholeFile(ProjectPath), diagnostics);
         foreach (var diagnostic in diagnostics)
@@ -35,7 +36,7 @@ public sealed partial class StartPreview : PreviewTask
             return false;
         }
 
-        var plan = PreviewSdk.Tasks.PlanFile.Read(PlanFile);
+        var plan = Core.Planning.EnvironmentPlan.Read(PlanFile);
         ResolvedName = EnvironmentNames.Resolve(PreviewName, Path.GetDirectoryName(Path.GetFullPath(ProjectPath))!);
         diagnostics = new DiagnosticBag();
         GatewaySettingsReader.CheckHostNames(gateway, ResolvedName, plan.Services.Select(service => service.Name), SourceLocation.WholeFile(ProjectPath), diagnostics);
@@ -72,6 +73,7 @@ public sealed partial class StartPreview : PreviewTask
             ContainerBaseImage = string.IsNullOrWhiteSpace(ContainerBaseImage) ? null : ContainerBaseImage.Trim(),
             Templates = templates,
             TemplateRetention = templateRetention,
+            AlertWebhook = alertWebhook,
         };
         if (!new PreviewLifecycle(this).Up(request, cancellationToken))
         {

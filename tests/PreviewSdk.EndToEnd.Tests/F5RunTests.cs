@@ -19,6 +19,8 @@ public sealed class F5RunTests(TestContext testContext)
     public void DotnetRun_KilledWithSigkill_StopsTheWholeEnvironment()
     {
         using var workspace = new TempFolder("previewsdk-e2e-f5-");
+        // The F5 run registers itself in the registry, as -t:Preview would: this test's own root, not the machine's.
+        using var stateRoot = new TempFolder("previewsdk-e2e-f5-state-");
         ProbeProjects.WriteProbe(workspace);
         var project = ProbeProjects.WritePreviewFromSource(workspace, "probe-f5", "app: probe-f5\n");
         var build = DotnetCli.Run(workspace.Root, ["build", project, "-tl:off"], StartTimeout);
@@ -26,6 +28,7 @@ public sealed class F5RunTests(TestContext testContext)
 
         var output = new StringBuilder();
         var start = new ProcessStartInfo(DotnetCli.HostPath) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.Environment["PREVIEW_STATE_ROOT"] = stateRoot.Root;
         foreach (var argument in new[] { "run", "--no-build", "--project", project })
         {
             start.ArgumentList.Add(argument);
@@ -39,13 +42,15 @@ public sealed class F5RunTests(TestContext testContext)
         string? environmentId = null;
         try
         {
-            Assert.IsTrue(WaitUntil(() => Text(output).Contains("Preview 'dev' (lightweight) is ready", StringComparison.Ordinal), StartTimeout), Text(output));
-            // No build prints the links of an F5 run: the app host's console gets the shared link, with its own token.
-            var stateFolder = Path.Combine(Path.GetDirectoryName(project)!, "bin", "Debug", "net10.0", "preview-state");
+            Assert.IsTrue(WaitUntil(() => Text(output).Contains("Preview 'local' (lightweight) is ready", StringComparison.Ordinal), StartTimeout), Text(output));
+            // No build prints the links of an F5 run: the app host's console gets the shared link, with its own token
+            // (in the state folder it registered under this test's root).
+            Assert.IsTrue(WaitUntil(() => ResourcesFiles(stateRoot.Root).Length == 1, TimeSpan.FromSeconds(30)), "The F5 run registered no state folder.");
+            var stateFolder = Path.GetDirectoryName(ResourcesFiles(stateRoot.Root)[0])!;
             var token = File.ReadAllText(Path.Combine(stateFolder, "access-token")).Trim();
-            Assert.IsTrue(WaitUntil(() => Text(output).Contains($"Preview 'dev': open http://dev.localhost:", StringComparison.Ordinal), TimeSpan.FromSeconds(10)), Text(output));
+            Assert.IsTrue(WaitUntil(() => Text(output).Contains("Preview 'local': open http://local.localhost:", StringComparison.Ordinal), TimeSpan.FromSeconds(10)), Text(output));
             Assert.Contains($"/?preview_token={token} (the shared link", Text(output));
-            environmentId = EnvironmentIdOfServices(project);
+            environmentId = EnvironmentIdOfServices(stateRoot.Root);
             Assert.IsNotNull(environmentId, $"No service of the F5 run carries an environment id.\n{Text(output)}");
             Assert.IsNotEmpty(EnvironmentProcessTable.Carrying(environmentId));
             var temp = PreviewUnderTest.TempFolderOf(environmentId);
@@ -56,6 +61,7 @@ public sealed class F5RunTests(TestContext testContext)
             Assert.IsTrue(WaitUntil(() => EnvironmentProcessTable.Carrying(environmentId).Count == 0, StopTimeout),
                 $"Still running {StopTimeout.TotalSeconds} s after dotnet run was killed:\n{string.Join('\n', EnvironmentProcessTable.Carrying(environmentId))}");
             Assert.IsTrue(WaitUntil(() => !Directory.Exists(temp), TimeSpan.FromSeconds(10)), $"{temp} is still there.");
+            Assert.IsTrue(WaitUntil(() => ResourcesFiles(stateRoot.Root).Length == 0, TimeSpan.FromSeconds(10)), "The F5 run's state folder is still registered.");
         }
         finally
         {
@@ -74,11 +80,10 @@ public sealed class F5RunTests(TestContext testContext)
     }
 
     // The app host's own environment block predates the id it sets for itself, and Aspire's orchestrator detaches from
-    // it; the services carry the id, and the F5 state folder's resources.json has their process ids.
-    private static string? EnvironmentIdOfServices(string previewProject)
+    // it; the services carry the id, and the F5 run's state folder (in the registry) has their process ids.
+    private static string? EnvironmentIdOfServices(string stateRoot)
     {
-        var resources = Path.Combine(Path.GetDirectoryName(previewProject)!, "bin", "Debug", "net10.0", "preview-state", "resources.json");
-        if (!File.Exists(resources))
+        if (ResourcesFiles(stateRoot) is not [var resources])
         {
             return null;
         }
@@ -89,6 +94,9 @@ public sealed class F5RunTests(TestContext testContext)
             .Select(ReadEnvironmentId)
             .FirstOrDefault(id => id is not null);
     }
+
+    private static string[] ResourcesFiles(string stateRoot) =>
+        Directory.Exists(stateRoot) ? Directory.GetFiles(stateRoot, "resources.json", SearchOption.AllDirectories) : [];
 
     private static string? ReadEnvironmentId(int pid)
     {

@@ -21,20 +21,40 @@ internal sealed class TestRuntime : IDisposable
 
     public PreviewRuntime Runtime { get; }
 
-    /// <summary>A builder registered as a preview environment whose processes carry this runtime's id.</summary>
-    public IDistributedApplicationBuilder CreateBuilder()
+    /// <summary>
+    /// A builder registered as a preview environment whose processes carry this runtime's id; with
+    /// <paramref name="dashboard"/>, it runs Aspire's dashboard on free loopback ports (its telemetry receiver and API
+    /// included), as a real environment does.
+    /// </summary>
+    public IDistributedApplicationBuilder CreateBuilder(bool dashboard = false)
     {
         // Children (DCP and every resource) inherit the test process's environment: this marks them as ours.
         Environment.SetEnvironmentVariable(PreviewVariables.EnvironmentId, Runtime.EnvironmentId);
         var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions
         {
-            Args = [],
-            DisableDashboard = true,
+            Args = dashboard
+                ?
+                [
+                    $"--ASPNETCORE_URLS=http://127.0.0.1:{LoopbackPorts.Next()}",
+                    $"--ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL=http://127.0.0.1:{LoopbackPorts.Next()}",
+                    $"--ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL=http://127.0.0.1:{LoopbackPorts.Next()}",
+                ]
+                : [],
+            DisableDashboard = !dashboard,
             AllowUnsecuredTransport = true,
             AssemblyName = AppHostAssemblyName,
         });
         builder.AddPreviewEnvironment(Runtime);
         return builder;
+    }
+
+    /// <summary>Builds and starts the app host, and returns once it reported the environment ready.</summary>
+    public async Task<DistributedApplication> StartUntilReadyAsync(IDistributedApplicationBuilder builder, CancellationToken cancellationToken)
+    {
+        var app = builder.Build();
+        await app.StartAsync(cancellationToken);
+        await WaitForFileAsync<ReadyReport>(Path.Combine(StateDirectory, StateFiles.Ready), cancellationToken);
+        return app;
     }
 
     /// <summary>Writes a file into the state folder (removed with it) and returns its path.</summary>

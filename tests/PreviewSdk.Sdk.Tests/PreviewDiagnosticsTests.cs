@@ -137,6 +137,54 @@ public sealed class PreviewDiagnosticsTests
         Assert.AreEqual(compiled, File.GetLastWriteTimeUtc(appHost), "the app host was compiled again for another profile");
     }
 
+    [TestMethod]
+    public void Build_BadChecksAndAlerts_AreCodedErrorsAtTheirPlace()
+    {
+        var project = ServiceProject("Checks.Preview", """
+            app: demo
+            checks:
+              shop-api:
+                home: { path: home, status: 700, interval: 1s, maxLatency: fast }
+            alerts:
+              webhooks: [ "ftp://example.org/hook" ]
+            """);
+
+        var result = Workspace.Build(project);
+
+        var errors = result.Errors.Select(e => (e.Code, e.File, e.Line, e.Column)).ToList();
+        var manifest = ManifestOf(project);
+        CollectionAssert.AreEqual(
+            new[] { ("PREVIEW1122", manifest, 4, 19), ("PREVIEW1123", manifest, 4, 33), ("PREVIEW1124", manifest, 4, 48), ("PREVIEW1125", manifest, 4, 64), ("PREVIEW1120", manifest, 6, 15) },
+            errors,
+            result.Describe());
+        Workspace.AssertNothingStarted(project);
+    }
+
+    [TestMethod]
+    public void Preview_InvalidAlertWebhook_ReportsPreview1121BeforeStartingAnything()
+    {
+        var project = ServiceProject("Webhook.Preview", "app: demo\n");
+
+        var result = Workspace.Build(project, "-t:Preview", "-p:PreviewAlertWebhook=teams:https://example.org/hook");
+
+        var error = result.AssertSingleError("PREVIEW1121");
+        Assert.AreEqual(project, error.File, result.Describe());
+        Assert.StartsWith("The property PreviewAlertWebhook is 'teams:https://example.org/hook', which is not an http or https address", error.Message);
+        Workspace.AssertNothingStarted(project);
+    }
+
+    [TestMethod]
+    public void PreviewTest_WithoutARunningEnvironment_ReportsPreview6010()
+    {
+        var project = ServiceProject("Test.Preview", "checks: { shop-api: { home: / } }\n");
+
+        var result = Workspace.Build(project, "-t:PreviewTest");
+
+        var error = result.AssertSingleError("PREVIEW6010");
+        Assert.AreEqual(project, error.File, result.Describe());
+        StringAssert.Contains(error.Message, "of Test.Preview.csproj is not up, so its checks cannot run.");
+    }
+
     private static string ServiceProject(string name, string? manifest)
     {
         var from = Path.Combine(Workspace.Root, name, name + ".csproj");

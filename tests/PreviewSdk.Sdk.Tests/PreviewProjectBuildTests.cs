@@ -45,6 +45,7 @@ public sealed class PreviewProjectBuildTests
         var resources = File.ReadAllText(Path.Combine(generated, ResourcesFile));
         Assert.Contains(
             "            var profile = builder.UsePreviewProfile(\"preview.yaml\");\n" +
+            "            builder.AddPreviewAlerts(\"preview.yaml\");\n" +
             "            var cache = profile.IsEnabled(\"cache\") ? builder.AddPreviewRedis(\"cache\", \"redis:7\", profile) : null;\n" +
             "            IResourceBuilder<IResourceWithServiceDiscovery> shopApi = builder.PreviewServiceImage(\"shop-api\") is { } shopApiImage\n" +
             "                ? ShopApiSettings(builder.AddPreviewServiceContainer(\"shop-api\", shopApiImage, isWeb: true))\n" +
@@ -71,6 +72,39 @@ public sealed class PreviewProjectBuildTests
     }
 
     [TestMethod]
+    public void Build_WritesALaunchProfilePerPreviewProfile_AndLeavesAnEditedFileAlone()
+    {
+        var project = Workspace.PreviewProject("Launch.Preview", $"""
+              <ItemGroup>
+            {TestWorkspace.Reference(ProjectOf("Launch.Preview"), Workspace.WebService)}
+              </ItemGroup>
+            """, "app: launch\nprofiles:\n  qa:\n    extends: heavyweight\n");
+        var settings = Path.Combine(Path.GetDirectoryName(project)!, "Properties", "launchSettings.json");
+
+        var first = Workspace.Build(project);
+
+        first.AssertCleanSuccess();
+        Assert.Contains($"PreviewSdk wrote {settings}: one launch profile per preview profile (lightweight, heavyweight, qa)", first.Output);
+        using (var document = System.Text.Json.JsonDocument.Parse(File.ReadAllText(settings)))
+        {
+            CollectionAssert.AreEqual(new[] { "lightweight", "heavyweight", "qa" }, document.RootElement.GetProperty("profiles").EnumerateObject().Select(p => p.Name).ToArray());
+        }
+
+        // The team's own launch profile: the file is theirs now, whatever preview.yaml says next.
+        var edited = File.ReadAllText(settings).Replace("\"profiles\": {", "\"profiles\": {\n    \"mine\": { \"commandName\": \"Project\" },", StringComparison.Ordinal);
+        File.WriteAllText(settings, edited);
+        var manifest = Path.Combine(Path.GetDirectoryName(project)!, "preview.yaml");
+        File.WriteAllText(manifest, "app: launch\nprofiles:\n  qa:\n    extends: heavyweight\n  load:\n    extends: heavyweight\n");
+        File.SetLastWriteTimeUtc(manifest, DateTime.UtcNow.AddSeconds(2));
+
+        Workspace.Build(project).AssertCleanSuccess();
+
+        Assert.AreEqual(edited, File.ReadAllText(settings));
+        var launch = Path.Combine(Path.GetDirectoryName(TestWorkspace.AppHostAssembly(project))!, "preview.launch.json");
+        StringAssert.Contains(File.ReadAllText(launch), $"\"projectPath\": \"{project}\"", "F5 finds its project beside the app host");
+    }
+
+    [TestMethod]
     public void Build_SecondTime_RewritesNothingAndCompilesNothing()
     {
         var project = Workspace.PreviewProject("Incremental.Preview", $"""
@@ -85,6 +119,8 @@ public sealed class PreviewProjectBuildTests
         // The plan, the two generated files, the stamp of the incremental generation and the profile it was
         // planned for, plus the app host.
         Assert.HasCount(6, watched);
+        var settings = Path.Combine(Path.GetDirectoryName(project)!, "Properties", "launchSettings.json");
+        watched[settings] = File.GetLastWriteTimeUtc(settings);
 
         var second = Workspace.Build(project);
 

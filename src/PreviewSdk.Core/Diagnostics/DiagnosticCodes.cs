@@ -217,6 +217,43 @@ public static class DiagnosticCodes
 
     /// <summary><c>runtime: auto</c> on a service, which runs either from its project or as a container, never "whichever works".</summary>
     public const string AutoRuntimeOnService = "PREVIEW1082";
+    // 1120-1139: checks: and alerts: of preview.yaml, PreviewAlertWebhook.
+
+    /// <summary>A webhook address that is not an absolute http or https URL.</summary>
+    public const string WebhookUrlInvalid = "PREVIEW1120";
+
+    /// <summary>The PreviewAlertWebhook property is not an http(s) address (optionally after <c>slack:</c> or <c>json:</c>).</summary>
+    public const string AlertWebhookPropertyInvalid = "PREVIEW1121";
+
+    /// <summary>A check path that does not start with <c>/</c> or holds whitespace.</summary>
+    public const string CheckPathInvalid = "PREVIEW1122";
+
+    /// <summary>A check's expected status outside 100-599.</summary>
+    public const string CheckStatusInvalid = "PREVIEW1123";
+
+    /// <summary>A check interval that is not a duration from 5s to 1d.</summary>
+    public const string CheckIntervalInvalid = "PREVIEW1124";
+
+    /// <summary>A check's maxLatency that is not a duration from 1ms to 5m.</summary>
+    public const string CheckLatencyInvalid = "PREVIEW1125";
+
+    /// <summary>Checks on a service that has no HTTP endpoint (not a web project).</summary>
+    public const string CheckServiceWithoutHttp = "PREVIEW1126";
+
+    /// <summary><c>checks:</c> names a service the environment does not have.</summary>
+    public const string UnknownCheckService = "PREVIEW1127";
+
+    /// <summary>A webhook format other than json and slack.</summary>
+    public const string WebhookFormatUnknown = "PREVIEW1128";
+
+    /// <summary>A check method that is not one of the HTTP methods a check may use.</summary>
+    public const string CheckMethodInvalid = "PREVIEW1129";
+
+    /// <summary>A check header whose name is not an HTTP header name, or is Host or Content-Length.</summary>
+    public const string CheckHeaderInvalid = "PREVIEW1130";
+
+    /// <summary>An <c>alerts.errors.window</c> that is not a duration from 10s to 1h.</summary>
+    public const string ErrorWindowInvalid = "PREVIEW1131";
 
     // 2xxx: budget, registry and state.
 
@@ -545,7 +582,51 @@ public static class DiagnosticCodes
     /// <summary><c>PreviewCommentToken=true</c>, but the repository is not known to be private: the token is left out.</summary>
     public const string CommentTokenNotPrivate = "PREVIEW5058";
 
-    // 6xxx: checks and alerts.
+    // 6xxx: checks and alerts. 6001-6009: a check that failed; 6010-6019: -t:PreviewTest.
+
+    /// <summary>A check got another status than it expects.</summary>
+    public const string CheckWrongStatus = "PREVIEW6001";
+
+    /// <summary>A check's answer does not contain the text it expects.</summary>
+    public const string CheckBodyMismatch = "PREVIEW6002";
+
+    /// <summary>A check's answer took longer than its maxLatency.</summary>
+    public const string CheckTooSlow = "PREVIEW6003";
+
+    /// <summary>A check got no answer: refused, reset or timed out.</summary>
+    public const string CheckNoAnswer = "PREVIEW6004";
+
+    /// <summary><c>-t:PreviewTest</c> found no running, ready environment of that name.</summary>
+    public const string TestEnvironmentNotRunning = "PREVIEW6010";
+
+    /// <summary><c>-t:PreviewTest</c> found no checks in preview.yaml (a warning).</summary>
+    public const string NoChecks = "PREVIEW6011";
+
+    /// <summary>The JUnit report of <c>-t:PreviewTest</c> could not be written.</summary>
+    public const string TestReportNotWritten = "PREVIEW6012";
+
+    // 6020-6029: webhook delivery; 6030-6039: alerts; 6040-6049: telemetry and dashboard commands.
+
+    /// <summary>An attempt to deliver an alert to a webhook failed; it is tried again (a warning in the app host's log).</summary>
+    public const string WebhookAttemptFailed = "PREVIEW6020";
+
+    /// <summary>An alert could not be delivered to a webhook after every attempt (a warning in the app host's log).</summary>
+    public const string WebhookDeliveryFailed = "PREVIEW6021";
+
+    /// <summary>Alert: a resource exited or crashed while the environment ran.</summary>
+    public const string AlertResourceExited = "PREVIEW6030";
+
+    /// <summary>Alert: a resource turned unhealthy.</summary>
+    public const string AlertResourceUnhealthy = "PREVIEW6031";
+
+    /// <summary>Alert: a synthetic check of a resource fails.</summary>
+    public const string AlertCheckFailing = "PREVIEW6032";
+
+    /// <summary>Alert: a resource logged more errors than the threshold within the window.</summary>
+    public const string AlertErrorLogs = "PREVIEW6033";
+
+    /// <summary>The dashboard's telemetry API cannot be read, so error logs are not counted (a warning in the app host's log).</summary>
+    public const string TelemetryUnavailable = "PREVIEW6040";
 
     // 7xxx: the Kubernetes target.
     // 7001-7009: the kubeconfig and the cluster's answer; 7010-7019: apply and rollout; 7020-7029: namespaces;

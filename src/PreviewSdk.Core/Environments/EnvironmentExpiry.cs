@@ -24,6 +24,37 @@ public static class EnvironmentExpiry
     }
 
     /// <summary>
+    /// For the app host of environment <paramref name="environmentId"/> (its dashboard's Extend command): extends its
+    /// own record in <paramref name="stateFolder"/> as <see cref="Extend"/> does, under the environment's lock. Null when
+    /// the folder holds no record of this run (an app host started outside the registry) or it is already expiring.
+    /// </summary>
+    /// <exception cref="TimeoutException">A build held the environment's lock for <paramref name="lockTimeout"/>.</exception>
+    public static EnvironmentRecord? ExtendOwn(string stateFolder, string environmentId, TimeSpan? timeToLive, DateTimeOffset now, TimeSpan lockTimeout)
+    {
+        ArgumentNullException.ThrowIfNull(stateFolder);
+        if (OwnRecord(stateFolder, environmentId) is not { } record)
+        {
+            return null;
+        }
+
+        using var environmentLock = EnvironmentRegistry.OfStateFolder(stateFolder).LockEnvironment(record.App, record.Name, lockTimeout);
+        // Read again under the lock: it may have expired or been extended meanwhile.
+        if (OwnRecord(stateFolder, environmentId) is not { } current)
+        {
+            return null;
+        }
+
+        var extended = Extend(current, timeToLive, keep: false, now);
+        StateJson.Write(Path.Combine(stateFolder, StateFiles.Record), extended);
+        return extended;
+    }
+
+    private static EnvironmentRecord? OwnRecord(string stateFolder, string environmentId) =>
+        EnvironmentRegistry.Read(stateFolder)?.Record is { } record && record.EnvironmentId == environmentId && record.State != EnvironmentState.Expired
+            ? record
+            : null;
+
+    /// <summary>
     /// For the app host of environment <paramref name="environmentId"/>: when its record in
     /// <paramref name="stateFolder"/> has expired at <paramref name="now"/>, takes the environment's lock, marks the
     /// record <see cref="EnvironmentState.Expired"/> and returns the lock, which the app host holds while it stops

@@ -7,7 +7,7 @@ namespace PreviewSdk.Core.Environments;
 
 /// <summary>
 /// Renders <c>-t:PreviewList</c>: one block per environment: name, app, profile, state, age, expiry, owner, branch,
-/// team, the CPU and memory it counts against the team's budget, and its links.
+/// team, the CPU and memory it counts against the team's budget, its open alerts and its links.
 /// </summary>
 public static class EnvironmentListRenderer
 {
@@ -27,6 +27,7 @@ public static class EnvironmentListRenderer
             var record = entry.Record;
             // Read once: each read scans the app host's /proc entry.
             var alive = entry.IsAlive;
+            var alerts = alive ? entry.Alerts?.Open ?? [] : [];
             var state = record.State == EnvironmentState.Expired ? "expired (stopping itself)"
                 : !alive ? record.State == EnvironmentState.Starting ? "starting" : "stale (app host gone; the next command cleans it up)"
                 : entry.Ready is null ? "starting"
@@ -34,11 +35,22 @@ public static class EnvironmentListRenderer
                 : entry.Links?.Services.Where(link => link.IsDown).Select(link => link.Name).Distinct().ToList() is { Count: > 0 } down
                     ? $"degraded (down: {string.Join(", ", down)})"
                 : "up";
+            if (alerts.Count > 0)
+            {
+                // A failing check turns its service unhealthy, so its link is down too: both are said.
+                state += $", {alerts.Count} alert(s)";
+            }
+
             text.Append(CultureInfo.InvariantCulture, $"\n  {record.Name}  app={record.App}  profile={record.Profile}  {state}  age={Age(now - record.StartedAt)}  expires={Expiry(record, now)}");
             text.Append(CultureInfo.InvariantCulture, $"  owner={record.Owner ?? "?"}  branch={record.Branch ?? "-"}  team={record.Team ?? "-"}");
             if (record.Cpus is { } cpus && record.MemoryBytes is { } memory)
             {
                 text.Append(CultureInfo.InvariantCulture, $"  cpu={ResourceQuantity.FormatCpus(cpus)}  memory={ResourceQuantity.FormatMemory(memory)}");
+            }
+
+            foreach (var alert in alerts)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"\n    alert  {alert.Code} {alert.Title} ({Age(now - alert.At)} ago)");
             }
 
             if (entry.Links is { } links)

@@ -19,7 +19,27 @@ public static class EnvironmentProcesses
     public static bool IsHostAlive(EnvironmentRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        return Carries(record.HostProcessId, Marker(record.EnvironmentId));
+        return Carries(record.HostProcessId, Marker(record.EnvironmentId))
+            || (record.HostStartTime is { } started && record.HostProcessId > 0 && StartTimeOf(record.HostProcessId) == started);
+    }
+
+    /// <summary>
+    /// When process <paramref name="pid"/> started, in clock ticks since boot (<c>/proc/&lt;pid&gt;/stat</c>, field 22):
+    /// with the id, it names one process for good. Null when it does not run (or is a zombie).
+    /// </summary>
+    public static long? StartTimeOf(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            // The command name (field 2) is in parentheses and may hold spaces; the fields after it are plain.
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            return fields[0] is "Z" or "X" ? null : long.Parse(fields[19], System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException or ArgumentOutOfRangeException)
+        {
+            return null;
+        }
     }
 
     /// <summary>The ids of every live process that carries <paramref name="environmentId"/>.</summary>

@@ -21,6 +21,13 @@ public sealed record EnvironmentRecord
     /// <summary>Process id of the app host; 0 while the start is only reserved (<see cref="EnvironmentState.Starting"/>, not launched yet).</summary>
     public required int HostProcessId { get; init; }
 
+    /// <summary>
+    /// The app host's start time as the kernel counts it (<see cref="EnvironmentProcesses.StartTimeOf"/>), recorded by
+    /// an app host that registered itself (F5, <c>dotnet run</c>): its own environment block cannot carry the id it
+    /// chose after it started, so this tells it from a later process that reuses its id. Null for <c>-t:Preview</c>'s.
+    /// </summary>
+    public long? HostStartTime { get; init; }
+
     /// <summary>When the app host was started (UTC).</summary>
     public required DateTimeOffset StartedAt { get; init; }
 

@@ -50,6 +50,18 @@ public sealed class EnvironmentRegistry(string root)
         return record is null ? null : new EnvironmentEntry(folder, record);
     }
 
+    /// <summary>
+    /// The environment <paramref name="name"/> started from the preview project <paramref name="projectPath"/>, or null.
+    /// Found by its record, so an environment is found whatever preview.yaml says now.
+    /// </summary>
+    public EnvironmentEntry? Find(string projectPath, string name)
+    {
+        ArgumentNullException.ThrowIfNull(projectPath);
+        var project = Path.GetFullPath(projectPath);
+        return List().FirstOrDefault(entry =>
+            entry.Record.Name == name && entry.Record.ProjectPath is { } recorded && Path.GetFullPath(recorded) == project);
+    }
+
     /// <summary>Every environment that has a record, of every app, ordered by app then name.</summary>
     public IReadOnlyList<EnvironmentEntry> List()
     {
@@ -82,6 +94,9 @@ public sealed record EnvironmentEntry(string Folder, EnvironmentRecord Record)
 
     /// <summary>The latest resource states.</summary>
     public ResourcesReport? Resources => StateJson.TryRead<ResourcesReport>(Path.Combine(Folder, StateFiles.Resources));
+
+    /// <summary>The open incidents and recent alerts, once the environment had one.</summary>
+    public AlertsReport? Alerts => StateJson.TryRead<AlertsReport>(Path.Combine(Folder, StateFiles.Alerts));
 
     /// <summary>The links, once the environment became ready.</summary>
     public Links.EnvironmentLinks? Links => StateJson.TryRead<Links.EnvironmentLinks>(Path.Combine(Folder, StateFiles.LinksJson));

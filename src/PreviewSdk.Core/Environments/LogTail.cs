@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace PreviewSdk.Core.Environments;
 
-/// <summary>Reads the last lines of a log file, for error messages about a failed start.</summary>
+/// <summary>Reads the last lines of a log file, for error messages about a failed start and for alerts.</summary>
 public static partial class LogTail
 {
     /// <summary>
@@ -18,10 +18,7 @@ public static partial class LogTail
             return "    (no log was written)";
         }
 
-        var lines = File.ReadAllLines(path)
-            .Select(line => AnsiEscape().Replace(line, string.Empty))
-            .Where(line => line.Trim().Length > 0)
-            .ToList();
+        var lines = NonEmptyLines(path);
         if (lines.Count == 0)
         {
             return "    (the log is empty)";
@@ -32,6 +29,28 @@ public static partial class LogTail
         return ExceptionMessageBefore(lines, start) is { } message
             ? string.Join('\n', new[] { "    " + message, "    …" }.Concat(tail))
             : string.Join('\n', tail);
+    }
+
+    /// <summary>The last <paramref name="count"/> non-empty lines of <paramref name="path"/>, without colour codes; none when there is no file.</summary>
+    public static IReadOnlyList<string> Lines(string path, int count = 15) =>
+        File.Exists(path) ? [.. NonEmptyLines(path).TakeLast(count)] : [];
+
+    private static List<string> NonEmptyLines(string path)
+    {
+        // Shared: the log recorder of a running environment may be appending to it.
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        using var reader = new StreamReader(stream);
+        var lines = new List<string>();
+        while (reader.ReadLine() is { } line)
+        {
+            line = AnsiEscape().Replace(line, string.Empty);
+            if (line.Trim().Length > 0)
+            {
+                lines.Add(line);
+            }
+        }
+
+        return lines;
     }
 
     // The tail starts inside a stack trace: the line above its first frame is the exception and its message.

@@ -16,7 +16,7 @@ namespace PreviewSdk.Core.Environments;
 /// Starts, stops and lists environments: what <c>-t:Preview</c>, <c>-t:PreviewDown</c> and <c>-t:PreviewList</c>
 /// do, without MSBuild types. Every failure leaves nothing running and no state folder behind.
 /// </summary>
-public sealed class PreviewLifecycle(IPreviewReporter reporter)
+public sealed partial class PreviewLifecycle(IPreviewReporter reporter)
 {
     private static readonly TimeSpan LockTimeout = TimeSpan.FromSeconds(300);
     private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(15);
@@ -265,6 +265,8 @@ public sealed class PreviewLifecycle(IPreviewReporter reporter)
             [PreviewVariables.EnvironmentName] = request.Name,
             [PreviewVariables.Profile] = request.Profile,
             [PreviewVariables.Timeout] = ((int)Math.Ceiling(request.Timeout.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            // Null removes one the build inherited: a webhook is for the run that names it.
+            [PreviewVariables.AlertWebhook] = request.AlertWebhook,
             ["ASPIRE_ALLOW_UNSECURED_TRANSPORT"] = "true",
             ["ASPNETCORE_URLS"] = dashboardUrl,
             ["ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL"] = $"http://127.0.0.1:{LoopbackPorts.Next()}",

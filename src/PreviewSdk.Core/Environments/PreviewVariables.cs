@@ -53,4 +53,10 @@ public static class PreviewVariables
 
     /// <summary>How long an unused template is kept, in seconds (<c>PreviewTemplateRetention</c>).</summary>
     public const string TemplateRetention = "PREVIEW_TEMPLATE_RETENTION_SECONDS";
+
+    /// <summary>
+    /// A webhook alerts go to besides preview.yaml's (<c>-p:PreviewAlertWebhook=</c>): an http(s) address, optionally
+    /// after <c>slack:</c> or <c>json:</c>; validated by the build.
+    /// </summary>
+    public const string AlertWebhook = "PREVIEW_ALERT_WEBHOOK";
 }

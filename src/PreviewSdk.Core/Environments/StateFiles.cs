@@ -30,6 +30,9 @@ public static class StateFiles
     /// <summary>The environment's access token, readable by the owner only (see <see cref="Sharing.AccessTokenFile"/>).</summary>
     public const string AccessToken = "access-token";
 
+    /// <summary>Written by the hosting layer when an incident opens or closes: open incidents and recent alerts.</summary>
+    public const string Alerts = "alerts.json";
+
     /// <summary>The app host's own console output.</summary>
     public const string HostLog = "apphost.log";
 

@@ -51,6 +51,9 @@ public sealed record UpRequest
     /// <summary>How the environment's gateway is reached and whether it asks for the token.</summary>
     public Sharing.GatewaySettings Gateway { get; init; } = new();
 
+    /// <summary>A webhook for this run's alerts (<c>PreviewAlertWebhook</c>, validated), handed to the app host; null for none.</summary>
+    public string? AlertWebhook { get; init; }
+
     /// <summary>Exempt the environment from expiry (<c>PreviewKeep</c>); it still counts against the budget.</summary>
     public bool Keep { get; init; }
 

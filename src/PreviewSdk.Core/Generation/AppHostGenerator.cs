@@ -43,6 +43,8 @@ public static class AppHostGenerator
         // profile, so a dependency a profile leaves out is skipped at run time and its variable is null.
         var profile = CSharpLiteral.Variable("profile", taken);
         body.Append($"            var {profile} = builder.UsePreviewProfile({CSharpLiteral.String(plan.ManifestPath)});\n");
+        // Alerts watch whatever the environment holds; their webhooks, like the profile, are read when it starts.
+        body.Append($"            builder.AddPreviewAlerts({CSharpLiteral.String(plan.ManifestPath)});\n");
         foreach (var dependency in plan.Dependencies)
         {
             var variable = CSharpLiteral.Variable(dependency.Name, taken);
@@ -72,7 +74,7 @@ public static class AppHostGenerator
         {
             var variable = CSharpLiteral.Variable(service.Name, taken);
             variables[service.Name] = variable;
-            AppendService(body, settings, service, variable, variables, profile, taken);
+            AppendService(body, settings, service, variable, variables, profile, taken, plan);
         }
 
         var text = new StringBuilder(Header);
@@ -110,7 +112,7 @@ public static class AppHostGenerator
     // as a container of that image: both are decided when the app host starts. Its settings are a local generic
     // function, so one chain of calls serves both resource types.
     private static void AppendService(
-        StringBuilder body, StringBuilder settings, ServicePlan service, string variable, Dictionary<string, string> variables, string profile, ISet<string> taken)
+        StringBuilder body, StringBuilder settings, ServicePlan service, string variable, Dictionary<string, string> variables, string profile, ISet<string> taken, EnvironmentPlan plan)
     {
         var projectType = ProjectMetadataTypeName.For(service.ProjectPath);
         var name = CSharpLiteral.String(service.Name);
@@ -127,6 +129,12 @@ public static class AppHostGenerator
         if (service.HealthPath is { } healthPath)
         {
             settings.Append($"\n                .WithPreviewHealthCheck({CSharpLiteral.String(healthPath)}{(service.Http2 ? ", http2: true" : string.Empty)})");
+        }
+
+        if (plan.CheckedServices.Contains(service.Name, StringComparer.Ordinal))
+        {
+            // Read from preview.yaml when the app host starts, like seed: and profiles:.
+            settings.Append($"\n                .WithSyntheticChecks({CSharpLiteral.String(plan.ManifestPath)})");
         }
 
         if (service.Replicas > 1)

@@ -47,6 +47,36 @@ public sealed record EnvironmentLinks
     /// <summary>The services with CPU or memory limits and how each is kept, in model order; empty when none is limited.</summary>
     public IReadOnlyList<AppliedLimits> Limits { get; init; } = [];
 
+    /// <summary>These links with <paramref name="database"/>'s data row replaced (or added); without one when <paramref name="data"/> is null.</summary>
+    public EnvironmentLinks WithData(string database, SeededDatabase? data) => this with
+    {
+        Data = [.. Data.Where(old => old.Database != database), .. data is null ? [] : new[] { data }],
+    };
+
+    /// <summary>
+    /// Rewrites the links of the environment in <paramref name="stateFolder"/> (links.json and links.md) with
+    /// <paramref name="change"/> applied; nothing when it has none yet.
+    /// </summary>
+    public static void Update(string stateFolder, Func<EnvironmentLinks, EnvironmentLinks> change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        if (StateJson.TryRead<EnvironmentLinks>(Path.Combine(stateFolder, StateFiles.LinksJson)) is { } links)
+        {
+            Write(stateFolder, change(links));
+        }
+    }
+
+    /// <summary>
+    /// Writes <paramref name="links"/> as the environment's links.json and links.md, readable by the owner only (the
+    /// shared link carries the token).
+    /// </summary>
+    public static void Write(string stateFolder, EnvironmentLinks links)
+    {
+        ArgumentNullException.ThrowIfNull(links);
+        StateJson.WritePrivate(Path.Combine(stateFolder, StateFiles.LinksJson), links);
+        StateJson.WritePrivateText(Path.Combine(stateFolder, StateFiles.LinksMarkdown), LinksRenderer.RenderMarkdown(links));
+    }
+
     /// <summary>
     /// The links of <paramref name="environment"/> behind its gateway at <paramref name="addresses"/>: one per
     /// service name in <paramref name="services"/>, and the shared link carrying <paramref name="token"/> (none

@@ -15,7 +15,7 @@ namespace PreviewSdk.Core.Manifest;
 public static class ManifestReader
 {
     /// <summary>The keys allowed at the top level of preview.yaml.</summary>
-    public static IReadOnlyList<string> TopLevelKeys { get; } = ["app", "dependencies", "services", "seed", "profiles", "team", "budget"];
+    public static IReadOnlyList<string> TopLevelKeys { get; } = ["app", "dependencies", "services", "seed", "profiles", "team", "budget", "checks", "alerts"];
 
     /// <summary>
     /// Reads preview.yaml from disk through <see cref="InputFile"/>: a regular file of at most
@@ -73,6 +73,8 @@ public static class ManifestReader
         SourceLocation? profilesKey = null;
         Located<string>? team = null;
         BudgetEntry? budget = null;
+        IReadOnlyList<CheckEntry> checks = [];
+        AlertsEntry? alerts = null;
         foreach (var (key, value) in reader.ReadMap(root, keyPath: string.Empty, TopLevelKeys))
         {
             switch (key.Value)
@@ -99,6 +101,12 @@ public static class ManifestReader
                 case "budget":
                     budget = BudgetSectionReader.Read(reader, key, value, key.Value);
                     break;
+                case "checks":
+                    checks = ChecksSectionReader.Read(reader, value, key.Value);
+                    break;
+                case "alerts":
+                    alerts = AlertsSectionReader.Read(reader, key, value, key.Value);
+                    break;
             }
         }
 
@@ -109,6 +117,8 @@ public static class ManifestReader
             ProfilesLocation = profilesKey,
             Team = team,
             Budget = budget,
+            Checks = checks,
+            Alerts = alerts,
         };
     }
 

@@ -30,6 +30,12 @@ public sealed record PreviewManifest(
     /// <summary>The <c>budget:</c> of that team, or null when not set (a shared budget file wins over it).</summary>
     public BudgetEntry? Budget { get; init; }
 
+    /// <summary>The <c>checks:</c> entries, synthetic HTTP checks of the services, in file order.</summary>
+    public IReadOnlyList<CheckEntry> Checks { get; init; } = [];
+
+    /// <summary>The <c>alerts:</c> section, or null when preview.yaml has none (alerts then show only in the dashboard and -t:PreviewList).</summary>
+    public AlertsEntry? Alerts { get; init; }
+
     /// <summary>The manifest of an empty preview.yaml: every setting at its default.</summary>
     /// <param name="path">The path of preview.yaml.</param>
     public static PreviewManifest Empty(string path) => new(path, null, [], []);

@@ -25,6 +25,20 @@ public sealed record EnvironmentPlan(
     /// </summary>
     public Profiles.EffectiveProfile? Profile { get; init; }
 
+    /// <summary>
+    /// The services with <c>checks:</c> in preview.yaml, in ProjectReference order: the generated app host runs their
+    /// checks (read from preview.yaml when it starts, like <c>seed:</c>).
+    /// </summary>
+    public IReadOnlyList<string> CheckedServices { get; init; } = [];
+
+    /// <summary>Every profile the app has, built-in first, then preview.yaml's in file order: one launch profile each.</summary>
+    public IReadOnlyList<string> ProfileNames { get; init; } = Profiles.ProfileCatalog.BuiltInNames;
+
+    /// <summary>Reads the plan file the build wrote (<c>preview.plan.json</c>).</summary>
+    public static EnvironmentPlan Read(string path) =>
+        System.Text.Json.JsonSerializer.Deserialize<EnvironmentPlan>(File.ReadAllText(path), Environments.StateJson.Options)
+        ?? throw new InvalidDataException($"The plan file '{path}' is empty.");
+
     /// <summary>The dependencies that run under <see cref="Profile"/>: all of them but those it leaves out.</summary>
     public IReadOnlyList<DependencyPlan> DependenciesToRun() =>
         Dependencies.Where(dependency => Profile?.IsEnabled(dependency.Name) ?? true).ToList();

@@ -66,7 +66,12 @@ public static class PreviewPlanner
         }
 
         var plan = new EnvironmentPlanBuilder(manifest.Manifest, previewProjectPath, projects, diagnostics).Build(defaultAppName);
-        plan = plan with { Profile = ProfilePlanChecker.Check(manifest.Manifest, plan, profile, diagnostics) };
+        plan = plan with
+        {
+            Profile = ProfilePlanChecker.Check(manifest.Manifest, plan, profile, diagnostics),
+            CheckedServices = CheckPlanChecker.Check(manifest.Manifest, plan, diagnostics),
+            ProfileNames = Profiles.ProfileCatalog.Names(manifest.Manifest),
+        };
         return new PlanResult(diagnostics.HasErrors ? null : plan, diagnostics.ToSortedList());
     }
 

@@ -61,8 +61,7 @@ public sealed class TokenRotation(IPreviewReporter reporter)
         var oldToken = AccessTokenFile.Read(entry.Folder);
         var newToken = AccessTokenFile.Issue(entry.Folder);
         var rotatedLinks = links.WithToken(newToken);
-        StateJson.WritePrivate(Path.Combine(entry.Folder, StateFiles.LinksJson), rotatedLinks);
-        StateJson.WritePrivateText(Path.Combine(entry.Folder, StateFiles.LinksMarkdown), LinksRenderer.RenderMarkdown(rotatedLinks));
+        EnvironmentLinks.Write(entry.Folder, rotatedLinks);
         if (oldToken is not null && !GatewayRefuses(endpoint, new Uri(links.Directory).Host, oldToken, cancellationToken))
         {
             reporter.Report(DiagnosticFactory.Create(DiagnosticCodes.RotationNotApplied, location, record.Name, Patience.TotalSeconds.ToString("0", System.Globalization.CultureInfo.InvariantCulture)));

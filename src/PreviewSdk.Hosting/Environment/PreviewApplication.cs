@@ -17,16 +17,24 @@ public static class PreviewApplication
     public static IDistributedApplicationBuilder CreateBuilder(string[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
-        var runtime = PreviewRuntime.FromEnvironment();
-        ApplyHostDefaults(runtime);
+        ApplyHostDefaults();
+        var runtime = PreviewRuntime.IsStartedByBuild
+            ? PreviewRuntime.FromEnvironment()
+            : ForegroundRegistration.Register((System.Environment.GetEnvironmentVariable("ASPNETCORE_URLS") ?? string.Empty).Split(';')[0]);
+        ApplyIdentity(runtime);
         var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions { Args = args });
         builder.AddPreviewEnvironment(runtime);
+        if (runtime.IsForeground)
+        {
+            ForegroundRegistration.RemoveWhenStopped(builder, runtime);
+        }
+
         return builder;
     }
 
     // Set as process variables, not builder configuration: Aspire reads some of them before the builder exists,
     // and DCP and every resource inherit the process environment, which carries the environment id to them.
-    private static void ApplyHostDefaults(PreviewRuntime runtime)
+    private static void ApplyHostDefaults()
     {
         SetDefault("ASPIRE_ALLOW_UNSECURED_TRANSPORT", "true");
         SetDefault("ASPNETCORE_URLS", $"http://127.0.0.1:{LoopbackPorts.Next()}");
@@ -34,6 +42,10 @@ public static class PreviewApplication
         SetDefault("ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL", $"http://127.0.0.1:{LoopbackPorts.Next()}");
         SetDefault("DOTNET_ENVIRONMENT", "Development");
         SetDefault("ASPNETCORE_ENVIRONMENT", "Development");
+    }
+
+    private static void ApplyIdentity(PreviewRuntime runtime)
+    {
         System.Environment.SetEnvironmentVariable(PreviewVariables.EnvironmentId, runtime.EnvironmentId);
         System.Environment.SetEnvironmentVariable(PreviewVariables.EnvironmentName, runtime.Name);
         System.Environment.SetEnvironmentVariable(PreviewVariables.StateDirectory, runtime.StateDirectory);

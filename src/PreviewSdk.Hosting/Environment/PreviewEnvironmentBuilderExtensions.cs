@@ -25,6 +25,7 @@ public static class PreviewEnvironmentBuilderExtensions
 
         runtime ??= PreviewRuntime.FromEnvironment();
         builder.Services.AddSingleton(runtime);
+        builder.Services.AddSingleton<EnvironmentReadiness>();
         builder.Services.AddSingleton<PreviewStateReporter>();
         builder.Services.AddSingleton<ResourceLogRecorder>();
         ResourceLimitsBuilderExtensions.AddLimitsEnforcement(builder);

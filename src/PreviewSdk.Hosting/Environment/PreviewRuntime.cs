@@ -4,8 +4,10 @@ namespace Aspire.Hosting;
 
 /// <summary>
 /// Who this app host is: the environment's name, profile, id and state folder, read from the variables that
-/// <c>-t:Preview</c> sets (<see cref="PreviewVariables"/>). Started by F5 or <c>dotnet run</c>, none are set and
-/// the app host runs as a private "dev" environment whose state lives beside its binaries.
+/// <c>-t:Preview</c> sets (<see cref="PreviewVariables"/>). Started by F5 or <c>dotnet run</c>, none are set: an app
+/// host built by PreviewSdk's targets then registers itself like one <c>-t:Preview</c> started
+/// (<see cref="PreviewApplication.CreateBuilder"/>); any other runs as a private "dev" environment whose state lives
+/// beside its binaries.
 /// </summary>
 public sealed record PreviewRuntime(string Name, string Profile, string EnvironmentId, string StateDirectory)
 {
@@ -26,6 +28,15 @@ public sealed record PreviewRuntime(string Name, string Profile, string Environm
 
     /// <summary>How long a template no environment used is kept (<c>PreviewTemplateRetention</c>).</summary>
     public TimeSpan TemplateRetention { get; init; } = PreviewSdk.Core.Templates.TemplateStore.DefaultRetention;
+
+    /// <summary>
+    /// True for an app host started by F5 or <c>dotnet run</c> that registered itself in the registry
+    /// (<see cref="ForegroundRegistration"/>): it removes its state when it stops.
+    /// </summary>
+    public bool IsForeground { get; init; }
+
+    /// <summary>Whether <c>-t:Preview</c> started this process (it sets the state folder); false for F5 and <c>dotnet run</c>.</summary>
+    public static bool IsStartedByBuild => !string.IsNullOrEmpty(System.Environment.GetEnvironmentVariable(PreviewVariables.StateDirectory));
 
     /// <summary>Reads the runtime identity from the process environment, with F5 defaults.</summary>
     public static PreviewRuntime FromEnvironment()

@@ -22,6 +22,7 @@ internal sealed class PreviewStateReporter(
     IConfiguration configuration,
     ResourceLogRecorder recorder,
     ResourceLimitsEnforcer limits,
+    EnvironmentReadiness environmentReadiness,
     IServiceProvider services,
     RestartSupervisor restarts,
     DependencyHealth dependencyHealth,
@@ -129,19 +130,16 @@ internal sealed class PreviewStateReporter(
             return;
         }
 
-        var current = WithStates(links);
-        // -t:PreviewRotateToken rewrote the links with a new token since: never write the old one back.
-        if (links.TokenRequired && AccessTokenFile.Read(runtime.StateDirectory) is { } token)
+        // The file, not the links written at ready: -t:PreviewRotateToken (a new token), -t:PreviewSeed and the
+        // dashboard's Reseed and Reset (new data rows) rewrite it since, and none of that may be written back.
+        var written = StateJson.TryRead<EnvironmentLinks>(Path.Combine(runtime.StateDirectory, StateFiles.LinksJson)) ?? links;
+        var current = WithStates(written);
+        if (!current.Services.Select(link => link.State).SequenceEqual(written.Services.Select(link => link.State)))
         {
-            current = current.WithToken(token);
+            EnvironmentLinks.Write(runtime.StateDirectory, current);
         }
 
-        if (!current.Services.Select(link => link.State).SequenceEqual(links.Services.Select(link => link.State)))
-        {
-            links = current;
-            WriteLinks(current);
-        }
-
+        links = current;
         if (AllReady())
         {
             File.Delete(Path.Combine(runtime.StateDirectory, StateFiles.Failed));
@@ -240,7 +238,7 @@ internal sealed class PreviewStateReporter(
             Limits = limits.Applied,
         };
         links = WithStates(links);
-        WriteLinks(links);
+        EnvironmentLinks.Write(runtime.StateDirectory, links);
         // Last: its presence is the signal that everything above is in place.
         // Private too: it holds the dashboard's own login link.
         StateJson.WritePrivate(Path.Combine(runtime.StateDirectory, StateFiles.Ready), report);
@@ -253,6 +251,7 @@ internal sealed class PreviewStateReporter(
         {
             Console.Out.WriteLine(sharedLink);
         }
+        environmentReadiness.MarkReady();
     }
 
     // Each link is up or down as its service last reported.
@@ -260,13 +259,6 @@ internal sealed class PreviewStateReporter(
     {
         Services = [.. current.Services.Select(link => link with { State = statuses.TryGetValue(link.Name, out var status) ? LinkStates.Of(status) : link.State })],
     };
-
-    // Private: the shared link carries the token.
-    private void WriteLinks(EnvironmentLinks current)
-    {
-        StateJson.WritePrivate(Path.Combine(runtime.StateDirectory, StateFiles.LinksJson), current);
-        StateJson.WritePrivateText(Path.Combine(runtime.StateDirectory, StateFiles.LinksMarkdown), LinksRenderer.RenderMarkdown(current));
-    }
 
     private void DeleteStaleReports()
     {

@@ -27,10 +27,7 @@ internal static class PostgresDatabases
             exists.Parameters.AddWithValue("name", databaseName);
             if (await exists.ExecuteScalarAsync(cancellationToken) is null)
             {
-                // Identifiers cannot be parameters; the name is quoted with embedded quotes doubled.
-                await using var create = new NpgsqlCommand($"CREATE DATABASE \"{databaseName.Replace("\"", "\"\"", StringComparison.Ordinal)}\"", connection);
-                await create.ExecuteNonQueryAsync(cancellationToken);
-                await MarkAsync($"{connectionString};Database={databaseName}", services.GetService<PreviewRuntime>(), cancellationToken);
+                await CreateMarkedAsync(connection, connectionString, databaseName, services.GetService<PreviewRuntime>(), cancellationToken);
             }
         }
 
@@ -49,6 +46,34 @@ internal static class PostgresDatabases
             });
         }
     }
+
+    /// <summary>
+    /// Drops the database <paramref name="databaseName"/> of <paramref name="server"/> (closing the connections services
+    /// hold to it) and creates it again, empty and marked as the environment's: the dashboard's Reset. Migrations are
+    /// the caller's.
+    /// </summary>
+    public static async Task RecreateAsync(IResourceWithConnectionString server, string databaseName, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var connectionString = await server.ConnectionStringExpression.GetValueAsync(cancellationToken);
+        await using var connection = new NpgsqlConnection($"{connectionString};Database=postgres;Pooling=false");
+        await connection.OpenAsync(cancellationToken);
+        await using (var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {Quoted(databaseName)} WITH (FORCE)", connection))
+        {
+            await drop.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await CreateMarkedAsync(connection, connectionString, databaseName, services.GetService<PreviewRuntime>(), cancellationToken);
+    }
+
+    private static async Task CreateMarkedAsync(NpgsqlConnection server, string? connectionString, string databaseName, PreviewRuntime? runtime, CancellationToken cancellationToken)
+    {
+        await using var create = new NpgsqlCommand($"CREATE DATABASE {Quoted(databaseName)}", server);
+        await create.ExecuteNonQueryAsync(cancellationToken);
+        await MarkAsync($"{connectionString};Database={databaseName}", runtime, cancellationToken);
+    }
+
+    // Identifiers cannot be parameters; the name is quoted with embedded quotes doubled.
+    private static string Quoted(string name) => $"\"{name.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
 
     // The seed guard writes only into a database that carries its environment's mark, which only the database
     // created here gets.

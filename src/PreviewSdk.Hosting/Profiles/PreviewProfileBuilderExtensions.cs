@@ -30,8 +30,7 @@ public static class PreviewProfileBuilderExtensions
             return registered;
         }
 
-        var path = Path.GetFullPath(Path.Combine(builder.AppHostDirectory, manifestPath));
-        var manifest = ReadManifest(path);
+        var manifest = PreviewManifestFile.Read(PreviewManifestFile.Resolve(builder, manifestPath));
         var name = builder.GetPreviewRuntime().Profile;
         var profile = ProfileCatalog.Resolve(manifest, name)
             ?? throw new DistributedApplicationException(ProfileCatalog.DescribeUnknown(manifest, name).ToString());
@@ -126,24 +125,6 @@ public static class PreviewProfileBuilderExtensions
 
     private static EffectiveProfile? Registered(IDistributedApplicationBuilder builder) =>
         builder.Services.LastOrDefault(service => service.ServiceType == typeof(EffectiveProfile))?.ImplementationInstance as EffectiveProfile;
-
-    private static PreviewManifest ReadManifest(string path)
-    {
-        // Only a missing file is an empty preview.yaml; a folder or a pipe in its place is an error of its own.
-        if (!Path.Exists(path))
-        {
-            return PreviewManifest.Empty(path);
-        }
-
-        var result = ManifestReader.ReadFile(path);
-        if (result.Diagnostics.FirstOrDefault(d => d.IsError) is { } error)
-        {
-            // The build checked preview.yaml already; this is an app host started on a file edited since.
-            throw new DistributedApplicationException(error.ToString());
-        }
-
-        return result.Manifest!;
-    }
 
     // Dashboard properties live in the resource's snapshot. The orchestrator builds each later snapshot from the
     // previous one and keeps properties it does not set, so one put into the initial snapshot stays visible.

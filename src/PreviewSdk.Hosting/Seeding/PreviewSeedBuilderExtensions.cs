@@ -12,7 +12,9 @@ public static class PreviewSeedBuilderExtensions
     /// Seeds the database as preview.yaml's <c>seed.&lt;database&gt;</c> entry says, once its schema is in place:
     /// after the service named by <c>migrations.service</c> is healthy (it migrates the database as it starts), or
     /// after applying the <c>migrations.sql</c> folder (then the services using the database wait for the seeding).
-    /// The environment is ready only when the seeding finished. Without an entry for the database, nothing is added.
+    /// The environment is ready only when the seeding finished. The database gets the dashboard commands Reseed (what
+    /// <c>-t:PreviewSeed</c> does, optionally with another seed) and Reset to empty (dropped, created and migrated again,
+    /// no rows). Without an entry for the database, nothing is added.
     /// </summary>
     /// <param name="database">The database to seed.</param>
     /// <param name="manifestPath">preview.yaml, relative to the app host's folder unless absolute.</param>
@@ -29,7 +31,7 @@ public static class PreviewSeedBuilderExtensions
             _ => throw new ArgumentException($"'{database.Resource.Name}' is no PostgreSQL database.", nameof(database)),
         };
         var builder = database.ApplicationBuilder;
-        var path = Path.GetFullPath(Path.Combine(builder.AppHostDirectory, manifestPath));
+        var path = PreviewManifestFile.Resolve(builder, manifestPath);
         if (FindEntry(path, database.Resource.Name) is not { } entry)
         {
             return database;
@@ -54,6 +56,7 @@ public static class PreviewSeedBuilderExtensions
                 Properties = [new("seed.database", databaseName)],
             })
             .ExcludeFromManifest();
+        DatabaseCommands.Add(database, seed);
         builder.Eventing.Subscribe<BeforeStartEvent>((e, ct) =>
         {
             e.Services.GetRequiredService<PreviewSeedRunner>().Start(seed);
@@ -62,17 +65,8 @@ public static class PreviewSeedBuilderExtensions
         return database;
     }
 
-    private static SeedEntry? FindEntry(string manifestPath, string databaseName)
-    {
-        var result = ManifestReader.ReadFile(manifestPath);
-        if (result.Diagnostics.FirstOrDefault(d => d.IsError) is { } error)
-        {
-            // The build checked preview.yaml already; this is an app host started on a file edited since.
-            throw new DistributedApplicationException(error.ToString());
-        }
-
-        return result.Manifest!.Seeds.FirstOrDefault(seed => seed.Database.Value == databaseName);
-    }
+    private static SeedEntry? FindEntry(string manifestPath, string databaseName) =>
+        PreviewManifestFile.Read(manifestPath).Seeds.FirstOrDefault(seed => seed.Database.Value == databaseName);
 
     private static void TryAddPreviewSeeding(this IServiceCollection services)
     {

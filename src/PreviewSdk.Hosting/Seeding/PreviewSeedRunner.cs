@@ -6,6 +6,8 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using PreviewSdk.Core.Diagnostics;
+using PreviewSdk.Core.Links;
+using PreviewSdk.Core.Manifest;
 using PreviewSdk.Core.Profiles;
 using PreviewSdk.Seeding.Loading;
 using PreviewSdk.Seeding.MigrationWait;
@@ -78,47 +80,20 @@ internal sealed class PreviewSeedRunner(
                 log.LogInformation("Applied {Count} SQL migrations: {Names}.", applied.Count, string.Join(", ", applied));
             }
 
-            // The profile's scale for the server multiplies the seed entry's own factor for the profile.
-            var settings = seed.SettingsFor(runtime, services.GetService<EffectiveProfile>());
+            // The first environment of a template key copies the rows inside the seeding's transaction, then keeps a
+            // template of them in the background.
             PreviewSdk.Seeding.Templates.TemplateRows? captured = null;
             var capture = server is { Template.BuildLock: not null }
                 ? LocalPostgresTemplateBuilder.Capture(server, line => log.LogInformation("{Line}", line), rows => captured = rows)
                 : null;
-            var result = await DatabaseSeeder.SeedAsync(connection, new SeedRequest(settings)
+            var result = await SeedAsync(seed, seed.Entry, connection, reset: false, seedValue: null, log, cancellationToken, capture);
+            if (result.Succeeded && result.Summary is { } summary && server is not null && captured is { } rows)
             {
-                EnvironmentId = runtime.EnvironmentId,
-                ExcludedTables = seed.Entry.Exclude.Select(table => table.Value).ToList(),
-                Existing = SeedSettingsFactory.ExistingOf(seed.Entry),
-                ExistingFromManifest = true,
-                SchemaSource = SeedSettingsFactory.SchemaSourceOf(seed.Entry),
-                Log = line => log.LogInformation("{Line}", line),
-                BeforeCommit = capture,
-            }, cancellationToken);
-            seed.Warnings = [.. seed.Warnings, .. result.Diagnostics.Where(diagnostic => !diagnostic.IsError)];
-            foreach (var diagnostic in result.Diagnostics)
-            {
-                log.Log(diagnostic.IsError ? LogLevel.Error : LogLevel.Warning, "{Diagnostic}", diagnostic.ToString());
+                building = true;
+                _ = Task.Run(() => BuildTemplateAsync(server, seed, rows, summary, result.Report!, log, cancellationToken), CancellationToken.None);
             }
 
-            if (result.Summary is { } summary && result.Succeeded)
-            {
-                seed.Summary = summary;
-                PreviewSdk.Seeding.Reports.SeedReportFile.Write(runtime.StateDirectory, seed.Entry.Database.Value, result.Report!);
-                log.LogInformation(
-                    "Seeded {Tables} tables with {Rows} rows (seed {Seed}) in {Seconds:0.00} s.",
-                    summary.Tables.Count, summary.TotalRows, summary.Seed, summary.Elapsed.TotalSeconds);
-                if (server is not null && captured is { } rows)
-                {
-                    building = true;
-                    _ = Task.Run(() => BuildTemplateAsync(server, seed, rows, summary, result.Report!, log, cancellationToken), CancellationToken.None);
-                }
-
-                await FinishAsync(seed, exitCode: 0);
-            }
-            else
-            {
-                await FinishAsync(seed, exitCode: 1);
-            }
+            await FinishAsync(seed, exitCode: result.Succeeded ? 0 : 1);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -173,6 +148,70 @@ internal sealed class PreviewSeedRunner(
         {
             // The app host is stopping; the lock was released, and the stage goes with the environment's data folder.
         }
+    }
+
+    /// <summary>
+    /// Seeds <paramref name="seed"/>'s database again, as <c>-t:PreviewSeed</c> does: preview.yaml read anew, the seeded
+    /// tables emptied first, <paramref name="seedValue"/> instead of its <c>seed:</c> when given. Logs into the seeding's
+    /// log; the seed report and the links' data row follow.
+    /// </summary>
+    public async Task<SeedRunResult> ReseedAsync(PreviewSeedResource seed, int? seedValue, CancellationToken cancellationToken)
+    {
+        var log = loggers.GetLogger(seed);
+        var entry = PreviewManifestFile.Read(seed.ManifestPath).Seeds.FirstOrDefault(candidate => candidate.Database.Value == seed.Entry.Database.Value)
+            ?? seed.Entry;
+        var connectionString = await seed.Parent.ConnectionStringExpression.GetValueAsync(cancellationToken);
+        await using var connection = new NpgsqlConnection($"{connectionString};Pooling=false;Command Timeout=0");
+        await connection.OpenAsync(cancellationToken);
+        log.LogInformation("Seeding again (the dashboard's Reseed).");
+        return await SeedAsync(seed, entry, connection, reset: true, seedValue, log, cancellationToken);
+    }
+
+    // The first seeding keeps or refuses the app's own rows as preview.yaml's existing: says; a reseed empties the
+    // seeded tables first, as -t:PreviewSeed does.
+    private async Task<SeedRunResult> SeedAsync(
+        PreviewSeedResource seed, SeedEntry entry, NpgsqlConnection connection, bool reset, int? seedValue, ILogger log, CancellationToken cancellationToken,
+        Func<NpgsqlConnection, CancellationToken, Task>? beforeCommit = null)
+    {
+        // The profile's scale for the server multiplies the seed entry's own factor for the profile.
+        var profileScale = services.GetService<EffectiveProfile>()?.ScaleOf(seed.ServerName) ?? 1;
+        var settings = SeedSettingsFactory.From(entry, runtime.Profile, seed.ManifestPath, profileScale);
+        var request = reset
+            ? new SeedRequest(seedValue is { } value ? settings with { Seed = value } : settings) { EnvironmentId = runtime.EnvironmentId, Reset = true }
+            : new SeedRequest(settings)
+            {
+                EnvironmentId = runtime.EnvironmentId,
+                Existing = SeedSettingsFactory.ExistingOf(entry),
+                ExistingFromManifest = true,
+                SchemaSource = SeedSettingsFactory.SchemaSourceOf(entry),
+                BeforeCommit = beforeCommit,
+            };
+        var result = await DatabaseSeeder.SeedAsync(connection, request with
+        {
+            ExcludedTables = entry.Exclude.Select(table => table.Value).ToList(),
+            Log = line => log.LogInformation("{Line}", line),
+        }, cancellationToken);
+        var warnings = result.Diagnostics.Where(diagnostic => !diagnostic.IsError).ToList();
+        seed.Warnings = reset ? warnings : [.. seed.Warnings, .. warnings];
+        foreach (var diagnostic in result.Diagnostics)
+        {
+            log.Log(diagnostic.IsError ? LogLevel.Error : LogLevel.Warning, "{Diagnostic}", diagnostic.ToString());
+        }
+
+        if (result.Summary is { } summary && result.Succeeded)
+        {
+            seed.Summary = summary;
+            PreviewSdk.Seeding.Reports.SeedReportFile.Write(runtime.StateDirectory, entry.Database.Value, result.Report!);
+            log.LogInformation(
+                "Seeded {Tables} tables with {Rows} rows (seed {Seed}) in {Seconds:0.00} s.",
+                summary.Tables.Count, summary.TotalRows, summary.Seed, summary.Elapsed.TotalSeconds);
+            if (reset)
+            {
+                EnvironmentLinks.Update(runtime.StateDirectory, links => links.WithData(seed.DatabaseName, EnvironmentReseeder.SeededDatabaseOf(summary)));
+            }
+        }
+
+        return result;
     }
 
     // The migrating service is up; now the database must hold its migrations, not merely answer.

@@ -75,11 +75,14 @@ internal sealed class RestartSupervisor(
                 history.RunningSince = DateTimeOffset.UtcNow;
             }
 
+            // An asked-for stop lasts until the resource runs again, not until it starts: Aspire's Restart command (the
+            // dashboard's, the Reset command's) starts it at once, and the old process's Finished report can come
+            // after that Starting; it is no crash.
             if (state == KnownResourceStates.Stopping)
             {
                 history.StopAsked = true;
             }
-            else if (state == KnownResourceStates.Starting)
+            else if (state == KnownResourceStates.Running)
             {
                 history.StopAsked = false;
             }

@@ -26,10 +26,7 @@ public sealed class EnvironmentReseeder(IPreviewReporter reporter)
     {
         ArgumentNullException.ThrowIfNull(request);
         var projectLocation = SourceLocation.WholeFile(request.ProjectPath);
-        var projectFullPath = Path.GetFullPath(request.ProjectPath);
-        var entry = new EnvironmentRegistry(request.StateRoot).List().FirstOrDefault(candidate =>
-            candidate.Record.Name == request.Name
-            && candidate.Record.ProjectPath is { } recorded && Path.GetFullPath(recorded) == projectFullPath);
+        var entry = new EnvironmentRegistry(request.StateRoot).Find(request.ProjectPath, request.Name);
         if (entry is null || !entry.IsAlive || entry.Ready is null
             || StateJson.TryRead<DatabasesReport>(Path.Combine(entry.Folder, StateFiles.Databases)) is not { } databases)
         {
@@ -91,21 +88,14 @@ public sealed class EnvironmentReseeder(IPreviewReporter reporter)
         return true;
     }
 
-    private static SeededDatabase SeededDatabaseOf(SeedSummary summary) =>
-        new(summary.Database, summary.Seed, summary.Tables.Count, summary.TotalRows);
-
     // The links say what data the environment holds; after a new seeding they must say it again.
-    private static void UpdateLinks(EnvironmentEntry entry, IReadOnlyList<SeedSummary> summaries)
-    {
-        if (entry.Links is not { } links)
-        {
-            return;
-        }
+    private static void UpdateLinks(EnvironmentEntry entry, IReadOnlyList<SeedSummary> summaries) =>
+        EnvironmentLinks.Update(entry.Folder, links => summaries.Aggregate(links, (updated, summary) => updated.WithData(summary.Database, SeededDatabaseOf(summary))));
 
-        var reseeded = summaries.Select(SeededDatabaseOf).ToList();
-        var data = links.Data.Where(old => !reseeded.Any(updated => updated.Database == old.Database)).Concat(reseeded).ToList();
-        var updatedLinks = links with { Data = data };
-        StateJson.Write(Path.Combine(entry.Folder, StateFiles.LinksJson), updatedLinks);
-        File.WriteAllText(Path.Combine(entry.Folder, StateFiles.LinksMarkdown), LinksRenderer.RenderMarkdown(updatedLinks));
+    /// <summary>The data row of the links for a seeding.</summary>
+    public static SeededDatabase SeededDatabaseOf(SeedSummary summary)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        return new(summary.Database, summary.Seed, summary.Tables.Count, summary.TotalRows);
     }
 }

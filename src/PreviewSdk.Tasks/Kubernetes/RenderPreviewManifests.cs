@@ -26,7 +26,7 @@ public sealed class RenderPreviewManifests : KubernetesRenderTask
             return false;
         }
 
-        var plan = PreviewSdk.Tasks.PlanFile.Read(PlanFile);
+        var plan = PreviewSdk.Core.Planning.EnvironmentPlan.Read(PlanFile);
         var diagnostics = new DiagnosticBag();
         var prepared = Prepare(plan, identity, settings, diagnostics);
         ReportAll(diagnostics);

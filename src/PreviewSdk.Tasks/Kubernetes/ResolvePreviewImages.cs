@@ -36,7 +36,7 @@ public sealed class ResolvePreviewImages : KubernetesTask
             return false;
         }
 
-        var plan = PreviewSdk.Tasks.PlanFile.Read(PlanFile);
+        var plan = PreviewSdk.Core.Planning.EnvironmentPlan.Read(PlanFile);
         var images = plan.Services.Select(service => Item(service.ProjectPath, service.Name, registry, ImageNames.ServiceRepository(plan.AppName, service.Name), EnvironmentName)).ToList();
         images.AddRange(ProductProjects.Select(project => Item(Path.GetFullPath(project.ItemSpec), project.GetMetadata("ImageName"), registry, ImageNames.ProductRepository(project.GetMetadata("ImageName")), SdkVersion)));
         Images = [.. images];

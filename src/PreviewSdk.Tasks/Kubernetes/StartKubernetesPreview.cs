@@ -26,7 +26,7 @@ public sealed class StartKubernetesPreview : KubernetesRenderTask
             return false;
         }
 
-        var plan = PreviewSdk.Tasks.PlanFile.Read(PlanFile);
+        var plan = PreviewSdk.Core.Planning.EnvironmentPlan.Read(PlanFile);
         var diagnostics = new DiagnosticBag();
         Core.Sharing.GatewaySettingsReader.CheckHostNames(settings.Gateway, EnvironmentName, plan.Services.Select(service => service.Name), Project, diagnostics);
         var prepared = diagnostics.HasErrors ? null : Prepare(plan, identity, settings, diagnostics);

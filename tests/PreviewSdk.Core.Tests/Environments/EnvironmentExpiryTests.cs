@@ -40,6 +40,22 @@ public sealed class EnvironmentExpiryTests
     }
 
     [TestMethod]
+    public void ExtendOwn_ExtendsTheRecordOfThisRunOnly_UnderTheEnvironmentsLock()
+    {
+        using var fixture = new RegistryFixture();
+        var entry = fixture.Write(fixture.Running("main", expiresAt: Now.AddMinutes(1)).Record with { DefaultTimeToLive = TimeSpan.FromHours(8) });
+        var id = entry.Record.EnvironmentId;
+
+        Assert.AreEqual(Now.AddHours(8), EnvironmentExpiry.ExtendOwn(entry.Folder, id, null, Now, TimeSpan.FromSeconds(5))!.ExpiresAt);
+        Assert.AreEqual(Now.AddHours(8), EnvironmentRegistry.Read(entry.Folder)!.Record.ExpiresAt, "written to the record the expiry watcher reads");
+        Assert.IsNull(EnvironmentExpiry.ExtendOwn(entry.Folder, "another-run", TimeSpan.FromHours(1), Now, TimeSpan.FromSeconds(5)));
+        using (fixture.Registry.LockEnvironment("shop", "main", TimeSpan.FromSeconds(5)))
+        {
+            Assert.ThrowsExactly<TimeoutException>(() => EnvironmentExpiry.ExtendOwn(entry.Folder, id, TimeSpan.FromHours(1), Now, TimeSpan.FromMilliseconds(200)));
+        }
+    }
+
+    [TestMethod]
     public void TryBegin_BeforeExpiry_OrKept_OrAnotherRun_DoesNothing()
     {
         using var fixture = new RegistryFixture();

@@ -116,6 +116,26 @@ public sealed class EnvironmentListRendererTests
         StringAssert.Contains(text, "    shop-api  http://127.0.0.1:5001  (down)\n    shop-web  http://127.0.0.1:5002");
     }
 
+    [TestMethod]
+    public void Render_AnEnvironmentWithOpenAlerts_CountsThemAndListsEach()
+    {
+        using var folder = new TempFolder();
+        var id = MarkedProcess.NewId();
+        using var host = MarkedProcess.Start(id);
+        var entry = ReadyEntry(folder, id, host.Id);
+        StateJson.Write(Path.Combine(entry.Folder, StateFiles.Alerts), new AlertsReport
+        {
+            UpdatedAt = Now,
+            Open = [new AlertEntry("alert", "0001-115800", "PREVIEW6030", "shop-api", "shop-api exited with code 1", Now.AddMinutes(-2))],
+            Recent = [],
+        });
+
+        var text = EnvironmentListRenderer.Render([entry], Now);
+
+        StringAssert.Contains(text, "  main  app=shop  profile=lightweight  up, 1 alert(s)  age=3m");
+        StringAssert.Contains(text, "\n    alert  PREVIEW6030 shop-api exited with code 1 (2m ago)");
+    }
+
     // 'main' of 'shop', started 3 minutes ago by Ada, ready.
     private static EnvironmentEntry ReadyEntry(TempFolder folder, string id, int hostId)
     {

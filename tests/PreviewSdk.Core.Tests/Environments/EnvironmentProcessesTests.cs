@@ -45,6 +45,21 @@ public sealed class EnvironmentProcessesTests
     }
 
     [TestMethod]
+    public void IsHostAlive_ForAnAppHostThatRegisteredItself_ByItsStartTime()
+    {
+        // F5: the app host chose the id after it started, so its own environment block cannot carry it.
+        using var host = MarkedProcess.Start(environmentId: null);
+        var started = EnvironmentProcesses.StartTimeOf(host.Id);
+
+        Assert.IsNotNull(started);
+        Assert.IsTrue(EnvironmentProcesses.IsHostAlive(Record(MarkedProcess.NewId(), host.Id) with { HostStartTime = started }));
+        Assert.IsFalse(EnvironmentProcesses.IsHostAlive(Record(MarkedProcess.NewId(), host.Id) with { HostStartTime = started - 1 }), "a reused pid started at another time");
+        var pid = host.Id;
+        host.Dispose();
+        Assert.IsNull(EnvironmentProcesses.StartTimeOf(pid), "it is gone");
+    }
+
+    [TestMethod]
     public void Stop_TerminatesTheHostAndReturnsNothingLeft()
     {
         var id = MarkedProcess.NewId();

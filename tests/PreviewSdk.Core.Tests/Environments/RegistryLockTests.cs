@@ -54,8 +54,9 @@ public sealed class RegistryLockTests
         using var folder = new TempFolder();
         var path = folder.PathOf("registry.lock");
         var held = RegistryLock.Acquire(path, TimeSpan.FromSeconds(1));
-        using var release = Task.Delay(300).ContinueWith(_ => held.Dispose(), TaskScheduler.Default);
+        // Timed from before the release is scheduled: on a loaded machine the thread can lose the CPU in between.
         var stopwatch = Stopwatch.StartNew();
+        using var release = Task.Delay(300).ContinueWith(_ => held.Dispose(), TaskScheduler.Default);
 
         using var waiter = RegistryLock.Acquire(path, TimeSpan.FromSeconds(10));
 

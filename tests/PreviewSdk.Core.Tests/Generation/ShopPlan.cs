@@ -5,7 +5,7 @@ namespace PreviewSdk.Core.Tests.Generation;
 /// <summary>
 /// The plan of the generator's snapshot: a postgres server with two databases, a redis, and three services
 /// declared in an order that <c>ServiceOrder</c> must change (web uses shop-api, which is declared last).
-/// shopdb is seeded from config/preview.yaml. The paths are fixed, not real, because the generated text must not depend on the machine.
+/// shopdb is seeded from config/preview.yaml, which also declares checks of web and shop-api. The paths are fixed, not real, because the generated text must not depend on the machine.
 /// </summary>
 internal static class ShopPlan
 {
@@ -46,5 +46,6 @@ internal static class ShopPlan
     {
         ManifestPath = "config/preview.yaml",
         Seeds = [new DatabaseSeedPlan("shopdb", "postgres", "shop-api", null, null, null)],
+        CheckedServices = ["web", "shop-api"],
     };
 }

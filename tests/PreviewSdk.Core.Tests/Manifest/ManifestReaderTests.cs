@@ -141,7 +141,7 @@ public sealed class ManifestReaderTests
 
         DiagnosticAssert.Exactly(result.Diagnostics, File, (DiagnosticCodes.UnknownKey, 2, 1), (DiagnosticCodes.UnknownKey, 5, 1));
         Assert.AreEqual(
-            "Unknown key 'servics'. Did you mean 'services'? Allowed keys here: app, dependencies, services, seed, profiles, team, budget. " +
+            "Unknown key 'servics'. Did you mean 'services'? Allowed keys here: app, dependencies, services, seed, profiles, team, budget, checks, alerts. " +
             "Fix: rename the key to one of the allowed keys, or remove it.",
             result.Diagnostics[0].Message);
         Assert.DoesNotContain("Did you mean", result.Diagnostics[1].Message);

@@ -21,6 +21,17 @@ public sealed class ProfileValuesTests
     }
 
     [TestMethod]
+    [DataRow("500ms", 500)]
+    [DataRow("1s250ms", 1250)]
+    [DataRow("2m", 120_000)]
+    public void DurationText_ReadsMilliseconds(string text, int milliseconds)
+    {
+        Assert.IsTrue(DurationText.TryParse(text, out var duration), text);
+        Assert.AreEqual(TimeSpan.FromMilliseconds(milliseconds), duration);
+        Assert.AreEqual(duration, DurationText.TryParse(DurationText.Format(duration), out var again) ? again : TimeSpan.MinValue, "Format reads back");
+    }
+
+    [TestMethod]
     [DataRow("")]
     [DataRow("8")]
     [DataRow("h")]
@@ -29,6 +40,8 @@ public sealed class ProfileValuesTests
     [DataRow("8 h")]
     [DataRow("1.5h")]
     [DataRow("9999999999d")]
+    [DataRow("500ms1s")]
+    [DataRow("5mss")]
     public void DurationText_RefusesWhatIsNoDuration(string text)
     {
         Assert.IsFalse(DurationText.TryParse(text, out _), text);

@@ -70,6 +70,9 @@ internal sealed class PreviewUnderTest : IDisposable
     /// <summary><c>dotnet build -t:PreviewPrune</c> over this test's state root.</summary>
     public CommandResult Prune() => Build("PreviewPrune");
 
+    /// <summary><c>dotnet build -t:PreviewTest</c> for this environment: its checks, once.</summary>
+    public CommandResult Test() => Build("PreviewTest");
+
     /// <summary><c>dotnet build -t:PreviewList</c> over this test's state root.</summary>
     public CommandResult List() => Build("PreviewList");
 

@@ -1,0 +1,40 @@
+using PreviewSdk.Core.Planning;
+
+namespace PreviewSdk.Core.Environments;
+
+/// <summary>
+/// What the build tells an app host started without <c>-t:Preview</c> (F5, <c>dotnet run</c>): the project and the
+/// settings <c>-t:Preview</c> would have used, so it can register itself in the same registry under the same name.
+/// Written by the SDK as <see cref="FileName"/> beside the built app host.
+/// </summary>
+public sealed record LaunchFile
+{
+    /// <summary>The file's name, beside the app host's assembly.</summary>
+    public const string FileName = "preview.launch.json";
+
+    /// <summary>The preview project file.</summary>
+    public required string ProjectPath { get; init; }
+
+    /// <summary>The plan the build wrote (<c>preview.plan.json</c>).</summary>
+    public required string PlanFile { get; init; }
+
+    /// <summary>preview.yaml.</summary>
+    public required string ManifestPath { get; init; }
+
+    /// <summary>The <c>PreviewStateRoot</c> property (absolute), or empty for the default root.</summary>
+    public string StateRoot { get; init; } = string.Empty;
+
+    /// <summary>The <c>PreviewTeam</c> property, or empty.</summary>
+    public string Team { get; init; } = string.Empty;
+
+    /// <summary>The <c>PreviewBudgetFile</c> property, or empty.</summary>
+    public string BudgetFile { get; init; } = string.Empty;
+
+    /// <summary>The launch file in <paramref name="appHostDirectory"/>, or null when it has none (an app host not built by PreviewSdk's targets).</summary>
+    public static LaunchFile? Find(string appHostDirectory) =>
+        StateJson.TryRead<LaunchFile>(Path.Combine(appHostDirectory, FileName));
+
+    /// <summary>The plan it names.</summary>
+    /// <exception cref="IOException">The plan is gone (the obj folder was cleaned without a build).</exception>
+    public EnvironmentPlan ReadPlan() => EnvironmentPlan.Read(PlanFile);
+}
