@@ -7,7 +7,7 @@ namespace PreviewSdk.Core.Containers;
 /// Removes what an environment left in a container engine: every container, volume and network labelled
 /// <c>previewsdk.environment=&lt;id&gt;</c>, and the networks Aspire's orchestrator made for those containers (it
 /// labels none of its own), once no container is attached to them. Nothing without the environment's label is
-/// touched, apart from such an emptied network.
+/// touched, apart from such an emptied network and an empty session network whose orchestrator no longer runs.
 /// </summary>
 public static class EnvironmentContainers
 {
@@ -17,6 +17,9 @@ public static class EnvironmentContainers
 
     // Stopping and removing a container may take several seconds on a loaded machine.
     private static readonly TimeSpan CleanupTimeout = TimeSpan.FromSeconds(60);
+
+    // The label Aspire's orchestrator puts on the networks it creates: its own process id.
+    private const string SessionCreatorLabel = "com.microsoft.developer.usvc-dev.creatorProcessId";
 
     // The engines' own networks, never removed.
     private static readonly HashSet<string> BuiltInNetworks = new(StringComparer.Ordinal) { "bridge", "host", "none", "podman" };
@@ -72,7 +75,7 @@ public static class EnvironmentContainers
                 await TryAsync(() => client.Volumes.RemoveAsync(volume.Name, force: true, cancellationToken), $"volume {volume.Name}", leftovers, cancellationToken);
             }
 
-            foreach (var network in await client.Networks.ListNetworksAsync(new NetworksListParameters { Filters = filter }, cancellationToken))
+            foreach (var network in await ListNetworksAsync(client, new NetworksListParameters { Filters = filter }, cancellationToken))
             {
                 await TryAsync(() => client.Networks.DeleteNetworkAsync(network.ID, cancellationToken), $"network {network.Name}", leftovers, cancellationToken);
             }
@@ -81,6 +84,8 @@ public static class EnvironmentContainers
             {
                 await RemoveIfEmptyAsync(client, network, cancellationToken);
             }
+
+            await RemoveOrphanedSessionNetworksAsync(client, endpoint, cancellationToken);
         }, "volumes and networks", leftovers, cancellationToken);
 
         // Aspire's orchestrator may be removing a container at the same time ("removal already in progress"): what
@@ -136,6 +141,59 @@ public static class EnvironmentContainers
             try
             {
                 return await client.Containers.ListContainersAsync(new ContainersListParameters { All = true, Filters = filter }, cancellationToken);
+            }
+            catch (DockerApiException e) when (e.StatusCode == System.Net.HttpStatusCode.InternalServerError && attempt < 10)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(500), cancellationToken);
+            }
+        }
+    }
+
+    // Aspire's orchestrator (DCP) removes its session network as it stops. When it removed the containers first and
+    // was stopped before the network, the list above found no container to learn the network from: it stays behind,
+    // empty, labelled with the orchestrator's process id, which no longer runs. Only for an engine on this machine,
+    // where that process id means something; and only empty networks, whoever's orphan they are.
+    private static async Task RemoveOrphanedSessionNetworksAsync(DockerClient client, string endpoint, CancellationToken cancellationToken)
+    {
+        if (!endpoint.StartsWith("unix:", StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        var sessionNetworks = new NetworksListParameters
+        {
+            Filters = new Dictionary<string, IDictionary<string, bool>> { ["label"] = new Dictionary<string, bool> { [SessionCreatorLabel] = true } },
+        };
+        IList<NetworkResponse> found;
+        try
+        {
+            found = await ListNetworksAsync(client, sessionNetworks, cancellationToken);
+        }
+        catch (Exception e) when (e is HttpRequestException or DockerApiException or IOException or TimeoutException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            // Not this environment's: an orphan the engine cannot list now goes with a later cleanup.
+            return;
+        }
+
+        foreach (var network in found)
+        {
+            if (network.Labels?.TryGetValue(SessionCreatorLabel, out var creator) == true
+                && int.TryParse(creator, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var processId)
+                && !Directory.Exists($"/proc/{processId}"))
+            {
+                await RemoveIfEmptyAsync(client, network.Name, cancellationToken);
+            }
+        }
+    }
+
+    // Podman fails a whole list while one of its containers is being removed ("container not known"): list again.
+    private static async Task<IList<NetworkResponse>> ListNetworksAsync(DockerClient client, NetworksListParameters parameters, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await client.Networks.ListNetworksAsync(parameters, cancellationToken);
             }
             catch (DockerApiException e) when (e.StatusCode == System.Net.HttpStatusCode.InternalServerError && attempt < 10)
             {
