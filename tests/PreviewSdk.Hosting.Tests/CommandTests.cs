@@ -40,7 +40,7 @@ public sealed class CommandTests
 
         Assert.IsTrue(reseed.Success, reseed.Message);
         Assert.AreEqual("appdb: 2 tables, ", reseed.Message![..17]);
-        StringAssert.EndsWith(reseed.Message, ", seed 7");
+        StringAssert.EndsWith(reseed.Message, ", seed 7, seeded");
         var seed7 = await NamesAsync(connectionString, timeout.Token);
         Assert.HasCount(25, seed7, "the same row count");
         CollectionAssert.AreNotEqual(seed42.ToList(), seed7.ToList(), "the rows of another seed");
