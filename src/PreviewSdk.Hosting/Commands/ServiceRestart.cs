@@ -11,7 +11,10 @@ internal static class ServiceRestart
     public static async Task RunAsync(IServiceProvider services, string service, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var notifications = services.GetRequiredService<ResourceNotificationService>();
-        var before = DateTime.UtcNow;
+        // Aspire's orchestrator reports start times in whole seconds: a restart within the second it was asked for
+        // shows a start time before this moment, so "since" is the start of that second.
+        var now = DateTime.UtcNow;
+        var since = new DateTime(now.Ticks - (now.Ticks % TimeSpan.TicksPerSecond), DateTimeKind.Utc);
         var result = await services.GetRequiredService<ResourceCommandService>().ExecuteCommandAsync(service, KnownResourceCommands.RestartCommand, cancellationToken);
         if (!result.Success)
         {
@@ -29,7 +32,7 @@ internal static class ServiceRestart
             // The watch replays each replica's current state first, so a replica back already is counted too.
             await foreach (var update in notifications.WatchAsync(limit.Token))
             {
-                if (update.Resource == resource && update.Snapshot.StartTimeStamp > before && ResourceProblems.IsGood(update.Snapshot)
+                if (update.Resource == resource && update.Snapshot.StartTimeStamp >= since && ResourceProblems.IsGood(update.Snapshot)
                     && back.Add(update.ResourceId) && back.Count >= replicas)
                 {
                     return;
