@@ -124,7 +124,7 @@ public static class EnvironmentContainers
         var filter = EnvironmentLabels.FilterFor(environmentId);
         var containers = await ListContainersAsync(client, filter, cancellationToken);
         var volumes = await client.Volumes.ListAsync(new VolumesListParameters { Filters = filter }, cancellationToken);
-        var networks = await client.Networks.ListNetworksAsync(new NetworksListParameters { Filters = filter }, cancellationToken);
+        var networks = await ListNetworksAsync(client, new NetworksListParameters { Filters = filter }, cancellationToken);
         return containers.Select(c => $"container {Name(c)}")
             .Concat((volumes.Volumes ?? []).Select(v => $"volume {v.Name}"))
             .Concat(networks.Select(n => $"network {n.Name}"))
@@ -133,14 +133,21 @@ public static class EnvironmentContainers
 
     // Podman lists a container that is being removed at that moment (by Aspire's orchestrator, stopping too) and then
     // fails the whole list with "container not known": a moment later the list is right.
-    private static async Task<IList<ContainerListResponse>> ListContainersAsync(
-        DockerClient client, IDictionary<string, IDictionary<string, bool>> filter, CancellationToken cancellationToken)
+    private static Task<IList<ContainerListResponse>> ListContainersAsync(
+        DockerClient client, IDictionary<string, IDictionary<string, bool>> filter, CancellationToken cancellationToken) =>
+        ListAgainWhileRemovingAsync(() => client.Containers.ListContainersAsync(new ContainersListParameters { All = true, Filters = filter }, cancellationToken), cancellationToken);
+
+    private static Task<IList<NetworkResponse>> ListNetworksAsync(DockerClient client, NetworksListParameters parameters, CancellationToken cancellationToken) =>
+        ListAgainWhileRemovingAsync(() => client.Networks.ListNetworksAsync(parameters, cancellationToken), cancellationToken);
+
+    // Podman fails a whole list while one of its containers is being removed ("container not known"): list again.
+    private static async Task<T> ListAgainWhileRemovingAsync<T>(Func<Task<T>> list, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await client.Containers.ListContainersAsync(new ContainersListParameters { All = true, Filters = filter }, cancellationToken);
+                return await list();
             }
             catch (DockerApiException e) when (e.StatusCode == System.Net.HttpStatusCode.InternalServerError && attempt < 10)
             {
@@ -182,22 +189,6 @@ public static class EnvironmentContainers
                 && !Directory.Exists($"/proc/{processId}"))
             {
                 await RemoveIfEmptyAsync(client, network.Name, cancellationToken);
-            }
-        }
-    }
-
-    // Podman fails a whole list while one of its containers is being removed ("container not known"): list again.
-    private static async Task<IList<NetworkResponse>> ListNetworksAsync(DockerClient client, NetworksListParameters parameters, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return await client.Networks.ListNetworksAsync(parameters, cancellationToken);
-            }
-            catch (DockerApiException e) when (e.StatusCode == System.Net.HttpStatusCode.InternalServerError && attempt < 10)
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(500), cancellationToken);
             }
         }
     }
