@@ -21,6 +21,9 @@ public static class StateFiles
     /// <summary>The links of a ready environment, for a pull request comment.</summary>
     public const string LinksMarkdown = "links.md";
 
+    /// <summary>Held while links.json is read, changed and written again (empty; it stays until the folder goes).</summary>
+    public const string LinksLock = "links.lock";
+
     /// <summary>
     /// Written by the hosting layer as it creates databases: their connection strings, so <c>-t:PreviewSeed</c> can
     /// reach a running environment's databases. Readable by the owner only.

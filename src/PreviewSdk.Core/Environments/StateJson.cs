@@ -43,19 +43,29 @@ public static class StateJson
     private static void WriteAtomically(string path, UnixFileMode? unixMode, Action<Stream> write)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var temporary = path + "." + Environment.ProcessId + ".tmp";
+        // Unique per write, not per process: two threads of one app host (the state reporter and a dashboard
+        // command) may write the same file at once, and a shared name let one rename the other's file away.
+        var temporary = $"{path}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
         var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
         if (unixMode is { } mode && !OperatingSystem.IsWindows())
         {
             options.UnixCreateMode = mode;
         }
 
-        using (var stream = new FileStream(temporary, options))
+        try
         {
-            write(stream);
-        }
+            using (var stream = new FileStream(temporary, options))
+            {
+                write(stream);
+            }
 
-        File.Move(temporary, path, overwrite: true);
+            File.Move(temporary, path, overwrite: true);
+        }
+        catch
+        {
+            File.Delete(temporary);
+            throw;
+        }
     }
 
     /// <summary>Reads <paramref name="path"/>, or returns null when it is missing or not (yet) valid.</summary>

@@ -55,15 +55,29 @@ public sealed record EnvironmentLinks
 
     /// <summary>
     /// Rewrites the links of the environment in <paramref name="stateFolder"/> (links.json and links.md) with
-    /// <paramref name="change"/> applied; nothing when it has none yet.
+    /// <paramref name="change"/> applied, under the links' own lock: the app host's state reporter, the dashboard's
+    /// commands and -t:PreviewSeed / -t:PreviewRotateToken each read, change and write the file, and without the lock
+    /// one would write back what it read before another's change. A change that returns its input writes nothing.
+    /// Returns the links as they are now, or null when the environment has none yet (nothing is written then).
     /// </summary>
-    public static void Update(string stateFolder, Func<EnvironmentLinks, EnvironmentLinks> change)
+    public static EnvironmentLinks? Update(string stateFolder, Func<EnvironmentLinks, EnvironmentLinks> change)
     {
         ArgumentNullException.ThrowIfNull(change);
-        if (StateJson.TryRead<EnvironmentLinks>(Path.Combine(stateFolder, StateFiles.LinksJson)) is { } links)
+        // The lock file stays (the state folder goes with the environment): deleting it on release would let a
+        // waiter that had opened the old file lock it while a third process locks a new one.
+        using var exclusive = RegistryLock.Acquire(Path.Combine(stateFolder, StateFiles.LinksLock), TimeSpan.FromSeconds(30));
+        if (StateJson.TryRead<EnvironmentLinks>(Path.Combine(stateFolder, StateFiles.LinksJson)) is not { } links)
         {
-            Write(stateFolder, change(links));
+            return null;
         }
+
+        var changed = change(links);
+        if (!ReferenceEquals(changed, links))
+        {
+            Write(stateFolder, changed);
+        }
+
+        return changed;
     }
 
     /// <summary>

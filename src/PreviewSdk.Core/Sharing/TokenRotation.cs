@@ -60,8 +60,7 @@ public sealed class TokenRotation(IPreviewReporter reporter)
 
         var oldToken = AccessTokenFile.Read(entry.Folder);
         var newToken = AccessTokenFile.Issue(entry.Folder);
-        var rotatedLinks = links.WithToken(newToken);
-        EnvironmentLinks.Write(entry.Folder, rotatedLinks);
+        var rotatedLinks = EnvironmentLinks.Update(entry.Folder, current => current.WithToken(newToken)) ?? links.WithToken(newToken);
         if (oldToken is not null && !GatewayRefuses(endpoint, new Uri(links.Directory).Host, oldToken, cancellationToken))
         {
             reporter.Report(DiagnosticFactory.Create(DiagnosticCodes.RotationNotApplied, location, record.Name, Patience.TotalSeconds.ToString("0", System.Globalization.CultureInfo.InvariantCulture)));

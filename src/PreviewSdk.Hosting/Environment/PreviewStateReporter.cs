@@ -132,14 +132,11 @@ internal sealed class PreviewStateReporter(
 
         // The file, not the links written at ready: -t:PreviewRotateToken (a new token), -t:PreviewSeed and the
         // dashboard's Reseed and Reset (new data rows) rewrite it since, and none of that may be written back.
-        var written = StateJson.TryRead<EnvironmentLinks>(Path.Combine(runtime.StateDirectory, StateFiles.LinksJson)) ?? links;
-        var current = WithStates(written);
-        if (!current.Services.Select(link => link.State).SequenceEqual(written.Services.Select(link => link.State)))
+        links = EnvironmentLinks.Update(runtime.StateDirectory, written =>
         {
-            EnvironmentLinks.Write(runtime.StateDirectory, current);
-        }
-
-        links = current;
+            var current = WithStates(written);
+            return current.Services.Select(link => link.State).SequenceEqual(written.Services.Select(link => link.State)) ? written : current;
+        }) ?? links;
         if (AllReady())
         {
             File.Delete(Path.Combine(runtime.StateDirectory, StateFiles.Failed));

@@ -56,4 +56,44 @@ public sealed class EnvironmentLinksTests
         Assert.AreEqual(links with { SharedLink = rotated.SharedLink }, rotated);
         Assert.AreEqual(links.Directory, links.WithoutToken().SharedLink);
     }
+
+    [TestMethod]
+    public void Update_FromManyWritersAtOnce_KeepsEveryChange_AndLeavesNoTemporaryFile()
+    {
+        // The app host's state reporter, the dashboard's Reset and -t:PreviewSeed each read, change and write the
+        // file; once two threads of one process collided on one temporary name, and a change could be written over.
+        using var folder = new TempFolder();
+        EnvironmentLinks.Write(folder.Root, EnvironmentLinks.Through(new GatewayAddresses("main", "localhost", "http", 7400), "t", "main", "lightweight", ReadyAt, ["web"]));
+        const int Writers = 8;
+        const int Rounds = 25;
+
+        Parallel.For(0, Writers, new ParallelOptions { MaxDegreeOfParallelism = Writers }, writer =>
+        {
+            for (var round = 1; round <= Rounds; round++)
+            {
+                EnvironmentLinks.Update(folder.Root, links => links.WithData($"db{writer}", new SeededDatabase($"db{writer}", round, 1, round)));
+            }
+        });
+
+        var written = PreviewSdk.Core.Environments.StateJson.TryRead<EnvironmentLinks>(folder.PathOf("links.json"))!;
+        CollectionAssert.AreEquivalent(
+            Enumerable.Range(0, Writers).Select(writer => ($"db{writer}", Rounds)).ToArray(),
+            written.Data.Select(data => (data.Database, data.Seed)).ToArray());
+        Assert.IsEmpty(Directory.GetFiles(folder.Root, "*.tmp"));
+    }
+
+    [TestMethod]
+    public void Update_WithoutLinksYet_WritesNothing_AndAChangeThatReturnsItsInputWritesNothing()
+    {
+        using var folder = new TempFolder();
+
+        Assert.IsNull(EnvironmentLinks.Update(folder.Root, links => links.WithToken("x")));
+        Assert.IsFalse(File.Exists(folder.PathOf("links.json")));
+
+        EnvironmentLinks.Write(folder.Root, EnvironmentLinks.Through(new GatewayAddresses("main", "localhost", "http", 7400), "t", "main", "lightweight", ReadyAt, ["web"]));
+        var before = File.GetLastWriteTimeUtc(folder.PathOf("links.json"));
+        File.SetLastWriteTimeUtc(folder.PathOf("links.json"), before.AddMinutes(-5));
+        Assert.IsNotNull(EnvironmentLinks.Update(folder.Root, links => links));
+        Assert.AreEqual(before.AddMinutes(-5), File.GetLastWriteTimeUtc(folder.PathOf("links.json")));
+    }
 }
