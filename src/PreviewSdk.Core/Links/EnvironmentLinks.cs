@@ -109,7 +109,10 @@ public sealed record EnvironmentLinks
             SharedLink = token is null ? addresses.DirectoryUrl : GatewayAddresses.WithToken(addresses.DirectoryUrl, token),
             TokenRequired = token is not null,
             Dashboard = addresses.DashboardUrl,
-            Services = services.Select(service => new ServiceLink(service, addresses.ServiceUrl(service))).ToList(),
+            Services = services.Select(service => new ServiceLink(service, addresses.ServiceUrl(service))
+            {
+                Http2Only = addresses.Http2Port is not null && addresses.Http2Services.Contains(service),
+            }).ToList(),
         };
     }
 
@@ -131,6 +134,13 @@ public sealed record ServiceLink(string Name, string Url)
     /// unhealthy (its own health check, or a dependency that is down); kept current by the app host.
     /// </summary>
     public string State { get; init; } = LinkStates.Up;
+
+    /// <summary>
+    /// True when the link is on the gateway's HTTP/2 port (a service that speaks HTTP/2 only, gRPC): clients call it
+    /// with HTTP/2 prior knowledge. Left out of links.json when false.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    public bool Http2Only { get; init; }
 
     /// <summary>True while the service behind the link is down.</summary>
     [System.Text.Json.Serialization.JsonIgnore]

@@ -56,8 +56,8 @@ internal sealed class SyntheticCheckScheduler(
 
     private async Task<CheckResult> RunOnceAsync(IResource resource, PreviewCheckAnnotation check, CancellationToken cancellationToken)
     {
-        var result = BaseUrlOf(resource) is { } url
-            ? await CheckRunner.RunAsync(client, url, check.Check, cancellationToken)
+        var result = BaseUrlOf(resource) is ({ } url, var http2Only)
+            ? await CheckRunner.RunAsync(client, url, check.Check, cancellationToken, http2Only)
             : new CheckResult(check.Check, new Uri($"http://{resource.Name}{check.Check.Path.Value}"), CheckOutcome.NoAnswer, TimeSpan.Zero, DateTimeOffset.UtcNow)
             {
                 Error = "the service has no HTTP endpoint allocated",
@@ -99,14 +99,15 @@ internal sealed class SyntheticCheckScheduler(
         });
     }
 
-    private static Uri? BaseUrlOf(IResource resource)
+    // The service's first HTTP endpoint, and whether it speaks HTTP/2 only (a gRPC service: HTTP/1.1 gets no answer).
+    private static (Uri Url, bool Http2Only)? BaseUrlOf(IResource resource)
     {
         if (resource is not IResourceWithEndpoints withEndpoints
-            || withEndpoints.Annotations.OfType<EndpointAnnotation>().FirstOrDefault(e => e.UriScheme is "http" or "https") is not { AllocatedEndpoint: { } allocated })
+            || withEndpoints.Annotations.OfType<EndpointAnnotation>().FirstOrDefault(e => e.UriScheme is "http" or "https") is not { AllocatedEndpoint: { } allocated } endpoint)
         {
             return null;
         }
 
-        return new Uri(allocated.UriString);
+        return (new Uri(allocated.UriString), PreviewResources.SpeaksHttp2Only(resource, endpoint));
     }
 }

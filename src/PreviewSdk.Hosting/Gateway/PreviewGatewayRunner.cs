@@ -43,13 +43,9 @@ internal sealed class PreviewGatewayRunner(
     /// <summary>The services reached through the gateway, in model order.</summary>
     public IReadOnlyList<string> Services => [.. endpoints.Keys];
 
-    /// <summary>
-    /// The services that speak HTTP/2 only: <c>protocol: http2</c> in preview.yaml (the health check's annotation) or
-    /// an endpoint marked with Aspire's <c>AsHttp2Service()</c>.
-    /// </summary>
+    /// <summary>The services that speak HTTP/2 only (<see cref="PreviewResources.SpeaksHttp2Only"/>).</summary>
     public IReadOnlyList<string> Http2Services => [.. endpoints
-        .Where(entry => entry.Value.Resource.Annotations.OfType<PreviewHealthAnnotation>().Any(health => health.Http2)
-            || entry.Value.EndpointAnnotation.Transport == "http2")
+        .Where(entry => PreviewResources.SpeaksHttp2Only(entry.Value.Resource, entry.Value.EndpointAnnotation))
         .Select(entry => entry.Key)];
 
     public async Task StartAsync(PreviewGatewayResource resource, CancellationToken stopping)

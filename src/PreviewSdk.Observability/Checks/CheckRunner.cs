@@ -68,9 +68,12 @@ public static class CheckRunner
         return client;
     }
 
-    /// <summary>Sends the check's request to <paramref name="baseUrl"/> + its path and judges the answer.</summary>
+    /// <summary>
+    /// Sends the check's request to <paramref name="baseUrl"/> + its path and judges the answer; over HTTP/2 with
+    /// prior knowledge when <paramref name="http2Only"/> (a gRPC service's port: without TLS, HTTP/1.1 gets no answer).
+    /// </summary>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    public static async Task<CheckResult> RunAsync(HttpClient client, Uri baseUrl, CheckEntry check, CancellationToken cancellationToken)
+    public static async Task<CheckResult> RunAsync(HttpClient client, Uri baseUrl, CheckEntry check, CancellationToken cancellationToken, bool http2Only = false)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(baseUrl);
@@ -84,7 +87,7 @@ public static class CheckRunner
         var stopwatch = Stopwatch.StartNew();
         try
         {
-            using var request = CreateRequest(check, url);
+            using var request = CreateRequest(check, url, http2Only);
             using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
             var body = await ReadBodyAsync(response, timeout.Token);
             stopwatch.Stop();
@@ -109,9 +112,15 @@ public static class CheckRunner
         }
     }
 
-    private static HttpRequestMessage CreateRequest(CheckEntry check, Uri url)
+    private static HttpRequestMessage CreateRequest(CheckEntry check, Uri url, bool http2Only)
     {
         var request = new HttpRequestMessage(new HttpMethod(check.Method), url);
+        if (http2Only)
+        {
+            request.Version = HttpVersion.Version20;
+            request.VersionPolicy = HttpVersionPolicy.RequestVersionExact;
+        }
+
         if (check.Body is { } body)
         {
             request.Content = new StringContent(body, Encoding.UTF8);

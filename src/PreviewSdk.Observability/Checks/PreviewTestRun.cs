@@ -84,7 +84,7 @@ public sealed class PreviewTestRun(IPreviewReporter reporter)
     {
         if (services.FirstOrDefault(service => service.Name == check.Service.Value) is { } link)
         {
-            return CheckRunner.RunAsync(client, new Uri(link.Url), check, cancellationToken);
+            return CheckRunner.RunAsync(client, new Uri(link.Url), check, cancellationToken, link.Http2Only);
         }
 
         var url = new Uri(new Uri($"http://{check.Service.Value}/"), check.Path.Value);

@@ -26,6 +26,24 @@ public sealed class EnvironmentLinksTests
     }
 
     [TestMethod]
+    public void Through_AServiceThatSpeaksHttp2Only_GetsTheHttp2PortAndIsMarked_OnlyItCarriesTheMarkInJson()
+    {
+        var addresses = new GatewayAddresses("main", "localhost", "http", 7400)
+        {
+            Http2Port = 7401,
+            Http2Services = new HashSet<string>(["basket"], StringComparer.Ordinal),
+        };
+
+        var links = EnvironmentLinks.Through(addresses, null, "main", "lightweight", ReadyAt, ["web", "basket"]);
+
+        Assert.AreEqual(("http://web.main.localhost:7400/", false), (links.Services[0].Url, links.Services[0].Http2Only));
+        Assert.AreEqual(("http://basket.main.localhost:7401/", true), (links.Services[1].Url, links.Services[1].Http2Only));
+        var json = System.Text.Json.JsonSerializer.Serialize(links.Services, PreviewSdk.Core.Environments.StateJson.Options);
+        Assert.AreEqual(1, json.Split("\"http2Only\": true").Length - 1, json);
+        Assert.DoesNotContain("false", json);
+    }
+
+    [TestMethod]
     public void Through_WithoutToken_SharesTheDirectoryItself()
     {
         var links = EnvironmentLinks.Through(new GatewayAddresses("main", "localhost", "http", 7400), null, "main", "lightweight", ReadyAt, []);

@@ -109,4 +109,20 @@ public sealed class CheckRunnerTests
         Assert.IsTrue(result.Passed, result.Describe());
         Assert.HasCount(1, server.Requests, "the redirect was not followed");
     }
+
+    [TestMethod]
+    public async Task Run_AServiceThatSpeaksHttp2Only_IsCalledOverHttp2WhenItsLinkSaysSo()
+    {
+        // A gRPC service's port without TLS: HTTP/1.1 gets no answer, so a check has to use HTTP/2 prior knowledge.
+        await using var server = await Http2OnlyServer.StartAsync();
+        using var client = CheckRunner.CreateClient();
+        var check = CheckEntry.Create("basket", "alive", "/") with { BodyContains = "served over HTTP/2", MaxLatency = TimeSpan.FromSeconds(20), Name = new("alive", Place) };
+
+        var overHttp2 = await CheckRunner.RunAsync(client, server.Url, check, TestContext.CancellationToken, http2Only: true);
+        var overHttp1 = await CheckRunner.RunAsync(client, server.Url, check, TestContext.CancellationToken);
+
+        Assert.IsTrue(overHttp2.Passed, overHttp2.Describe());
+        Assert.IsFalse(overHttp1.Passed, "HTTP/1.1 to an HTTP/2-only port gets no answer: " + overHttp1.Describe());
+    }
 }
+
