@@ -43,9 +43,7 @@ public static class EnvironmentContainers
         catch (Exception e) when (e is HttpRequestException or DockerApiException or IOException or TimeoutException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
         {
             // An engine that is gone took its containers with it, or will show them to the next cleanup.
-            return [e is DockerApiException api
-                ? $"the engine at {endpoint} could not list them: {api.ResponseBody.Trim()}"
-                : $"the engine at {endpoint} does not answer: {e.Message}"];
+            return [e is DockerApiException api ? ListRefused(endpoint, api) : $"the engine at {endpoint} does not answer: {e.Message}"];
         }
 
         var networks = new HashSet<string>(StringComparer.Ordinal);
@@ -139,6 +137,21 @@ public static class EnvironmentContainers
 
     private static Task<IList<NetworkResponse>> ListNetworksAsync(DockerClient client, NetworksListParameters parameters, CancellationToken cancellationToken) =>
         ListAgainWhileRemovingAsync(() => client.Networks.ListNetworksAsync(parameters, cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// What to tell about an engine that refused to list: its answer, and for Podman's "container not known" (a
+    /// container stuck being removed, typically after an engine or orchestrator was killed mid-removal, makes it
+    /// fail every list, for good) the command that unblocks it.
+    /// </summary>
+    internal static string ListRefused(string endpoint, DockerApiException refusal)
+    {
+        var answer = refusal.ResponseBody?.Trim() is { Length: > 0 } body ? body : refusal.StatusCode.ToString();
+        var stuck = refusal.StatusCode == System.Net.HttpStatusCode.InternalServerError
+            && (answer.Contains("not known", StringComparison.OrdinalIgnoreCase) || answer.Contains("no such container", StringComparison.OrdinalIgnoreCase));
+        return stuck
+            ? $"the engine at {endpoint} could not list them: {answer} (a container stuck in the Removing state makes Podman fail every list: find it with `podman ps -a` and remove it with `podman rm -f <id>`)"
+            : $"the engine at {endpoint} could not list them: {answer}";
+    }
 
     // Podman fails a whole list while one of its containers is being removed ("container not known"): list again.
     private static async Task<T> ListAgainWhileRemovingAsync<T>(Func<Task<T>> list, CancellationToken cancellationToken)
