@@ -35,7 +35,7 @@ public sealed record EnvironmentLinks
     /// <summary>True when the gateway asks for the token (<c>PreviewAuth=token</c>, the default).</summary>
     public bool TokenRequired { get; init; } = true;
 
-    /// <summary>The Aspire dashboard through the gateway (no second login behind it).</summary>
+    /// <summary>The Aspire dashboard through the gateway (no second login behind it); empty where none runs (a cluster).</summary>
     public required string Dashboard { get; init; }
 
     /// <summary>One link per service endpoint, through the gateway, in model order.</summary>

@@ -80,7 +80,13 @@ public static class LinksRenderer
 
     private static List<(string Name, string Url, bool Down)> Rows(EnvironmentLinks links)
     {
-        var rows = new List<(string Name, string Url, bool Down)> { ("shared", links.SharedLink, false), ("dashboard", links.Dashboard, false) };
+        // No dashboard link where none runs (an environment on a cluster).
+        var rows = new List<(string Name, string Url, bool Down)> { ("shared", links.SharedLink, false) };
+        if (links.Dashboard.Length > 0)
+        {
+            rows.Add(("dashboard", links.Dashboard, false));
+        }
+
         rows.AddRange(links.Services.Select(service => (service.Name, service.Url, service.IsDown)));
         return rows;
     }

@@ -5,6 +5,7 @@ using k8s.Models;
 using PreviewSdk.Core.Budgets;
 using PreviewSdk.Core.Diagnostics;
 using PreviewSdk.Core.Environments;
+using PreviewSdk.Core.Links;
 using PreviewSdk.Core.Sharing;
 using PreviewSdk.Kubernetes.Cluster;
 using PreviewSdk.Kubernetes.Naming;
@@ -21,6 +22,12 @@ namespace PreviewSdk.Kubernetes.Lifecycle;
 public sealed class KubernetesLifecycle(ClusterConnection connection, IPreviewReporter reporter)
 {
     private readonly EnvironmentNamespaces namespaces = new(connection.Client);
+
+    /// <summary>
+    /// After <see cref="UpAsync"/> succeeded (applied, or found up): the environment's links and its record as the
+    /// cluster has them (owner, branch, expiry), for the pull request comment and the step summary. Null otherwise.
+    /// </summary>
+    public (EnvironmentLinks Links, EnvironmentRecord Record)? Published { get; private set; }
 
     /// <summary>Brings the environment up; false after reporting an error (then nothing of it is left on the cluster).</summary>
     public async Task<bool> UpAsync(KubernetesUpRequest up, CancellationToken cancellationToken)
@@ -48,7 +55,9 @@ public sealed class KubernetesLifecycle(ClusterConnection connection, IPreviewRe
 
             if (!up.Recreate && !existing.IsTerminating)
             {
-                reporter.Info(await LinksAsync(environment, $"is already up on the cluster (namespace {environment.Namespace}, expires {EnvironmentListRenderer.Expiry(existing.ToRecord(), DateTimeOffset.UtcNow)}); use -p:PreviewRecreate=true to apply it anew", cancellationToken));
+                var links = await LinksOfAsync(environment, request.Profile.Name, existing.CreatedAt, cancellationToken);
+                reporter.Info(Describe(environment, links, $"is already up on the cluster (namespace {environment.Namespace}, expires {EnvironmentListRenderer.Expiry(existing.ToRecord(), DateTimeOffset.UtcNow)}); use -p:PreviewRecreate=true to apply it anew"));
+                Published = (links, existing.ToRecord() with { ProjectPath = Path.GetFullPath(up.ProjectPath) });
                 return true;
             }
 
@@ -180,7 +189,14 @@ public sealed class KubernetesLifecycle(ClusterConnection connection, IPreviewRe
         }
 
         await InstallSweeperAsync(up, cancellationToken);
-        reporter.Info(await LinksAsync(environment, "is up on the cluster", cancellationToken));
+        var applied = await namespaces.FindAsync(environment.Namespace, cancellationToken);
+        var upLinks = await LinksOfAsync(environment, request.Profile.Name, DateTimeOffset.UtcNow, cancellationToken);
+        reporter.Info(Describe(environment, upLinks, "is up on the cluster"));
+        if (applied is not null)
+        {
+            Published = (upLinks, applied.ToRecord() with { ProjectPath = Path.GetFullPath(up.ProjectPath) });
+        }
+
         return true;
     }
 
@@ -273,11 +289,13 @@ public sealed class KubernetesLifecycle(ClusterConnection connection, IPreviewRe
         }
     }
 
-    private async Task<string> LinksAsync(RenderedEnvironment environment, string status, CancellationToken cancellationToken)
+    // The links through the environment's gateway Ingress: the shared link only when the access token's Secret can
+    // be read (without that right the directory page asks for the token). No dashboard runs on a cluster.
+    private async Task<EnvironmentLinks> LinksOfAsync(RenderedEnvironment environment, string profile, DateTimeOffset readyAt, CancellationToken cancellationToken)
     {
-        var addresses = environment.Addresses;
         string? token = null;
-        if (environment.Secrets.Any(secret => secret.Name == GatewayObjects.AccessSecret))
+        var tokenRequired = environment.Secrets.Any(secret => secret.Name == GatewayObjects.AccessSecret);
+        if (tokenRequired)
         {
             try
             {
@@ -287,21 +305,30 @@ public sealed class KubernetesLifecycle(ClusterConnection connection, IPreviewRe
             }
             catch (Exception e) when (e is not OperationCanceledException && e is not OutOfMemoryException)
             {
-                // Without the right to read Secrets the shared link is left out; the directory page asks for the token.
+                // Left out: the directory page asks for the token.
             }
         }
 
+        var services = environment.OfKind<V1Service>()
+            .Where(service => service.Spec.Ports.Any(port => port.Name == "http") && service.Metadata.Name != GatewayObjects.Name)
+            .Select(service => service.Metadata.Name);
+        var links = EnvironmentLinks.Through(environment.Addresses, token, environment.Addresses.Environment, profile, readyAt, services) with { Dashboard = string.Empty };
+        return token is null && tokenRequired ? links with { TokenRequired = true } : links;
+    }
+
+    private static string Describe(RenderedEnvironment environment, EnvironmentLinks links, string status)
+    {
         var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"Preview '{addresses.Environment}' {status}");
-        if (token is not null)
+        text.Append(CultureInfo.InvariantCulture, $"Preview '{environment.Addresses.Environment}' {status}");
+        if (links.SharedLink != links.Directory)
         {
-            text.Append(CultureInfo.InvariantCulture, $"\n    shared     {GatewayAddresses.WithToken(addresses.DirectoryUrl, token)}");
+            text.Append(CultureInfo.InvariantCulture, $"\n    shared     {links.SharedLink}");
         }
 
-        text.Append(CultureInfo.InvariantCulture, $"\n    directory  {addresses.DirectoryUrl}");
-        foreach (var service in environment.OfKind<V1Service>().Where(service => service.Spec.Ports.Any(port => port.Name == "http") && service.Metadata.Name != GatewayObjects.Name))
+        text.Append(CultureInfo.InvariantCulture, $"\n    directory  {links.Directory}");
+        foreach (var service in links.Services)
         {
-            text.Append(CultureInfo.InvariantCulture, $"\n    {service.Metadata.Name,-10} {addresses.ServiceUrl(service.Metadata.Name)}");
+            text.Append(CultureInfo.InvariantCulture, $"\n    {service.Name,-10} {service.Url}");
         }
 
         return text.ToString();

@@ -28,8 +28,24 @@ public sealed class EnvironmentPublisher(IPreviewReporter reporter, PublishingLi
             return;
         }
 
-        var record = entry.Record;
-        var location = SourceLocation.WholeFile(record.ProjectPath ?? folder);
+        PublishUp(context, stateRoot, links, entry.Record, cancellationToken);
+    }
+
+    /// <summary>
+    /// Like the overload above, for an environment whose state is not on this machine (on a cluster): its
+    /// <paramref name="links"/> and <paramref name="record"/> as its target reports them.
+    /// </summary>
+    public void PublishUp(PublishingContext context, string stateRoot, EnvironmentLinks links, EnvironmentRecord record, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(links);
+        ArgumentNullException.ThrowIfNull(record);
+        if (context.IsEmpty)
+        {
+            return;
+        }
+
+        var location = SourceLocation.WholeFile(record.ProjectPath ?? stateRoot);
         var mayShareToken = context.IncludeToken && RepositoryIsPrivate(context.Repository, context.Token, record.Name, location, cancellationToken);
         var markdown = PreviewCommentText.Up(SharedLinkPolicy.ForPublication(links, mayShareToken), record);
         AppendStepSummary(context, record.Name, markdown, location);
@@ -47,13 +63,22 @@ public sealed class EnvironmentPublisher(IPreviewReporter reporter, PublishingLi
     /// After <c>-t:PreviewDown</c> succeeded: marks the comment of each recorded publication of environment
     /// <paramref name="name"/> of <paramref name="projectPath"/> as down (it never creates one), notes it in the step
     /// summary, and forgets the record. Also after the environment expired on its own: the record outlives it.
+    /// With no record on this machine and <paramref name="app"/> given (an environment on a cluster, stopped by a
+    /// job on another runner than the one that started it), the pull request of the context, if any, is edited
+    /// instead: its comment for that app and environment, found by its marker, when there is one.
     /// </summary>
-    public void PublishDown(PublishingContext context, string stateRoot, string projectPath, string name, CancellationToken cancellationToken = default)
+    public void PublishDown(PublishingContext context, string stateRoot, string projectPath, string name, CancellationToken cancellationToken = default, string? app = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         var store = new PublicationStore(stateRoot);
         var location = SourceLocation.WholeFile(projectPath);
-        foreach (var publication in store.Find(projectPath, name))
+        var publications = store.Find(projectPath, name);
+        if (publications.Count == 0 && app is not null && context.PullRequest is { } pullRequest)
+        {
+            publications = [new PublicationRecord { App = app, Environment = name, ProjectPath = Path.GetFullPath(projectPath), PullRequest = pullRequest }];
+        }
+
+        foreach (var publication in publications)
         {
             var markdown = PreviewCommentText.Down(publication.App, publication.Environment, DateTimeOffset.UtcNow);
             AppendStepSummary(context, name, markdown, location);

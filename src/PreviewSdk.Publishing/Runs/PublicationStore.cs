@@ -40,7 +40,11 @@ public sealed class PublicationStore(string stateRoot)
     public void Delete(PublicationRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        File.Delete(PathOf(record.App, record.Environment));
+        // A record made up for a comment found by its marker alone was never stored.
+        if (File.Exists(PathOf(record.App, record.Environment)))
+        {
+            File.Delete(PathOf(record.App, record.Environment));
+        }
     }
 
     private string PathOf(string app, string name) => Path.Combine(Folder, $"{app}--{name}.json");

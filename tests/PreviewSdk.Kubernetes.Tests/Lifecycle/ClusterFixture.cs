@@ -62,8 +62,14 @@ internal sealed class ClusterFixture : IAsyncDisposable
     public async Task<bool> UpAsync(KubernetesUpRequest up)
     {
         using var connection = Connect();
-        return await new KubernetesLifecycle(connection, Reporter).UpAsync(up, CancellationToken.None);
+        var lifecycle = new KubernetesLifecycle(connection, Reporter);
+        var succeeded = await lifecycle.UpAsync(up, CancellationToken.None);
+        Published = lifecycle.Published;
+        return succeeded;
     }
+
+    /// <summary>What the last <see cref="UpAsync"/> handed on for the pull request comment.</summary>
+    public (Core.Links.EnvironmentLinks Links, Core.Environments.EnvironmentRecord Record)? Published { get; private set; }
 
     public async ValueTask DisposeAsync()
     {

@@ -45,6 +45,14 @@ public sealed class KubernetesLifecycleTests
         StringAssert.Contains(links, "shop-api   http://shop-api.main.preview.example.com/");
         StringAssert.Contains(links, "shop-web   http://shop-web.main.preview.example.com/");
         Assert.IsNotNull(cluster.Server.Get("/apis/batch/v1/namespaces/previewsdk-system/cronjobs/previewsdk-sweeper"), "the sweeper is installed once per cluster");
+
+        // What the pull request comment and the step summary get: the same links, no dashboard, the cluster's record.
+        var (published, record) = cluster.Published!.Value;
+        Assert.AreEqual($"http://main.preview.example.com/?preview_token={token}", published.SharedLink);
+        Assert.AreEqual(string.Empty, published.Dashboard);
+        CollectionAssert.AreEqual(new[] { "shop-api", "shop-web" }, published.Services.Select(service => service.Name).OrderBy(name => name).ToArray());
+        Assert.AreEqual(("main", "shop", "lightweight", expires), (record.Name, record.App, record.Profile, record.ExpiresAt));
+        Assert.AreEqual(Path.GetFullPath(up.ProjectPath), record.ProjectPath);
     }
 
     [TestMethod]
@@ -56,6 +64,7 @@ public sealed class KubernetesLifecycleTests
         Assert.IsTrue(await cluster.UpAsync(cluster.Up()), cluster.Reporter.Text);
         Assert.AreEqual(before, cluster.Server.Requests.Count(request => request.Method == "PATCH"));
         StringAssert.Contains(cluster.Reporter.Messages.Last(), "is already up on the cluster");
+        Assert.AreEqual("main", cluster.Published?.Record.Name, "an environment found up is published too");
 
         // A second environment finds this version of the sweeper installed.
         Assert.IsTrue(await cluster.UpAsync(cluster.Up(environment: "pr-7")), cluster.Reporter.Text);
