@@ -102,6 +102,9 @@ public sealed class PreviewProjectBuildTests
         Assert.AreEqual(edited, File.ReadAllText(settings));
         var launch = Path.Combine(Path.GetDirectoryName(TestWorkspace.AppHostAssembly(project))!, "preview.launch.json");
         StringAssert.Contains(File.ReadAllText(launch), $"\"projectPath\": \"{project}\"", "F5 finds its project beside the app host");
+        using var written = System.Text.Json.JsonDocument.Parse(File.ReadAllText(launch));
+        Assert.AreEqual(("true", "7d"), (written.RootElement.GetProperty("templates").GetString(), written.RootElement.GetProperty("templateRetention").GetString()),
+            "F5 gets PreviewTemplates and PreviewTemplateRetention (their defaults here)");
     }
 
     [TestMethod]

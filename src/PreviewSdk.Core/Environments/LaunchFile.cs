@@ -30,6 +30,30 @@ public sealed record LaunchFile
     /// <summary>The <c>PreviewBudgetFile</c> property, or empty.</summary>
     public string BudgetFile { get; init; } = string.Empty;
 
+    /// <summary>The <c>PreviewTemplates</c> property as written, or empty (on).</summary>
+    public string Templates { get; init; } = string.Empty;
+
+    /// <summary>The <c>PreviewTemplateRetention</c> property as written, or empty (7 days).</summary>
+    public string TemplateRetention { get; init; } = string.Empty;
+
+    /// <summary>
+    /// Where an app host started by F5 or <c>dotnet run</c> keeps and finds seeded-data templates: the registry's
+    /// templates folder, as for <c>-t:Preview</c>, unless <c>PreviewTemplates=false</c> (then null).
+    /// </summary>
+    public string? TemplatesDirectory() =>
+        string.Equals(Templates.Trim(), "false", StringComparison.OrdinalIgnoreCase)
+            ? null
+            : PreviewSdk.Core.Templates.TemplateStore.FolderUnder(Environments.StateRoot.Resolve(string.IsNullOrWhiteSpace(StateRoot) ? null : StateRoot));
+
+    /// <summary>
+    /// How long an unused template is kept: <see cref="TemplateRetention"/> when it is a valid duration (what
+    /// <c>-t:Preview</c> accepts), else the default; there is no build to report a wrong value to.
+    /// </summary>
+    public TimeSpan TemplateRetentionOrDefault() =>
+        Profiles.DurationText.TryParse(TemplateRetention, out var retention) && retention > TimeSpan.Zero && retention <= Profiles.DurationText.Maximum
+            ? retention
+            : PreviewSdk.Core.Templates.TemplateStore.DefaultRetention;
+
     /// <summary>The launch file in <paramref name="appHostDirectory"/>, or null when it has none (an app host not built by PreviewSdk's targets).</summary>
     public static LaunchFile? Find(string appHostDirectory) =>
         StateJson.TryRead<LaunchFile>(Path.Combine(appHostDirectory, FileName));

@@ -36,7 +36,14 @@ internal static class ForegroundRegistration
         }
 
         Console.WriteLine($"Preview '{registered.Name}' ({fallback.Profile}) runs here; state: {registered.StateDirectory}. -t:PreviewList lists it, -t:PreviewDown stops it.");
-        return new PreviewRuntime(registered.Name, fallback.Profile, registered.EnvironmentId, registered.StateDirectory) { IsForeground = true };
+        return new PreviewRuntime(registered.Name, fallback.Profile, registered.EnvironmentId, registered.StateDirectory)
+        {
+            IsForeground = true,
+            // The registry's templates, as for -t:Preview: a database seeded by F5 is kept for the next start, and an
+            // F5 start clones what -t:Preview (or an earlier F5) kept.
+            TemplatesDirectory = launch.TemplatesDirectory(),
+            TemplateRetention = launch.TemplateRetentionOrDefault(),
+        };
     }
 
     /// <summary>Removes the environment from the registry once the app host stopped (Ctrl+C, Stop debugging with a graceful stop).</summary>
