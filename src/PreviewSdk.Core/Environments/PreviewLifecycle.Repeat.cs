@@ -59,6 +59,14 @@ public sealed partial class PreviewLifecycle
             return RepeatOutcome.Done;
         }
 
+        // A service the profile runs as a container runs its image, built as the environment starts: a restart
+        // alone would run the old image again.
+        if (changed.FirstOrDefault(name => request.Plan.Profile?.RunsAsContainer(name) == true) is { } containerized)
+        {
+            reporter.Info($"Restarting preview '{request.Name}' as a whole: '{containerized}' changed, and it runs as a container whose image is built as the environment starts.");
+            return RepeatOutcome.StartAnewExplained;
+        }
+
         var names = string.Join(", ", changed.Select(name => $"'{name}'"));
         reporter.Info($"Restarting {names} of preview '{request.Name}': {(changed.Count == 1 ? "its build" : "their builds")} changed; the rest of the environment keeps running.");
         var stopwatch = Stopwatch.StartNew();
