@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Functions the benchmarks share: sourced by build/bench.sh and build/bench-concurrency.sh, not run on its own.
+# Functions the benchmarks share: sourced by build/bench.sh and the build/bench-*.sh scripts, not run on its own.
 # They use $child (the command being waited for), set here.
 
 child=""
@@ -73,3 +73,52 @@ stop_sample_environments() {
     stop_processes_with "BENCH_OWNER=$OWNER" 0 || log "warning: processes carrying BENCH_OWNER=$OWNER survived" >&2
     rm -rf "$WORK"
 }
+
+# The packed SDK, as a team gets it: a feed with the packages, and a copy of the samples outside the repository whose
+# preview project names the SDK by name and version (global.json msbuild-sdks) instead of importing sdk/ by path.
+# Needs REPO, WORK and OWNED; sets PACKAGE_VERSION and SAMPLE (remove_packed_sdk cleans the NuGet cache after).
+use_packed_sdk() {
+    PACKAGE_VERSION="0.1.0-bench.$(date +%Y%m%d%H%M%S)"
+    log "Packing the SDK as $PACKAGE_VERSION (not timed)…"
+    run_waiting "$WORK/pack.log" "${OWNED[@]}" dotnet pack "$REPO/sdk/PreviewSdk" -o "$WORK/feed" "-p:PreviewSdkVersion=$PACKAGE_VERSION" -nologo -v:q \
+        || { tail -40 "$WORK/pack.log"; exit 1; }
+    mkdir -p "$WORK/consumer"
+    (cd "$REPO" && git ls-files -z samples | tar --null -T - -cf - | tar -xf - -C "$WORK/consumer")
+    local sdk_version
+    sdk_version=$(sed -n 's/.*"version": *"\([^"]*\)".*/\1/p' "$REPO/global.json" | head -1)
+    cat > "$WORK/consumer/global.json" <<JSON
+{
+  "sdk": { "version": "$sdk_version", "rollForward": "latestFeature" },
+  "msbuild-sdks": { "PreviewSdk": "$PACKAGE_VERSION", "Aspire.AppHost.Sdk": "13.6.4" }
+}
+JSON
+    cat > "$WORK/consumer/nuget.config" <<XML
+<?xml version="1.0" encoding="utf-8"?>
+<configuration>
+  <packageSources>
+    <add key="previewsdk-bench" value="$WORK/feed" />
+  </packageSources>
+</configuration>
+XML
+    cat > "$WORK/consumer/samples/Shop/Shop.Preview/Shop.Preview.csproj" <<XML
+<Project Sdk="PreviewSdk">
+  <ItemGroup>
+    <ProjectReference Include="../Shop.Api/Shop.Api.csproj" />
+    <ProjectReference Include="../Shop.Worker/Shop.Worker.csproj" />
+    <ProjectReference Include="../Shop.Web/Shop.Web.csproj" />
+  </ItemGroup>
+</Project>
+XML
+    SAMPLE=$WORK/consumer/samples/Shop/Shop.Preview
+}
+
+# Removes the packages use_packed_sdk put into the NuGet cache, if it ran.
+remove_packed_sdk() {
+    local id
+    [[ -n ${PACKAGE_VERSION:-} ]] || return 0
+    for id in previewsdk previewsdk.hosting previewsdk.seeding previewsdk.core; do
+        rm -rf "${NUGET_PACKAGES:-$HOME/.nuget/packages}/$id/$PACKAGE_VERSION"
+    done
+}
+
+median() { sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) printf "%.2f", v[(NR + 1) / 2]; else printf "%.2f", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }

@@ -8,6 +8,7 @@
 #   build/bench.sh containers [--runs N] [--warmup N]   (see build/bench-containers.sh)
 #   build/bench.sh template [--runs N] [--scale F]  (see build/bench-template.sh)
 #   build/bench.sh watch [--runs N] [--idle-seconds S] [--before REV]   (see build/bench-watch.sh)
+#   build/bench.sh noop [--runs N] [--warmup N] [--sdk package|source]   (see build/bench-noop.sh)
 #   build/bench.sh time-to-links [--runs N] [--warmup N] [--timeout SECONDS] [--sdk source|package] [--templates on|off]
 #     --runs     timed runs of each (default 5, or BENCH_RUNS)
 #     --warmup   untimed pairs first (default 1, or BENCH_WARMUP)
@@ -68,7 +69,7 @@ usage() {
 [[ $# -ge 1 ]] || usage
 # Benchmarks with a script of their own: build/bench-<name>.sh.
 case $1 in
-    concurrency|containers|gateway|recovery|template|watch)
+    concurrency|containers|gateway|recovery|template|watch|noop)
         exec "$(dirname "${BASH_SOURCE[0]}")/bench-$1.sh" "${@:2}" ;;
 esac
 if [[ $1 == seed ]]; then
@@ -172,11 +173,7 @@ cleanup() {
     for id in "${baseline_runs[@]}"; do rm -rf "${BASELINE_DATA:?}/$id"; done
     rmdir "$BASELINE_DATA" 2>/dev/null
     cgroup_remove_all
-    if [[ -n ${PACKAGE_VERSION:-} ]]; then
-        for id in previewsdk previewsdk.hosting previewsdk.seeding previewsdk.core; do
-            rm -rf "${NUGET_PACKAGES:-$HOME/.nuget/packages}/$id/$PACKAGE_VERSION"
-        done
-    fi
+    remove_packed_sdk
     rm -rf "$WORK" "$STATE"
     exit "$rc"
 }
@@ -337,48 +334,10 @@ time_baseline() {
     cgroup_remove "$cgroup"
 }
 
-median() { sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) printf "%.2f", v[(NR + 1) / 2]; else printf "%.2f", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
 # --- main -------------------------------------------------------------------------------------------------------------
 command -v dotnet >/dev/null || { echo "dotnet is not on PATH" >&2; exit 1; }
 cd "$REPO"
-# The packed SDK, as a team gets it: a feed with the packages, and a copy of the samples outside the repository whose
-# preview project names the SDK by name and version (global.json msbuild-sdks) instead of importing sdk/ by path.
-use_packed_sdk() {
-    PACKAGE_VERSION="0.1.0-bench.$(date +%Y%m%d%H%M%S)"
-    log "Packing the SDK as $PACKAGE_VERSION (not timed)…"
-    run_waiting "$WORK/pack.log" "${OWNED[@]}" dotnet pack "$REPO/sdk/PreviewSdk" -o "$WORK/feed" "-p:PreviewSdkVersion=$PACKAGE_VERSION" -nologo -v:q \
-        || { tail -40 "$WORK/pack.log"; exit 1; }
-    mkdir -p "$WORK/consumer"
-    (cd "$REPO" && git ls-files -z samples | tar --null -T - -cf - | tar -xf - -C "$WORK/consumer")
-    local sdk_version
-    sdk_version=$(sed -n 's/.*"version": *"\([^"]*\)".*/\1/p' "$REPO/global.json" | head -1)
-    cat > "$WORK/consumer/global.json" <<JSON
-{
-  "sdk": { "version": "$sdk_version", "rollForward": "latestFeature" },
-  "msbuild-sdks": { "PreviewSdk": "$PACKAGE_VERSION", "Aspire.AppHost.Sdk": "13.6.4" }
-}
-JSON
-    cat > "$WORK/consumer/nuget.config" <<XML
-<?xml version="1.0" encoding="utf-8"?>
-<configuration>
-  <packageSources>
-    <add key="previewsdk-bench" value="$WORK/feed" />
-  </packageSources>
-</configuration>
-XML
-    cat > "$WORK/consumer/samples/Shop/Shop.Preview/Shop.Preview.csproj" <<XML
-<Project Sdk="PreviewSdk">
-  <ItemGroup>
-    <ProjectReference Include="../Shop.Api/Shop.Api.csproj" />
-    <ProjectReference Include="../Shop.Worker/Shop.Worker.csproj" />
-    <ProjectReference Include="../Shop.Web/Shop.Web.csproj" />
-  </ItemGroup>
-</Project>
-XML
-    SAMPLE=$WORK/consumer/samples/Shop/Shop.Preview
-}
-
 if [[ $SDK_MODE == package ]]; then use_packed_sdk; fi
 log "Building the sample ($SDK_MODE SDK) and the baseline (not timed)…"
 run_waiting "$WORK/build-sample.log" "${OWNED[@]}" dotnet build "$SAMPLE" --disable-build-servers -nologo -v:q \

@@ -20,6 +20,12 @@ public sealed partial class StartPreview
     [Required]
     public string AppHostPath { get; set; } = string.Empty;
 
+    /// <summary>
+    /// The services' projects (ResolvePreviewServices), each with its built assembly as <c>TargetPath</c>: their
+    /// output folders are fingerprinted, so a repeated -t:Preview restarts the services whose build changed.
+    /// </summary>
+    public ITaskItem[] ServiceProjects { get; set; } = [];
+
     /// <summary>The environment's name; empty for the git branch.</summary>
     public string PreviewName { get; set; } = string.Empty;
 

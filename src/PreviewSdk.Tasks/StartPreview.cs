@@ -75,6 +75,7 @@ public sealed partial class StartPreview : PreviewTask
             TemplateRetention = templateRetention,
             AlertWebhook = alertWebhook,
         };
+        request = request with { Fingerprint = Fingerprint(request, plan) };
         if (!new PreviewLifecycle(this).Up(request, cancellationToken))
         {
             return false;
@@ -85,6 +86,24 @@ public sealed partial class StartPreview : PreviewTask
         diagnosticsOfContext.ForEach(Report);
         new EnvironmentPublisher(this).PublishUp(context, request.StateRoot, new EnvironmentRegistry(request.StateRoot).FolderOf(plan.AppName, ResolvedName), cancellationToken);
         return true;
+    }
+
+    // What the environment would run: the plan and app host, the launch settings, and each service's output folder
+    // (a service whose project did not say where it builds to is not fingerprinted, so it is never restarted alone).
+    private Core.Environments.EnvironmentFingerprint Fingerprint(UpRequest request, Core.Planning.EnvironmentPlan plan)
+    {
+        var outputs = ServiceProjects
+            .Where(item => !string.IsNullOrEmpty(item.GetMetadata("TargetPath")))
+            .ToDictionary(item => Path.GetFullPath(item.ItemSpec), item => item.GetMetadata("TargetPath"), StringComparer.Ordinal);
+        var services = plan.Services
+            .Where(service => outputs.ContainsKey(Path.GetFullPath(service.ProjectPath)))
+            .Select(service => KeyValuePair.Create(service.Name, outputs[Path.GetFullPath(service.ProjectPath)]));
+        var settings = string.Join('\n', request.Gateway.ToVariables().Select(variable => $"{variable.Key}={variable.Value}")
+            .Append($"templates={request.Templates}")
+            .Append($"registry={request.ContainerRegistry}")
+            .Append($"base-image={request.ContainerBaseImage}")
+            .Append($"webhook={request.AlertWebhook}"));
+        return Core.Environments.EnvironmentFingerprint.Compute(PlanFile, request.AppHostPath, settings, services);
     }
 
     private GatewaySettingsText GatewaySettings() => new()

@@ -7,10 +7,13 @@ namespace PreviewSdk.Hosting.Tests;
 /// <summary>A private preview identity and state folder per test, removed afterwards with every process it started.</summary>
 internal sealed class TestRuntime : IDisposable
 {
-    public TestRuntime(string profile = "lightweight", string? templatesDirectory = null)
+    /// <param name="profile">The environment's profile.</param>
+    /// <param name="templatesDirectory">Where seeded-data templates live; null for none.</param>
+    /// <param name="detached">As started by <c>-t:Preview</c> (it then takes restart requests), not by F5.</param>
+    public TestRuntime(string profile = "lightweight", string? templatesDirectory = null, bool detached = false)
     {
         StateDirectory = Directory.CreateTempSubdirectory("preview-hosting-test-").FullName;
-        Runtime = new PreviewRuntime("test", profile, Guid.NewGuid().ToString("N"), StateDirectory) { TemplatesDirectory = templatesDirectory };
+        Runtime = new PreviewRuntime("test", profile, Guid.NewGuid().ToString("N"), StateDirectory) { TemplatesDirectory = templatesDirectory, IsDetached = detached };
     }
 
     public string StateDirectory { get; }

@@ -41,7 +41,9 @@ public sealed class PreviewProjectBuildTests
         Assert.Contains($"{TestWorkspace.ProbeMessage}: plan={Path.Combine(generated, PlanFile)} generated=", result.Output, result.Describe());
         CollectionAssert.AreEquivalent(
             new[] { EntryPointFile, ResourcesFile, PlanFile, "preview.profile" },
-            Directory.GetFiles(generated).Select(Path.GetFileName).Where(name => !name!.EndsWith(".stamp", StringComparison.Ordinal)).ToArray());
+            Directory.GetFiles(generated).Select(Path.GetFileName)
+                .Where(name => !name!.EndsWith(".stamp", StringComparison.Ordinal) && !name.StartsWith("preview.services.", StringComparison.Ordinal)).ToArray());
+        Assert.IsTrue(File.Exists(Path.Combine(generated, "preview.services.txt")), "What the services are is kept beside the plan.");
         var resources = File.ReadAllText(Path.Combine(generated, ResourcesFile));
         Assert.Contains(
             "            var profile = builder.UsePreviewProfile(\"preview.yaml\");\n" +
@@ -119,9 +121,9 @@ public sealed class PreviewProjectBuildTests
         var watched = Directory.GetFiles(TestWorkspace.GeneratedFolder(project))
             .Append(Path.Combine(Path.GetDirectoryName(project)!, "obj", "Debug", "net10.0", "Incremental.Preview.dll"))
             .ToDictionary(path => path, File.GetLastWriteTimeUtc);
-        // The plan, the two generated files, the stamp of the incremental generation and the profile it was
-        // planned for, plus the app host.
-        Assert.HasCount(6, watched);
+        // The plan, the two generated files, the stamp of the incremental generation, the profile it was planned
+        // for, what the services are and the properties that said where they build to, plus the app host.
+        Assert.HasCount(8, watched);
         var settings = Path.Combine(Path.GetDirectoryName(project)!, "Properties", "launchSettings.json");
         watched[settings] = File.GetLastWriteTimeUtc(settings);
 
@@ -154,6 +156,31 @@ public sealed class PreviewProjectBuildTests
         Workspace.Build(project).AssertCleanSuccess();
 
         StringAssert.Contains(File.ReadAllText(resources), ".WithEnvironment(\"Greeting\", \"hello\")");
+    }
+
+    [TestMethod]
+    public void Build_AfterAReferenceWasAdded_AsksTheServicesAgainAndPlansTheNewOne()
+    {
+        var project = Workspace.PreviewProject("Added.Preview", $"""
+              <ItemGroup>
+            {TestWorkspace.Reference(ProjectOf("Added.Preview"), Workspace.WebService)}
+              </ItemGroup>
+            """, "app: added\n");
+        Workspace.Build(project).AssertCleanSuccess();
+        var resources = Path.Combine(TestWorkspace.GeneratedFolder(project), ResourcesFile);
+        Assert.DoesNotContain("Projects.Shop_Tool", File.ReadAllText(resources));
+
+        // What the services are is kept between builds; a changed project file must not leave the new one out.
+        Workspace.PreviewProject("Added.Preview", $"""
+              <ItemGroup>
+            {TestWorkspace.Reference(ProjectOf("Added.Preview"), Workspace.WebService)}
+            {TestWorkspace.Reference(ProjectOf("Added.Preview"), Workspace.Tool)}
+              </ItemGroup>
+            """, null);
+        File.SetLastWriteTimeUtc(project, DateTime.UtcNow.AddSeconds(2));
+        Workspace.Build(project).AssertCleanSuccess();
+
+        StringAssert.Contains(File.ReadAllText(resources), "Projects.Shop_Tool");
     }
 
     [TestMethod]

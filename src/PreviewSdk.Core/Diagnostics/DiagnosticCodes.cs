@@ -309,6 +309,14 @@ public static class DiagnosticCodes
     /// <summary>A resource kept stopping after the environment was ready; its profile's restart policy allows no more restarts.</summary>
     public const string RestartLimitReached = "PREVIEW2031";
 
+    // 2040-2044: repeated -t:Preview on a running environment.
+
+    /// <summary>A repeated -t:Preview asked the running app host to restart changed services, and it did not answer in time (or exited).</summary>
+    public const string ServiceRestartUnanswered = "PREVIEW2040";
+
+    /// <summary>A changed service restarted by a repeated -t:Preview did not run healthy again (or Aspire refused to restart it).</summary>
+    public const string ServiceRestartFailed = "PREVIEW2041";
+
     // 3xxx: backing services and engines.
 
     /// <summary>PostgreSQL binaries (initdb, postgres) were not found.</summary>

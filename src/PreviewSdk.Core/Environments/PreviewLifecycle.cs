@@ -44,19 +44,25 @@ public sealed partial class PreviewLifecycle(IPreviewReporter reporter)
             // Read once: each read scans the app host's /proc entry.
             var alive = existing.IsAlive;
             var expired = RegistrySweep.Reason(existing, DateTimeOffset.UtcNow) is not null && alive;
+            var repeat = RepeatOutcome.StartAnew;
             if (alive && !expired && !request.Recreate && existing.Links is { } links)
             {
-                // Nothing is started, so no admission sweeps the registry: do it here, so a dead app host's
+                // Nothing may be started, so no admission sweeps the registry: do it here, so a dead app host's
                 // processes are reaped by the next command whatever it is.
                 RegistrySweep.Run(registry, DateTimeOffset.UtcNow, reporter, entry => Path.GetFullPath(entry.Folder) == Path.GetFullPath(folder));
-                reporter.Info(LinksRenderer.RenderTable(BuildLogLinks.ForLog(links), $"is already up (started {existing.Record.StartedAt.LocalDateTime:yyyy-MM-dd HH:mm}, expires {EnvironmentListRenderer.Expiry(existing.Record, DateTimeOffset.UtcNow)}); use -p:PreviewRecreate=true to start it anew"));
-                SharingWarnings.Report(reporter, existing.Record, links, request.ProjectPath);
-                return true;
+                repeat = Repeat(request, existing, links, cancellationToken);
+                if (repeat is RepeatOutcome.Done or RepeatOutcome.Failed)
+                {
+                    return repeat == RepeatOutcome.Done;
+                }
             }
 
-            reporter.Info(expired ? $"Cleaning up preview '{request.Name}', which expired."
-                : alive ? $"Stopping preview '{request.Name}' to start it anew."
-                : $"Cleaning up preview '{request.Name}', whose app host is gone.");
+            if (repeat != RepeatOutcome.StartAnewExplained)
+            {
+                reporter.Info(expired ? $"Cleaning up preview '{request.Name}', which expired."
+                    : alive ? $"Stopping preview '{request.Name}' to start it anew."
+                    : $"Cleaning up preview '{request.Name}', whose app host is gone.");
+            }
             if (!TearDown(existing))
             {
                 return false;
@@ -347,6 +353,7 @@ public sealed partial class PreviewLifecycle(IPreviewReporter reporter)
 
         if (failure is null && entry.Links is not null)
         {
+            request.Fingerprint?.Write(folder);
             var seconds = stopwatch.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture);
             reporter.Info(LinksRenderer.RenderTable(BuildLogLinks.ForLog(entry.Links!), $"is up in {seconds} s"));
             reporter.Info($"{BuildLogLinks.WhereKept(Path.Combine(folder, StateFiles.LinksJson), entry.Links!)} Stop it with -t:PreviewDown.");

@@ -36,6 +36,18 @@ public static class StateFiles
     /// <summary>Written by the hosting layer when an incident opens or closes: open incidents and recent alerts.</summary>
     public const string Alerts = "alerts.json";
 
+    /// <summary>
+    /// Written by the MSBuild layer once the environment is up, and again after it restarted changed services: what
+    /// it runs (<see cref="EnvironmentFingerprint"/>), so a repeated <c>-t:Preview</c> knows what changed.
+    /// </summary>
+    public const string Fingerprint = "fingerprint.json";
+
+    /// <summary>Written by <c>-t:Preview</c>: the services the app host is asked to restart (<see cref="ServiceRestartChannel"/>).</summary>
+    public const string RestartRequest = "restart-request.json";
+
+    /// <summary>Written by the hosting layer once it restarted the services of <see cref="RestartRequest"/>, or failed to.</summary>
+    public const string RestartResult = "restart-result.json";
+
     /// <summary>The app host's own console output.</summary>
     public const string HostLog = "apphost.log";
 

@@ -27,6 +27,12 @@ public sealed record UpRequest
     /// <summary>How long to wait for every resource to become healthy.</summary>
     public required TimeSpan Timeout { get; init; }
 
+    /// <summary>
+    /// What is about to run; null when not known. A running environment whose recorded fingerprint matches is only
+    /// reported; changed services are restarted in it; any other change starts it anew.
+    /// </summary>
+    public EnvironmentFingerprint? Fingerprint { get; init; }
+
     /// <summary>Stop a running environment of the same name and start it anew.</summary>
     public bool Recreate { get; init; }
 

@@ -11,7 +11,7 @@ public static class PreviewEnvironmentBuilderExtensions
     /// Adds the environment's gateway (<see cref="PreviewGatewayBuilderExtensions.AddPreviewGateway"/>) and reports the
     /// environment's resources, their logs, and its readiness and links into the state folder of
     /// <paramref name="runtime"/> (by default the one named by <c>PREVIEW_STATE_DIR</c>), where <c>-t:Preview</c>
-    /// waits for them, restarts what stops once it is ready (the profile's restart policy), keeps dependents' health
+    /// waits for them, restarts the services a repeated <c>-t:Preview</c> rebuilt, restarts what stops once it is ready (the profile's restart policy), keeps dependents' health
     /// in step with their dependencies, and stops the environment when its time to live passes. Call it once;
     /// <see cref="PreviewApplication.CreateBuilder"/> already does.
     /// </summary>
@@ -34,6 +34,7 @@ public static class PreviewEnvironmentBuilderExtensions
         builder.Services.AddSingleton<RestartSupervisor>();
         builder.Services.AddSingleton<DependencyHealth>();
         builder.Services.AddSingleton<ParentWatcher>();
+        builder.Services.AddSingleton<RestartRequestWatcher>();
 
         // Not hosted services: Aspire's orchestrator starts the resources inside its own StartAsync, and hosted
         // services registered after it would only start once every resource has started, too late to report.
@@ -45,10 +46,15 @@ public static class PreviewEnvironmentBuilderExtensions
             _ = e.Services.GetRequiredService<ExpiryWatcher>().RunAsync(stopping);
             _ = e.Services.GetRequiredService<RestartSupervisor>().RunAsync(stopping);
             _ = e.Services.GetRequiredService<DependencyHealth>().RunAsync(stopping);
-            if (!runtime.IsDetached)
+            if (runtime.IsDetached)
+            {
+                _ = e.Services.GetRequiredService<RestartRequestWatcher>().RunAsync(stopping);
+            }
+            else
             {
                 _ = e.Services.GetRequiredService<ParentWatcher>().RunAsync(stopping);
             }
+
             return Task.CompletedTask;
         });
         return builder;
