@@ -85,6 +85,33 @@ public sealed class AlertTests
     }
 
     [TestMethod]
+    public async Task ARestartSomeoneAskedFor_RaisesNoAlert_ThoughTheNewProcessIsUnhealthyUntilItsFirstCheck()
+    {
+        using var test = new TestRuntime();
+        using var receiver = new LoopbackServer(_ => new Answer(200));
+        var manifest = test.Write("preview.yaml", $"alerts:\n  webhooks:\n    - {{ url: \"{receiver.Url}hooks/preview\", format: json }}\n");
+        var builder = test.CreateBuilder();
+        builder.AddPreviewAlerts(manifest);
+        builder.AddTestService("svc").WithHttpHealthCheck("/health");
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.CancellationToken);
+        timeout.CancelAfter(Timeout);
+        await using var app = await test.StartUntilReadyAsync(builder, timeout.Token);
+        var before = (await app.ResourceNotifications.WaitForResourceAsync("svc", e => Pid(e) is not null, timeout.Token)).Snapshot.StartTimeStamp;
+
+        // Aspire's Restart: the dashboard's button, and what Reset and a repeated -t:Preview run.
+        var restart = await app.Services.GetRequiredService<ResourceCommandService>().ExecuteCommandAsync("svc", KnownResourceCommands.RestartCommand, timeout.Token);
+        Assert.IsTrue(restart.Success, restart.Message);
+        await app.ResourceNotifications.WaitForResourceAsync("svc",
+            e => e.Snapshot.StartTimeStamp != before && e.Snapshot.State?.Text == KnownResourceStates.Running && e.Snapshot.HealthStatus == Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy,
+            timeout.Token);
+        await Task.Delay(TimeSpan.FromSeconds(3), timeout.Token);
+
+        Assert.IsEmpty(receiver.Requests, string.Join("\n", receiver.Requests.Select(request => request.Body)));
+        Assert.IsEmpty(StateJson.TryRead<AlertsReport>(Path.Combine(test.StateDirectory, StateFiles.Alerts))?.Open ?? []);
+        await app.StopAsync(timeout.Token);
+    }
+
+    [TestMethod]
     public async Task AFailingCheck_RaisesASlackAlert_AndItsRecovery()
     {
         using var test = new TestRuntime();

@@ -19,6 +19,12 @@ internal sealed class AlertMonitor(
     AlertDispatcher dispatcher,
     IConfiguration configuration)
 {
+    /// <summary>
+    /// How long a replica started again on purpose (Restart, Reset, a repeated -t:Preview) may stay unhealthy before
+    /// it counts: until its first health check passes it reports "unhealthy", which is starting, not an incident.
+    /// </summary>
+    public static readonly TimeSpan RestartGrace = TimeSpan.FromMinutes(2);
+
     private readonly IncidentTracker tracker = new(IncidentTracker.DefaultRecoveryHold);
     private readonly ConcurrentDictionary<string, Replica> replicas = new(StringComparer.Ordinal);
     private PreviewEnvironmentResource environment = null!;
@@ -67,15 +73,19 @@ internal sealed class AlertMonitor(
         }
 
         var previous = replicas.GetValueOrDefault(update.ResourceId);
+        var now = DateTimeOffset.UtcNow;
         // Stopped from the dashboard (or by Aspire): it passes through Stopping, a crash does not.
-        var stoppedOnPurpose = snapshot.State?.Text == KnownResourceStates.Stopping
-            || (snapshot.State?.Text != KnownResourceStates.Running && (previous?.StoppedOnPurpose ?? false));
-        replicas[update.ResourceId] = new Replica(update.Resource.Name, snapshot, stoppedOnPurpose);
+        var running = snapshot.State?.Text == KnownResourceStates.Running;
+        var stoppedOnPurpose = snapshot.State?.Text == KnownResourceStates.Stopping || (!running && (previous?.StoppedOnPurpose ?? false));
+        // Running again after a stop on purpose: starting until healthy (or the grace is over).
+        var startedOnPurposeAt = running && previous?.StoppedOnPurpose == true ? now
+            : !ResourceProblems.IsGood(snapshot) ? previous?.StartedOnPurposeAt
+            : null;
+        replicas[update.ResourceId] = new Replica(update.Resource.Name, snapshot, stoppedOnPurpose, startedOnPurposeAt);
 
         // A resource is as bad as its worst replica, and good only when every replica is.
         var own = replicas.Values.Where(replica => replica.Resource == update.Resource.Name).ToList();
-        var now = DateTimeOffset.UtcNow;
-        if (own.Select(replica => ResourceProblems.Of(replica.Snapshot, replica.StoppedOnPurpose)).OfType<Problem>().FirstOrDefault() is { } problem)
+        if (own.Select(replica => ProblemOf(replica, now)).OfType<Problem>().FirstOrDefault() is { } problem)
         {
             await AnnounceAsync(tracker.Bad(update.Resource.Name, update.Resource.Name, problem, now));
         }
@@ -132,5 +142,11 @@ internal sealed class AlertMonitor(
     private Task AnnounceAsync(IncidentChange? change) =>
         change is null ? Task.CompletedTask : dispatcher.AnnounceAsync(environment, change, tracker.Open);
 
-    private sealed record Replica(string Resource, CustomResourceSnapshot Snapshot, bool StoppedOnPurpose);
+    private static Problem? ProblemOf(Replica replica, DateTimeOffset now)
+    {
+        var problem = ResourceProblems.Of(replica.Snapshot, replica.StoppedOnPurpose);
+        return problem is { Kind: ProblemKind.Unhealthy } && replica.StartedOnPurposeAt is { } started && now - started < RestartGrace ? null : problem;
+    }
+
+    private sealed record Replica(string Resource, CustomResourceSnapshot Snapshot, bool StoppedOnPurpose, DateTimeOffset? StartedOnPurposeAt);
 }
