@@ -55,6 +55,15 @@ process_kind() {
     fi
 }
 
+# The memory of process $1 in kB: its PSS, or with MEMORY_FIELD=Private its private pages alone (USS: what ending it
+# frees; unlike PSS it does not change with how many other processes, of any environment, map the same files).
+process_kb() {
+    awk -v field="${MEMORY_FIELD:-Pss}" '
+        field == "Pss" && $1 == "Pss:" { kb += $2 }
+        field == "Private" && ($1 == "Private_Clean:" || $1 == "Private_Dirty:") { kb += $2 }
+        END { print kb + 0 }' "/proc/$1/smaps_rollup" 2>/dev/null || echo 0
+}
+
 # "kind=MB kind=MB … total=MB" for the environment $1 whose app host is process $2.
 memory_by_kind() {
     local id=$1 host=$2 pid kind kb
@@ -62,7 +71,7 @@ memory_by_kind() {
     for pid in $(environment_pids "$id"); do
         kind=$(process_kind "$pid" "$host")
         [[ $kind == gone ]] && continue
-        kb=$(awk '$1 == "Pss:" { print $2 }' "/proc/$pid/smaps_rollup" 2>/dev/null || true)
+        kb=$(process_kb "$pid")
         kb_of[$kind]=$(( ${kb_of[$kind]:-0} + ${kb:-0} ))
     done
     local total=0 line=""
@@ -77,7 +86,7 @@ memory_by_kind() {
 environment_pss_mb() {
     local pid kb total=0
     for pid in $(environment_pids "$1"); do
-        kb=$(awk '$1 == "Pss:" { print $2 }' "/proc/$pid/smaps_rollup" 2>/dev/null || true)
+        kb=$(MEMORY_FIELD=Pss process_kb "$pid")
         total=$(( total + ${kb:-0} ))
     done
     echo $(( total / 1024 ))
