@@ -86,11 +86,10 @@ public sealed class ProfileModelTests
     [TestMethod]
     public async Task Lightweight_ServicesGetTheLeanRuntimeSettings_UnlessTheySetThemThemselves()
     {
-        using var test = new TestRuntime("qa");
+        using var test = new TestRuntime("lightweight");
         var manifest = test.Write("preview.yaml", """
             profiles:
-              qa:
-                extends: lightweight
+              lightweight:
                 services:
                   web: { env: { DOTNET_TieredPGO: "1" } }
             """);
