@@ -29,9 +29,9 @@ public sealed class LeanServiceStartTests(TestContext testContext)
         Assert.HasCount(1, services["Shop.Api"], "The lightweight profile runs one shop-api.");
 
         // Variables: Aspire's (connection string, service discovery, telemetry), preview.yaml's and the profile's.
-        var api = EnvironmentProcessTable.Environment(services["Shop.Api"][0]);
-        var web = EnvironmentProcessTable.Environment(services["Shop.Web"][0]);
-        var worker = EnvironmentProcessTable.Environment(services["Shop.Worker"][0]);
+        var api = Variables(services["Shop.Api"][0]);
+        var web = Variables(services["Shop.Web"][0]);
+        var worker = Variables(services["Shop.Worker"][0]);
         StringAssert.Contains(api, "\nConnectionStrings__shopdb=Host=127.0.0.1;", "shop-api lost its connection string.");
         StringAssert.Contains(api, "\nShop__SeedDemoData=false\n", "shop-api lost its services: env: from preview.yaml.");
         StringAssert.Matches(web, new System.Text.RegularExpressions.Regex(@"\nservices__shop-api__http__0=http://(localhost|127\.0\.0\.1):\d+\n"), "shop-web lost the service discovery entry of shop-api.");
@@ -43,7 +43,7 @@ public sealed class LeanServiceStartTests(TestContext testContext)
             StringAssert.Contains(variables, "\nDOTNET_TieredPGO=0\n", "A lightweight service runs with dynamic PGO.");
         }
 
-        StringAssert.Contains(EnvironmentProcessTable.Environment(record.HostProcessId), "\nDOTNET_TieredPGO=0\n", "The lightweight app host runs with dynamic PGO.");
+        StringAssert.Contains(Variables(record.HostProcessId), "\nDOTNET_TieredPGO=0\n", "The lightweight app host runs with dynamic PGO.");
         AssertHealthy(preview);
 
         // Service discovery at work: shop-web's product page is filled from shop-api.
@@ -74,7 +74,7 @@ public sealed class LeanServiceStartTests(TestContext testContext)
         Assert.HasCount(2, services["Shop.Api"], "The heavyweight profile's two shop-api replicas do not both run.");
         foreach (var pid in services.Values.SelectMany(pids => pids).Append(record.HostProcessId))
         {
-            var variables = EnvironmentProcessTable.Environment(pid);
+            var variables = Variables(pid);
             Assert.DoesNotContain("\nDOTNET_gcServer=", variables, "A heavyweight process got the lightweight runtime settings.");
             Assert.DoesNotContain("\nDOTNET_TieredPGO=", variables, "A heavyweight process got the lightweight runtime settings.");
         }
@@ -121,15 +121,23 @@ public sealed class LeanServiceStartTests(TestContext testContext)
             Assert.IsNotEmpty(services[service], $"{service} does not run as dotnet {dll}:\n{all}");
         }
 
-        // resources.json names the processes the orchestrator watches: the services themselves.
-        var watched = StateFiles.ReadResources(preview.StateFolder).Resources.SelectMany(resource => resource.ProcessIds).ToHashSet();
-        foreach (var pid in services.Values.SelectMany(pids => pids))
+        // resources.json names the processes the orchestrator watches: the services themselves, not launchers.
+        var servicePids = services.Values.SelectMany(pids => pids).ToHashSet();
+        var watched = StateFiles.ReadResources(preview.StateFolder).Resources
+            .Where(resource => resource.Name.StartsWith("shop-", StringComparison.Ordinal))
+            .SelectMany(resource => resource.ProcessIds)
+            .ToList();
+        Assert.IsNotEmpty(watched, "resources.json names no process of a service.");
+        foreach (var pid in watched)
         {
-            Assert.Contains(pid, watched, $"The orchestrator does not watch service process {pid}:\n{all}");
+            Assert.Contains(pid, servicePids, $"The orchestrator watches process {pid}, which is no service:\n{all}");
         }
 
         return services;
     }
+
+    // A line break first, so that every variable, the first too, is found as "\nNAME=value\n".
+    private static string Variables(int processId) => "\n" + EnvironmentProcessTable.Environment(processId);
 
     private static void AssertHealthy(PreviewUnderTest preview)
     {
