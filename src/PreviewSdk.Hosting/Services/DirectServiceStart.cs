@@ -30,31 +30,43 @@ public static class DirectServiceStart
     /// <summary>
     /// Puts the script first on this process's PATH (which DCP and every resource inherit) when the build listed
     /// the services (<see cref="TargetsFileName"/> exists beside the app host; <c>PreviewServiceLauncher=dotnet-run</c>
-    /// leaves it out) and the machine runs shell scripts. Returns whether it did.
+    /// leaves it out), the machine is not Windows and bash is on PATH. Returns whether it did.
     /// </summary>
     /// <param name="launchDirectory">Where the script is written (the environment's own folder).</param>
     public static bool Install(string launchDirectory)
     {
         ArgumentException.ThrowIfNullOrEmpty(launchDirectory);
         var targets = Path.Combine(AppContext.BaseDirectory, TargetsFileName);
-        if (OperatingSystem.IsWindows() || !File.Exists(targets) || FindDotnet(launchDirectory) is not { } dotnet)
+        if (OperatingSystem.IsWindows())
         {
             return false;
         }
 
-        Directory.CreateDirectory(launchDirectory);
-        var script = Path.Combine(launchDirectory, "dotnet");
-        // Written aside and renamed: DCP may run the script while another start of the same folder rewrites it.
-        var written = script + "." + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        File.WriteAllText(written, Script);
-        File.SetUnixFileMode(written, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
-            | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
-        File.Move(written, script, overwrite: true);
+        if (!File.Exists(targets) || FindDotnet(launchDirectory) is not { } dotnet || FindOnPath("bash") is not { } bash)
+        {
+            return false;
+        }
 
+        WriteScript(launchDirectory, bash);
         Environment.SetEnvironmentVariable(TargetsVariable, targets);
         Environment.SetEnvironmentVariable(DotnetVariable, dotnet);
         Environment.SetEnvironmentVariable("PATH", launchDirectory + Path.PathSeparator + Environment.GetEnvironmentVariable("PATH"));
         return true;
+    }
+
+    /// <summary>Writes the script as <c>dotnet</c> into <paramref name="launchDirectory"/>, run by <paramref name="bash"/>; returns its path.</summary>
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    internal static string WriteScript(string launchDirectory, string bash)
+    {
+        Directory.CreateDirectory(launchDirectory);
+        var script = Path.Combine(launchDirectory, "dotnet");
+        // Written aside and renamed: DCP may run the script while another start of the same folder rewrites it.
+        var written = script + "." + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        File.WriteAllText(written, $"#!{bash}\n{Script}");
+        File.SetUnixFileMode(written, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
+            | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+        File.Move(written, script, overwrite: true);
+        return script;
     }
 
     // The dotnet the orchestrator would have found: the first program of that name on PATH (not a script such as
@@ -73,6 +85,11 @@ public static class DirectServiceStart
         return Environment.ProcessPath is { } self && Path.GetFileNameWithoutExtension(self) == "dotnet" ? self : null;
     }
 
+    private static string? FindOnPath(string program) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Select(folder => Path.Combine(folder, program))
+            .FirstOrDefault(File.Exists);
+
     private static bool IsScript(string path)
     {
         Span<byte> start = stackalloc byte[2];
@@ -80,11 +97,11 @@ public static class DirectServiceStart
         return file.Read(start) == 2 && start.SequenceEqual("#!"u8);
     }
 
-    // Bash for its arrays-free argument walk with ${!i}; every branch ends in exec, so no shell stays behind. The
+    // Bash (found on PATH when installed; without it nothing is installed) for its indirect ${!i}; every branch ends
+    // in exec, so no shell stays behind. The
     // command shape is Aspire's (DcpExecutor.PrepareProjectExecutables): anything that is not exactly that, a
     // build (no --no-build), dotnet watch, an option it does not know, falls through to the real dotnet.
-    internal const string Script = """
-        #!/usr/bin/env bash
+    private const string Script = """
         # Written by PreviewSdk (docs/architecture.md, "Services start without a launcher"): starts a built preview
         # service as `dotnet <its dll>` in place of a resident `dotnet run`; every other command runs the real dotnet.
         real=${PREVIEW_DOTNET_HOST:-/usr/bin/dotnet}
