@@ -26,7 +26,7 @@ environment_pids() {
     declare -A children=()
     local stat parent
     for stat in /proc/[0-9]*/stat; do
-        read -r pid _ _ parent _ < "$stat" 2>/dev/null || continue
+        { read -r pid _ _ parent _ < "$stat"; } 2>/dev/null || continue
         children[$parent]+="$pid "
     done
     while (( ${#queue[@]} > 0 )); do
