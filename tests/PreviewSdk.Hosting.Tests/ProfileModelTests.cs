@@ -84,6 +84,69 @@ public sealed class ProfileModelTests
     }
 
     [TestMethod]
+    public async Task Lightweight_ServicesGetTheLeanRuntimeSettings_UnlessTheySetThemThemselves()
+    {
+        using var test = new TestRuntime("lightweight");
+        var manifest = test.Write("preview.yaml", """
+            profiles:
+              lightweight:
+                services:
+                  web: { env: { DOTNET_TieredPGO: "1" } }
+            """);
+        var builder = test.CreateBuilder();
+        var profile = builder.UsePreviewProfile(manifest);
+
+        var api = builder.AddPreviewService("api", "../api/api.csproj", isWeb: true).WithProfile(profile);
+        var worker = builder.AddPreviewService("worker", "../worker/worker.csproj", isWeb: false).WithEnvironment("DOTNET_gcServer", "1").WithProfile(profile);
+        var web = builder.AddPreviewService("web", "../web/web.csproj", isWeb: true).WithProfile(profile);
+
+        var apiEnvironment = await EnvironmentOfAsync(api.Resource);
+        Assert.AreEqual(("0", "0"), (apiEnvironment["DOTNET_gcServer"], apiEnvironment["DOTNET_TieredPGO"]));
+        var workerEnvironment = await EnvironmentOfAsync(worker.Resource);
+        Assert.AreEqual(("1", "0"), (workerEnvironment["DOTNET_gcServer"], workerEnvironment["DOTNET_TieredPGO"]), "the service's own value wins");
+        var webEnvironment = await EnvironmentOfAsync(web.Resource);
+        Assert.AreEqual(("0", "1"), (webEnvironment["DOTNET_gcServer"], webEnvironment["DOTNET_TieredPGO"]), "the profile's env: wins");
+    }
+
+    [TestMethod]
+    public async Task Heavyweight_ServicesKeepTheRuntimeDefaults()
+    {
+        using var test = new TestRuntime("heavyweight");
+        var (_, api, worker) = BuildSample(test);
+
+        foreach (var service in new IResource[] { api.Resource, worker.Resource })
+        {
+            var environment = await EnvironmentOfAsync(service);
+            Assert.IsFalse(environment.ContainsKey("DOTNET_gcServer") || environment.ContainsKey("DOTNET_TieredPGO"), $"{service.Name} got lightweight runtime settings.");
+        }
+    }
+
+    [TestMethod]
+    public async Task Lightweight_PostgresIsSizedForAPreview()
+    {
+        using var test = new TestRuntime("lightweight");
+        var builder = test.CreateBuilder();
+
+        var postgres = builder.AddPreviewPostgres("postgres", "postgres:15", builder.UsePreviewProfile(SampleManifest));
+
+        var arguments = await ArgumentsOfAsync(postgres.Resource);
+        Assert.Contains("shared_buffers=16MB", arguments);
+        Assert.Contains("max_connections=40", arguments);
+    }
+
+    private static async Task<List<string>> ArgumentsOfAsync(IResource resource)
+    {
+        var values = new List<object>();
+        var context = new CommandLineArgsCallbackContext(values, resource);
+        foreach (var annotation in resource.Annotations.OfType<CommandLineArgsCallbackAnnotation>())
+        {
+            await annotation.Callback(context);
+        }
+
+        return [.. values.Select(value => value as string ?? value.ToString() ?? string.Empty)];
+    }
+
+    [TestMethod]
     public void UsePreviewProfile_UnknownProfile_FailsWithPreview1030()
     {
         using var test = new TestRuntime("heavy");

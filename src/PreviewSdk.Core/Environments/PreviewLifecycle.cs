@@ -301,6 +301,7 @@ public sealed partial class PreviewLifecycle(IPreviewReporter reporter)
             variables[PreviewVariables.TemplateRetention] = ((long)request.TemplateRetention.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
         ContainerVariables.Add(variables, runtimes, request.ContainerRegistry);
+        LightweightRuntime.AddForAppHost(variables, request.Profile);
 
         var stopwatch = Stopwatch.StartNew();
         int pid;

@@ -22,6 +22,8 @@ public static class PreviewApplication
             ? PreviewRuntime.FromEnvironment()
             : ForegroundRegistration.Register((System.Environment.GetEnvironmentVariable("ASPNETCORE_URLS") ?? string.Empty).Split(';')[0]);
         ApplyIdentity(runtime);
+        // Before DCP starts: it takes the PATH from this process.
+        DirectServiceStart.Install(Path.Combine(runtime.StateDirectory, "launch"));
         var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions { Args = args });
         builder.AddPreviewEnvironment(runtime);
         if (runtime.IsForeground)

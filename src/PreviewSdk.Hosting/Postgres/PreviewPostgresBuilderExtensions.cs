@@ -27,11 +27,30 @@ public static class PreviewPostgresBuilderExtensions
         ArgumentException.ThrowIfNullOrEmpty(image);
         ArgumentNullException.ThrowIfNull(profile);
         var decision = PreviewContainerRuntimes.Decide(builder, name, DependencyKind.Postgres, image, profile);
+        string[] settings = profile.Name == ProfileCatalog.Lightweight
+            ? [.. LightweightServerSettings.SelectMany(setting => new[] { "-c", $"{setting.Key}={setting.Value}" })]
+            : [];
         return decision.IsContainer
             ? builder.AddContainerPostgres(name, decision.Image!, profile.Dependencies.GetValueOrDefault(name)?.Limits ?? ResourceLimits.None)
+                .WithArgs(settings)
                 .WithRuntimeProperty(decision, "Container")
-            : builder.AddLocalPostgres(name).WithRuntimeProperty(decision, "Executable");
+            : builder.AddLocalPostgres(name).WithArgs(settings).WithRuntimeProperty(decision, "Executable");
     }
+
+    /// <summary>
+    /// The server settings of a PostgreSQL of the <c>lightweight</c> profile (passed as <c>-c name=value</c>, for the
+    /// local server and the container alike); heavyweight keeps PostgreSQL's defaults. Sized for a preview: a few
+    /// services, one user, data that fits in the operating system's cache. See docs/architecture.md ("Memory of a
+    /// lightweight environment").
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> LightweightServerSettings { get; } = new Dictionary<string, string>
+    {
+        // 128MB by default; a preview's data is small and the OS cache holds it anyway.
+        ["shared_buffers"] = "16MB",
+        // 100 by default; each slot costs shared memory and semaphores whether used or not. A lightweight
+        // environment's services, seeder and health checks use well under 20.
+        ["max_connections"] = "40",
+    };
 
     /// <summary>
     /// Adds a database to a server of <see cref="AddPreviewPostgres"/>, whichever runtime it has: created once the

@@ -65,6 +65,7 @@ public static class PreviewProfileBuilderExtensions
         if (profile.Name == ProfileCatalog.Lightweight)
         {
             WithRelaxedTelemetry(service);
+            WithLeanRuntime(service);
         }
 
         // Over the launch profile's and services:' values; a variable the profile sets for the service wins below.
@@ -121,6 +122,20 @@ public static class PreviewProfileBuilderExtensions
         service.WithEnvironment("OTEL_BSP_SCHEDULE_DELAY", LightweightTelemetryDelayMilliseconds);
         service.WithEnvironment("OTEL_BLRP_SCHEDULE_DELAY", LightweightTelemetryDelayMilliseconds);
         service.WithEnvironment("OTEL_METRIC_EXPORT_INTERVAL", LightweightTelemetryDelayMilliseconds);
+    }
+
+    // LightweightRuntime.Settings, only where the service does not set them itself: a value from its launch profile or services: env: (both
+    // applied before this) wins, and so does the profile's own env: (applied after it).
+    private static void WithLeanRuntime<T>(IResourceBuilder<T> service)
+        where T : IResourceWithEnvironment
+    {
+        service.WithEnvironment(context =>
+        {
+            foreach (var (name, value) in LightweightRuntime.Settings)
+            {
+                context.EnvironmentVariables.TryAdd(name, value);
+            }
+        });
     }
 
     private static EffectiveProfile? Registered(IDistributedApplicationBuilder builder) =>
