@@ -4,7 +4,6 @@ using System.Globalization;
 using PreviewSdk.Core.Binaries;
 using PreviewSdk.Core.Containers;
 using PreviewSdk.Core.Diagnostics;
-using PreviewSdk.Core.Limits;
 using PreviewSdk.Core.Links;
 using PreviewSdk.Core.Planning;
 using PreviewSdk.Core.Sharing;
@@ -99,102 +98,6 @@ public sealed partial class PreviewLifecycle(IPreviewReporter reporter)
                 environmentLock.DeleteOnRelease();
             }
         }
-    }
-
-    /// <summary>
-    /// Stops the environment <paramref name="name"/> of the preview project <paramref name="projectPath"/> and
-    /// deletes its state. Found through the registry's records rather than preview.yaml, so an environment can be
-    /// stopped even while its preview.yaml is broken. Returns false after reporting an error.
-    /// </summary>
-    public bool Down(string stateRoot, string projectPath, string name) =>
-        Guarded(stateRoot, create: false, () => DownUnguarded(stateRoot, projectPath, name));
-
-    private bool DownUnguarded(string stateRoot, string projectPath, string name)
-    {
-        var registry = new EnvironmentRegistry(stateRoot);
-        RegistrySweep.Run(registry, DateTimeOffset.UtcNow, reporter, entry => IsOf(entry, projectPath, name));
-        var entries = registry.List().Where(entry => IsOf(entry, projectPath, name)).ToList();
-        if (entries.Count == 0)
-        {
-            reporter.Info($"Preview '{name}' of {Path.GetFileName(projectPath)} is not running; nothing to stop.");
-            return true;
-        }
-
-        var stopped = true;
-        foreach (var entry in entries)
-        {
-            using var environmentLock = TryLock(registry, entry.Record.App, name);
-            if (environmentLock is null || !TearDown(entry))
-            {
-                stopped = false;
-                continue;
-            }
-
-            environmentLock.DeleteOnRelease();
-            reporter.Info($"Preview '{name}' of '{entry.Record.App}' is down.");
-        }
-
-        return stopped;
-    }
-
-    /// <summary>Describes every environment of the registry, one block each, after sweeping up the dead and the expired.</summary>
-    public IReadOnlyList<EnvironmentEntry> List(string stateRoot)
-    {
-        IReadOnlyList<EnvironmentEntry> entries = [];
-        Guarded(stateRoot, create: false, () =>
-        {
-            var registry = new EnvironmentRegistry(stateRoot);
-            RegistrySweep.Run(registry, DateTimeOffset.UtcNow, reporter);
-            entries = registry.List();
-            reporter.Info(EnvironmentListRenderer.Render(entries, DateTimeOffset.UtcNow));
-            return true;
-        });
-        return entries;
-    }
-
-    /// <summary>
-    /// Extends the time to live of the environment <paramref name="name"/> of the preview project
-    /// <paramref name="projectPath"/>: <paramref name="timeToLive"/> from now (the profile's when null), or keeps it
-    /// when <paramref name="keep"/>. Returns false after reporting an error (PREVIEW2012 when it does not run).
-    /// </summary>
-    public bool Extend(string stateRoot, string projectPath, string name, TimeSpan? timeToLive, bool keep) =>
-        Guarded(stateRoot, create: false, () => ExtendUnguarded(stateRoot, projectPath, name, timeToLive, keep));
-
-    private bool ExtendUnguarded(string stateRoot, string projectPath, string name, TimeSpan? timeToLive, bool keep)
-    {
-        var registry = new EnvironmentRegistry(stateRoot);
-        // Its own environment too: one that expired or died is not extended but cleaned up.
-        RegistrySweep.Run(registry, DateTimeOffset.UtcNow, reporter);
-        var entries = registry.List().Where(entry => IsOf(entry, projectPath, name)).ToList();
-        if (entries.Count == 0)
-        {
-            reporter.Report(DiagnosticFactory.Create(DiagnosticCodes.EnvironmentNotRunning, SourceLocation.WholeFile(projectPath), name, Path.GetFileName(projectPath)));
-            return false;
-        }
-
-        foreach (var found in entries)
-        {
-            using var environmentLock = TryLock(registry, found.Record.App, name);
-            if (environmentLock is null)
-            {
-                return false;
-            }
-
-            if (EnvironmentRegistry.Read(found.Folder) is not { } entry || entry.Record.State == EnvironmentState.Expired)
-            {
-                reporter.Report(DiagnosticFactory.Create(DiagnosticCodes.EnvironmentNotRunning, SourceLocation.WholeFile(projectPath), name, Path.GetFileName(projectPath)));
-                return false;
-            }
-
-            var now = DateTimeOffset.UtcNow;
-            var extended = EnvironmentExpiry.Extend(entry.Record, timeToLive, keep, now);
-            StateJson.Write(Path.Combine(entry.Folder, StateFiles.Record), extended);
-            reporter.Info(extended.Keep
-                ? $"Preview '{name}' of '{extended.App}' is kept: it does not expire{(extended.Team is { } team ? $", and still counts against the budget of team '{team}'" : string.Empty)}. Stop it with -t:PreviewDown."
-                : $"Preview '{name}' of '{extended.App}' now expires at {extended.ExpiresAt!.Value.LocalDateTime:yyyy-MM-dd HH:mm:ss} (in {EnvironmentListRenderer.Age(extended.ExpiresAt.Value - now)}).");
-        }
-
-        return true;
     }
 
     // A state folder the file system refuses to write is the user's to fix (PREVIEW2030), not a bug (PREVIEW9001):
@@ -376,51 +279,6 @@ public sealed partial class PreviewLifecycle(IPreviewReporter reporter)
         TearDown(entry, postMortem);
         reporter.Report(failure ?? DiagnosticFactory.Create(DiagnosticCodes.AppHostExited, SourceLocation.WholeFile(request.ProjectPath), request.Name, postMortem) with { Details = "    (it reported ready, but wrote no links)" });
         return false;
-    }
-
-    /// <summary>
-    /// Stops the environment's processes and deletes its state; first, with <paramref name="postMortem"/>, keeps
-    /// its logs and reports there (once every process stopped, so the logs are complete).
-    /// </summary>
-    private bool TearDown(EnvironmentEntry entry, string? postMortem = null)
-    {
-        var survivors = EnvironmentProcesses.Stop(entry.Record, StopGrace);
-        if (survivors.Count > 0)
-        {
-            reporter.Report(DiagnosticFactory.Create(DiagnosticCodes.ProcessesLeftBehind, SourceLocation.WholeFile(entry.Folder),
-                entry.Record.Name, string.Join(' ', survivors)));
-            return false;
-        }
-
-        if (EnvironmentCgroups.Remove(entry.Record.EnvironmentId, id => EnvironmentProcesses.Find(id).Count > 0) is { } leftover)
-        {
-            reporter.Report(DiagnosticFactory.Create(DiagnosticCodes.LimitsCgroupNotRemoved, SourceLocation.WholeFile(entry.Folder),
-                entry.Record.Name, leftover.Message, leftover.Path));
-            return false;
-        }
-
-        if (Containers.EnvironmentContainers.RemoveRecorded(entry.Record) is { Count: > 0 } leftovers)
-        {
-            reporter.Report(DiagnosticFactory.Create(DiagnosticCodes.ContainersNotRemoved, SourceLocation.WholeFile(entry.Folder),
-                entry.Record.Name, string.Join("; ", leftovers) + ".", entry.Record.EnvironmentId));
-            return false;
-        }
-
-        if (postMortem is not null)
-        {
-            try
-            {
-                PostMortemArchive.Keep(entry.Folder, postMortem);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                reporter.Report(DiagnosticFactory.Create(DiagnosticCodes.PostMortemNotKept, DiagnosticSeverity.Warning,
-                    SourceLocation.WholeFile(entry.Folder), entry.Record.Name, postMortem, e.Message));
-            }
-        }
-
-        StateDeletion.Delete(entry.Folder);
-        return true;
     }
 
     private RegistryLock? TryLock(EnvironmentRegistry registry, string app, string name) => TryLock(reporter, registry, app, name);
