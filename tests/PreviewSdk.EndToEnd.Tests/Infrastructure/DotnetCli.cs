@@ -106,6 +106,7 @@ internal static partial class DotnetCli
         }
 
         var output = new StringBuilder();
+        var lastLineAt = Stopwatch.GetTimestamp();
         void Append(object sender, DataReceivedEventArgs line)
         {
             if (line.Data is not null)
@@ -113,6 +114,7 @@ internal static partial class DotnetCli
                 lock (output)
                 {
                     output.Append(line.Data).Append('\n');
+                    lastLineAt = Stopwatch.GetTimestamp();
                 }
             }
         }
@@ -137,8 +139,31 @@ internal static partial class DotnetCli
             }
         }
 
-        // Waits for the end of both output streams too (bounded, in case a grandchild kept them open).
-        process.WaitForExit(TimeSpan.FromSeconds(30));
+        // Reads the rest of both output streams. Not with WaitForExit(timeout): with a finite timeout .NET does not
+        // wait for redirected streams, and under load the result missed the command's last lines (a -t:PreviewList
+        // whose listing never arrived). Until the streams end, or, when a grandchild (a build server) keeps them
+        // open, until nothing arrived for a second since the exit: the command wrote everything before it exited.
+        var exitedAt = Stopwatch.GetTimestamp();
+        using (var limit = new CancellationTokenSource(TimeSpan.FromSeconds(30)))
+        {
+            var drained = process.WaitForExitAsync(limit.Token);
+            while (!drained.IsCompleted && !limit.IsCancellationRequested)
+            {
+                long quietSince;
+                lock (output)
+                {
+                    quietSince = Math.Max(lastLineAt, exitedAt);
+                }
+
+                if (Stopwatch.GetElapsedTime(quietSince) > TimeSpan.FromSeconds(1))
+                {
+                    break;
+                }
+
+                Thread.Sleep(50);
+            }
+        }
+
         whileRunning?.Invoke();
         var commandLine = "dotnet " + string.Join(' ', arguments.Select(Quote));
         string text;
