@@ -24,20 +24,25 @@ public sealed class AlertTests
 
     public TestContext TestContext { get; set; } = null!;
 
+    // An environment with one service, "svc", and alerts posted as JSON to receiver's /hooks/preview. Healthy once it
+    // serves, so the environment is ready only after the service wrote its first lines.
+    private static Task<DistributedApplication> StartServiceWithWebhookAsync(TestRuntime test, LoopbackServer receiver, CancellationToken cancellationToken)
+    {
+        var manifest = test.Write("preview.yaml", $"alerts:\n  webhooks:\n    - {{ url: \"{receiver.Url}hooks/preview\", format: json }}\n");
+        var builder = test.CreateBuilder();
+        builder.AddPreviewAlerts(manifest);
+        builder.AddTestService("svc").WithHttpHealthCheck("/health");
+        return test.StartUntilReadyAsync(builder, cancellationToken);
+    }
+
     [TestMethod]
     public async Task ASigkilledService_RaisesOneAlertWithin30Seconds_AndARecoveryOnceItRunsAgain()
     {
         using var test = new TestRuntime();
         using var receiver = new LoopbackServer(_ => new Answer(200));
-        var manifest = test.Write("preview.yaml", $"alerts:\n  webhooks:\n    - {{ url: \"{receiver.Url}hooks/preview\", format: json }}\n");
-        var builder = test.CreateBuilder();
-        builder.AddPreviewAlerts(manifest);
-        // Healthy once it serves, so the environment is ready only after the service wrote its first lines.
-        builder.AddTestService("svc").WithHttpHealthCheck("/health");
-
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.CancellationToken);
         timeout.CancelAfter(Timeout);
-        await using var app = await test.StartUntilReadyAsync(builder, timeout.Token);
+        await using var app = await StartServiceWithWebhookAsync(test, receiver, timeout.Token);
         var running = await app.ResourceNotifications.WaitForResourceAsync("svc", e => Pid(e) is not null, timeout.Token);
 
         var killedAt = Stopwatch.StartNew();
@@ -89,13 +94,9 @@ public sealed class AlertTests
     {
         using var test = new TestRuntime();
         using var receiver = new LoopbackServer(_ => new Answer(200));
-        var manifest = test.Write("preview.yaml", $"alerts:\n  webhooks:\n    - {{ url: \"{receiver.Url}hooks/preview\", format: json }}\n");
-        var builder = test.CreateBuilder();
-        builder.AddPreviewAlerts(manifest);
-        builder.AddTestService("svc").WithHttpHealthCheck("/health");
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.CancellationToken);
         timeout.CancelAfter(Timeout);
-        await using var app = await test.StartUntilReadyAsync(builder, timeout.Token);
+        await using var app = await StartServiceWithWebhookAsync(test, receiver, timeout.Token);
         var before = (await app.ResourceNotifications.WaitForResourceAsync("svc", e => Pid(e) is not null, timeout.Token)).Snapshot.StartTimeStamp;
 
         // Aspire's Restart: the dashboard's button, and what Reset and a repeated -t:Preview run.

@@ -312,8 +312,9 @@ public sealed class KubernetesLifecycle(ClusterConnection connection, IPreviewRe
         var services = environment.OfKind<V1Service>()
             .Where(service => service.Spec.Ports.Any(port => port.Name == "http") && service.Metadata.Name != GatewayObjects.Name)
             .Select(service => service.Metadata.Name);
-        var links = EnvironmentLinks.Through(environment.Addresses, token, environment.Addresses.Environment, profile, readyAt, services) with { Dashboard = string.Empty };
-        return token is null && tokenRequired ? links with { TokenRequired = true } : links;
+        // Asked for even when the token could not be read: the shared link is then the directory page, which asks.
+        return EnvironmentLinks.Through(environment.Addresses, token, environment.Addresses.Environment, profile, readyAt, services)
+            with { Dashboard = string.Empty, TokenRequired = tokenRequired };
     }
 
     private static string Describe(RenderedEnvironment environment, EnvironmentLinks links, string status)
