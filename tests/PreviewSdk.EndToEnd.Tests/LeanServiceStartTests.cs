@@ -103,6 +103,30 @@ public sealed class LeanServiceStartTests(TestContext testContext)
         EnvironmentAssert.LeftNothingBehind(preview, [record.EnvironmentId], down);
     }
 
+    [TestMethod]
+    public void OrchestratorKilled_ItsServicesRunOn_AndPreviewDownStopsThem()
+    {
+        // Without DCP's monitor processes nothing ends the services when DCP dies: -t:PreviewDown must, through the
+        // environment id every process carries.
+        using var preview = new PreviewUnderTest(Repository.ShopPreviewProject, "shop", "leandcp", testContext);
+        var up = preview.Preview();
+        Assert.AreEqual(0, up.ExitCode, up.ToString());
+        var record = preview.ReadEnvironment();
+        var processes = EnvironmentProcessTable.Carrying(record.EnvironmentId);
+        var controllers = processes.Single(process => process.CommandLine.Contains("/dcp run-controllers ", StringComparison.Ordinal));
+        var services = AssertStartedDirectly(preview, record.EnvironmentId, up);
+
+        EnvironmentProcessTable.Kill(controllers.ProcessId);
+        Thread.Sleep(TimeSpan.FromSeconds(2));
+        Assert.IsTrue(services.Values.SelectMany(pids => pids).Any(pid => EnvironmentProcessTable.Carries(pid, record.EnvironmentId)),
+            "No service outlived DCP: the test no longer shows that -t:PreviewDown is what stops them.");
+
+        AssertDownLeavesNothing(preview, record.EnvironmentId, services);
+    }
+
+    private static bool IsDcpMonitor(EnvironmentProcessTable.Entry process) =>
+        process.CommandLine.Contains("/dcp monitor-process ", StringComparison.Ordinal);
+
     // Each service's processes by project name: every one is `<dotnet> <its built dll>` (one process, no launcher
     // above it), and no `dotnet run` runs in the environment.
     private static Dictionary<string, List<int>> AssertStartedDirectly(PreviewUnderTest preview, string environmentId, CommandResult up)
@@ -110,6 +134,7 @@ public sealed class LeanServiceStartTests(TestContext testContext)
         var processes = EnvironmentProcessTable.Carrying(environmentId);
         var all = string.Join('\n', processes);
         Assert.IsFalse(processes.Any(process => process.CommandLine.Contains(" run --project ", StringComparison.Ordinal)), $"A service started through dotnet run:\n{all}\n{up}");
+        Assert.IsFalse(processes.Any(IsDcpMonitor), $"DCP started a monitor process per executable:\n{all}");
         var services = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         foreach (var service in Services)
         {

@@ -44,6 +44,10 @@ public static class PreviewApplication
         SetDefault("ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL", $"http://127.0.0.1:{LoopbackPorts.Next()}");
         SetDefault("DOTNET_ENVIRONMENT", "Development");
         SetDefault("ASPNETCORE_ENVIRONMENT", "Development");
+        // DCP otherwise starts one `dcp monitor-process` per executable (about 18 MB of private memory each) to end the
+        // executable if DCP itself dies. PreviewSdk already finds and stops every process carrying the environment's
+        // id (-t:PreviewDown, the registry sweep), so they only cost memory. "false" here keeps them.
+        SetDefault("DCP_DISABLE_MONITOR_PROCESS", "true");
     }
 
     private static void ApplyIdentity(PreviewRuntime runtime)
