@@ -17,6 +17,11 @@ public static class LightweightRuntime
         // No dynamic profile-guided optimisation: its instrumented code and profile data cost 8 to 10 MB of private
         // memory per .NET process, for steady-state speed a preview does not need.
         ["DOTNET_TieredPGO"] = "0",
+        // A 4 MB allocation budget between collections of the youngest generation instead of one sized from the L3
+        // cache (about 25 MB on a 32 MB L3): an idle process keeps what it allocated since its last collection, so
+        // each .NET process of the environment (app host, dashboard, services) holds 3 to 25 MB less. Smaller budgets
+        // saved nothing more. The value is hexadecimal, as every DOTNET_GC setting.
+        ["DOTNET_GCgen0size"] = "0x400000",
     };
 
     /// <summary>
