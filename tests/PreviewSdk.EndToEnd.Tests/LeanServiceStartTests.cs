@@ -42,6 +42,7 @@ public sealed class LeanServiceStartTests(TestContext testContext)
             StringAssert.Contains(variables, "\nDOTNET_gcServer=0\n", "A lightweight service runs without workstation GC.");
             StringAssert.Contains(variables, "\nDOTNET_TieredPGO=0\n", "A lightweight service runs with dynamic PGO.");
             StringAssert.Contains(variables, "\nDOTNET_GCgen0size=0x400000\n", "A lightweight service runs with the cache-sized gen0 budget.");
+            StringAssert.Contains(variables, "\nDOTNET_TC_CallCounting=0\n", "A lightweight service recompiles its hot methods.");
         }
 
         StringAssert.Contains(Variables(record.HostProcessId), "\nDOTNET_TieredPGO=0\n", "The lightweight app host runs with dynamic PGO.");
@@ -79,6 +80,7 @@ public sealed class LeanServiceStartTests(TestContext testContext)
             Assert.DoesNotContain("\nDOTNET_gcServer=", variables, "A heavyweight process got the lightweight runtime settings.");
             Assert.DoesNotContain("\nDOTNET_TieredPGO=", variables, "A heavyweight process got the lightweight runtime settings.");
             Assert.DoesNotContain("\nDOTNET_GCgen0size=", variables, "A heavyweight process got the lightweight runtime settings.");
+            Assert.DoesNotContain("\nDOTNET_TC_CallCounting=", variables, "A heavyweight process got the lightweight runtime settings.");
         }
 
         AssertHealthy(preview);
