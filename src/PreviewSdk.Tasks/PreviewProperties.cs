@@ -100,6 +100,23 @@ internal static class PreviewProperties
         return false;
     }
 
+    /// <summary>The values of <c>PreviewServiceLauncher</c>, the default first; matched ignoring case, as MSBuild compares.</summary>
+    public static IReadOnlyList<string> ServiceLaunchers { get; } = ["direct", "dotnet-run"];
+
+    // A mistyped launcher (dotnet_run, run) used to mean direct without a word; the targets run the check only for a
+    // value outside ServiceLaunchers, so a valid one costs no task.
+    public static bool TryReadServiceLauncher(PreviewTask task, string text, string projectPath, out string launcher)
+    {
+        launcher = string.IsNullOrWhiteSpace(text) ? ServiceLaunchers[0] : text.Trim().ToLowerInvariant();
+        if (ServiceLaunchers.Contains(launcher, StringComparer.Ordinal))
+        {
+            return true;
+        }
+
+        task.Report(DiagnosticFactory.Create(DiagnosticCodes.InvalidProperty, SourceLocation.WholeFile(projectPath), "PreviewServiceLauncher", text, "direct or dotnet-run"));
+        return false;
+    }
+
     public static bool TryReadPullRequest(PreviewTask task, string text, string projectPath, out int? pullRequest)
     {
         pullRequest = null;

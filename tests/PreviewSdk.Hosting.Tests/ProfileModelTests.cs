@@ -109,6 +109,59 @@ public sealed class ProfileModelTests
     }
 
     [TestMethod]
+    public async Task ExtendsLightweight_ThroughAChain_ServicesGetTheLeanSettings_UnlessTheySetThemThemselves()
+    {
+        using var test = new TestRuntime("qa-small");
+        var manifest = test.Write("preview.yaml", """
+            profiles:
+              qa:
+                extends: lightweight
+              qa-small:
+                extends: qa
+                services:
+                  web: { env: { DOTNET_TieredPGO: "1" } }
+            """);
+        var builder = test.CreateBuilder();
+        var profile = builder.UsePreviewProfile(manifest);
+
+        var api = builder.AddPreviewService("api", "../api/api.csproj", isWeb: true).WithProfile(profile);
+        var worker = builder.AddPreviewService("worker", "../worker/worker.csproj", isWeb: false).WithEnvironment("DOTNET_gcServer", "1").WithProfile(profile);
+        var web = builder.AddPreviewService("web", "../web/web.csproj", isWeb: true).WithProfile(profile);
+        var postgres = builder.AddPreviewPostgres("postgres", "postgres:15", profile);
+
+        var apiEnvironment = await EnvironmentOfAsync(api.Resource);
+        Assert.AreEqual(("0", "0"), (apiEnvironment["DOTNET_gcServer"], apiEnvironment["DOTNET_TieredPGO"]), "qa-small extends qa, which extends lightweight");
+        Assert.AreEqual("5000", apiEnvironment["OTEL_METRIC_EXPORT_INTERVAL"], "its services export telemetry every 5 s");
+        var workerEnvironment = await EnvironmentOfAsync(worker.Resource);
+        Assert.AreEqual(("1", "0"), (workerEnvironment["DOTNET_gcServer"], workerEnvironment["DOTNET_TieredPGO"]), "the service's own value wins");
+        var webEnvironment = await EnvironmentOfAsync(web.Resource);
+        Assert.AreEqual(("0", "1"), (webEnvironment["DOTNET_gcServer"], webEnvironment["DOTNET_TieredPGO"]), "the profile's env: wins");
+        Assert.Contains("shared_buffers=16MB", await ArgumentsOfAsync(postgres.Resource));
+        Assert.AreEqual("qa-small", DashboardProperty(api.Resource));
+    }
+
+    [TestMethod]
+    public async Task ExtendsHeavyweight_ServicesKeepTheRuntimeDefaultsAndAspiresTelemetryPace()
+    {
+        using var test = new TestRuntime("staging");
+        var manifest = test.Write("preview.yaml", """
+            profiles:
+              staging:
+                extends: heavyweight
+            """);
+        var builder = test.CreateBuilder();
+        var profile = builder.UsePreviewProfile(manifest);
+
+        var api = builder.AddPreviewService("api", "../api/api.csproj", isWeb: true).WithProfile(profile);
+        var postgres = builder.AddPreviewPostgres("postgres", "postgres:15", profile);
+
+        var environment = await EnvironmentOfAsync(api.Resource);
+        Assert.IsFalse(environment.ContainsKey("DOTNET_gcServer") || environment.ContainsKey("DOTNET_TieredPGO"), "a profile extending heavyweight got lightweight runtime settings.");
+        Assert.AreNotEqual("5000", environment.GetValueOrDefault("OTEL_METRIC_EXPORT_INTERVAL"));
+        Assert.IsFalse((await ArgumentsOfAsync(postgres.Resource)).Any(argument => argument.StartsWith("shared_buffers=", StringComparison.Ordinal)));
+    }
+
+    [TestMethod]
     public async Task Heavyweight_ServicesKeepTheRuntimeDefaults()
     {
         using var test = new TestRuntime("heavyweight");

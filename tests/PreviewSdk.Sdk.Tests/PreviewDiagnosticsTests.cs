@@ -112,6 +112,20 @@ public sealed class PreviewDiagnosticsTests
     }
 
     [TestMethod]
+    public void Preview_MistypedServiceLauncher_ReportsPreview1019BeforeBuildingTheAppHost()
+    {
+        var project = ServiceProject("Launcher.Preview", "app: demo\n");
+
+        var result = Workspace.Build(project, "-t:Preview", "-p:PreviewServiceLauncher=DotnetRun");
+
+        var error = result.AssertSingleError("PREVIEW1019");
+        Assert.AreEqual(project, error.File, result.Describe());
+        Assert.StartsWith("The property PreviewServiceLauncher is 'DotnetRun', which is not direct or dotnet-run.", error.Message);
+        Assert.IsFalse(File.Exists(TestWorkspace.AppHostAssembly(project)), "the app host was built with a launcher that means nothing");
+        Workspace.AssertNothingStarted(project);
+    }
+
+    [TestMethod]
     public void Build_UnknownProfile_ReportsPreview1030AtTheProfilesKeyAndSwitchingBackRecompilesNothing()
     {
         var project = ServiceProject("Profile.Preview", """

@@ -32,4 +32,30 @@ public sealed class ServiceTargetsFileTests
 
         Assert.IsFalse(File.Exists(list), "PreviewServiceLauncher=dotnet-run left the list beside the app host.");
     }
+
+    [TestMethod]
+    public void Build_LauncherIgnoresCase_AndAMistypedOneIsPreview1019EvenWhenNothingElseChanged()
+    {
+        var from = Path.Combine(Workspace.Root, "Launcher.Case.Preview", "Launcher.Case.Preview.csproj");
+        var project = Workspace.PreviewProject("Launcher.Case.Preview", $"""
+              <ItemGroup>
+            {TestWorkspace.Reference(from, Workspace.WebService)}
+              </ItemGroup>
+            """, "app: launcher\n");
+        var list = Path.Combine(Path.GetDirectoryName(TestWorkspace.AppHostAssembly(project))!, "preview.services.tsv");
+
+        Workspace.Build(project, "-p:PreviewServiceLauncher=Dotnet-Run").AssertCleanSuccess();
+        Assert.IsFalse(File.Exists(list), "PreviewServiceLauncher=Dotnet-Run was not read as dotnet-run.");
+
+        Workspace.Build(project, "-p:PreviewServiceLauncher=DIRECT").AssertCleanSuccess();
+        Assert.IsTrue(File.Exists(list), "PreviewServiceLauncher=DIRECT was not read as direct.");
+
+        // Everything else is up to date: the check must not hide behind an incremental build.
+        var result = Workspace.Build(project, "-p:PreviewServiceLauncher=dotnet_run");
+
+        var error = result.AssertSingleError("PREVIEW1019");
+        Assert.AreEqual(project, error.File, result.Describe());
+        Assert.StartsWith("The property PreviewServiceLauncher is 'dotnet_run', which is not direct or dotnet-run.", error.Message);
+        Assert.IsTrue(File.Exists(list), "a refused launcher changed the list beside the app host.");
+    }
 }

@@ -204,7 +204,8 @@ public sealed partial class PreviewLifecycle(IPreviewReporter reporter)
             variables[PreviewVariables.TemplateRetention] = ((long)request.TemplateRetention.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
         ContainerVariables.Add(variables, runtimes, request.ContainerRegistry);
-        LightweightRuntime.AddForAppHost(variables, request.Profile);
+        // The plan's profile, resolved by the build that wrote it for this PreviewProfile: preview.yaml is not read again.
+        LightweightRuntime.AddForAppHost(variables, request.Plan.Profile);
 
         var stopwatch = Stopwatch.StartNew();
         int pid;

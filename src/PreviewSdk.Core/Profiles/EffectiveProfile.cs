@@ -15,6 +15,15 @@ public sealed record EffectiveProfile(
     IReadOnlyDictionary<string, ServiceProfile> Services,
     IReadOnlyDictionary<string, DependencyProfile> Dependencies)
 {
+    /// <summary>
+    /// Whether the profile is lean: the built-in <c>lightweight</c> (refined or not) or a profile that <c>extends:</c>
+    /// it, directly or through other profiles. Its processes get <see cref="LightweightRuntime.Settings"/>, its
+    /// services export telemetry less often and its PostgreSQL is sized for a preview. <c>heavyweight</c>, profiles
+    /// that extend it and profiles that extend nothing are not. Decided by <see cref="ProfileCatalog.Resolve"/>, and
+    /// carried in the plan so <c>-t:Preview</c> knows it without reading preview.yaml again.
+    /// </summary>
+    public bool IsLean { get; init; }
+
     /// <summary>What happens when a resource stops after the environment was ready; <c>lightweight</c>'s unless set.</summary>
     public RestartPolicy Restart { get; init; } = RestartPolicy.Lightweight;
 

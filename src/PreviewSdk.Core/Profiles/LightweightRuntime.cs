@@ -1,9 +1,10 @@
 namespace PreviewSdk.Core.Profiles;
 
 /// <summary>
-/// The .NET runtime settings (environment variables) of the processes of a <c>lightweight</c> environment: its app
-/// host (set by <c>-t:Preview</c>, inherited by the orchestrator and the dashboard) and each service (set on the
-/// service, where a value of its own wins). The heavyweight profile keeps the runtime's production defaults.
+/// The .NET runtime settings (environment variables) of the processes of an environment of a lean profile
+/// (<see cref="EffectiveProfile.IsLean"/>: <c>lightweight</c> and the profiles that extend it): its app host (set by
+/// <c>-t:Preview</c>, inherited by the orchestrator and the dashboard) and each service (set on the service, where a
+/// value of its own wins). The heavyweight profile keeps the runtime's production defaults.
 /// Measured on the idle Shop sample: docs/architecture.md, "Memory of a lightweight environment".
 /// </summary>
 public static class LightweightRuntime
@@ -30,13 +31,15 @@ public static class LightweightRuntime
     };
 
     /// <summary>
-    /// Adds <see cref="Settings"/> for an app host of <paramref name="profile"/> to <paramref name="variables"/>,
-    /// except those the current process already has (a value set where the build runs wins).
+    /// Adds <see cref="Settings"/> for an app host of <paramref name="profile"/> to <paramref name="variables"/> when
+    /// the profile is lean, except those the current process already has (a value set where the build runs wins).
     /// </summary>
-    public static void AddForAppHost(IDictionary<string, string?> variables, string profile)
+    /// <param name="variables">The app host's environment variables.</param>
+    /// <param name="profile">The resolved profile (the plan's); null, for a plan without one, adds nothing.</param>
+    public static void AddForAppHost(IDictionary<string, string?> variables, EffectiveProfile? profile)
     {
         ArgumentNullException.ThrowIfNull(variables);
-        if (profile != ProfileCatalog.Lightweight)
+        if (profile is not { IsLean: true })
         {
             return;
         }

@@ -58,8 +58,8 @@ public static class ProfileCatalog
 
         var merge = new ProfileMerge(LightweightTimeToLive, RestartPolicy.Lightweight);
         merge.DeclareRuntimes(manifest.Dependencies);
-        Lay(merge, manifest, name, new HashSet<string>(StringComparer.Ordinal));
-        return merge.ToProfile(name);
+        var start = Lay(merge, manifest, name, new HashSet<string>(StringComparer.Ordinal));
+        return merge.ToProfile(name) with { IsLean = start == Lightweight };
     }
 
     /// <summary>
@@ -82,33 +82,39 @@ public static class ProfileCatalog
             DiagnosticFactory.NameList(names));
     }
 
-    // Parents first. A cycle (reported as PREVIEW1032 when preview.yaml is read) ends where it comes back.
-    private static void Lay(ProfileMerge merge, PreviewManifest manifest, string name, HashSet<string> visited)
+    // Parents first. Returns the built-in profile the chain of extends: starts from, or null when it starts from the
+    // settings as written. A cycle (reported as PREVIEW1032 when preview.yaml is read) ends where it comes back.
+    private static string? Lay(ProfileMerge merge, PreviewManifest manifest, string name, HashSet<string> visited)
     {
         if (!visited.Add(name))
         {
-            return;
+            return null;
         }
 
+        string? start = null;
         var entry = manifest.Profiles.FirstOrDefault(p => p.Name.Value == name);
         if (entry?.Extends is { } parent)
         {
-            Lay(merge, manifest, parent.Value, visited);
+            start = Lay(merge, manifest, parent.Value, visited);
         }
         else if (name == Lightweight)
         {
             merge.Apply(Empty(name, LightweightTimeToLive, RestartPolicy.Lightweight));
             merge.CapReplicasAtOne(manifest.Services);
+            start = Lightweight;
         }
         else if (name == Heavyweight)
         {
             merge.Apply(Empty(name, HeavyweightTimeToLive, RestartPolicy.Heavyweight));
+            start = Heavyweight;
         }
 
         if (entry is not null)
         {
             merge.Apply(entry);
         }
+
+        return start;
     }
 
     private static ProfileEntry Empty(string name, TimeSpan timeToLive, RestartPolicy restart) =>

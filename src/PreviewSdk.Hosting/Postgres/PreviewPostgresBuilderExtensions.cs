@@ -27,7 +27,7 @@ public static class PreviewPostgresBuilderExtensions
         ArgumentException.ThrowIfNullOrEmpty(image);
         ArgumentNullException.ThrowIfNull(profile);
         var decision = PreviewContainerRuntimes.Decide(builder, name, DependencyKind.Postgres, image, profile);
-        string[] settings = profile.Name == ProfileCatalog.Lightweight
+        string[] settings = profile.IsLean
             ? [.. LightweightServerSettings.SelectMany(setting => new[] { "-c", $"{setting.Key}={setting.Value}" })]
             : [];
         return decision.IsContainer
@@ -38,8 +38,9 @@ public static class PreviewPostgresBuilderExtensions
     }
 
     /// <summary>
-    /// The server settings of a PostgreSQL of the <c>lightweight</c> profile (passed as <c>-c name=value</c>, for the
-    /// local server and the container alike); heavyweight keeps PostgreSQL's defaults. Sized for a preview: a few
+    /// The server settings of a PostgreSQL of a lean profile (<see cref="EffectiveProfile.IsLean"/>: <c>lightweight</c>
+    /// and those that extend it), passed as <c>-c name=value</c>, for the local server and the container alike;
+    /// heavyweight keeps PostgreSQL's defaults. Sized for a preview: a few
     /// services, one user, data that fits in the operating system's cache. See docs/architecture.md ("Memory of a
     /// lightweight environment").
     /// </summary>

@@ -38,7 +38,7 @@ public static class PreviewProfileBuilderExtensions
         return profile;
     }
 
-    /// <summary>How often services of the <c>lightweight</c> profile export telemetry to the dashboard, in milliseconds.</summary>
+    /// <summary>How often services of a lean profile (<see cref="EffectiveProfile.IsLean"/>: <c>lightweight</c> and those that extend it) export telemetry to the dashboard, in milliseconds.</summary>
     public const string LightweightTelemetryDelayMilliseconds = "5000";
 
     /// <summary>
@@ -62,7 +62,7 @@ public static class PreviewProfileBuilderExtensions
         var settings = profile.ServiceOf(service.Resource.Name);
         service.WithAnnotation(new PreviewProfileAnnotation(profile.Name, settings), ResourceAnnotationMutationBehavior.Replace);
         WithDashboardProperty(service, ProfileProperty, profile.Name);
-        if (profile.Name == ProfileCatalog.Lightweight)
+        if (profile.IsLean)
         {
             WithRelaxedTelemetry(service);
             WithLeanRuntime(service);
