@@ -46,6 +46,8 @@ public sealed class LeanServiceStartTests(TestContext testContext)
         }
 
         StringAssert.Contains(Variables(record.HostProcessId), "\nDOTNET_TieredPGO=0\n", "The lightweight app host runs with dynamic PGO.");
+        StringAssert.Contains(Variables(record.HostProcessId), "\nDOTNET_TC_CallCountThreshold=0x400\n", "The lightweight app host promotes methods after 30 calls.");
+        Assert.DoesNotContain("\nDOTNET_TC_CallCounting=", Variables(record.HostProcessId), "The app host, where the gateway runs, runs without call counting.");
         AssertHealthy(preview);
 
         // Service discovery at work: shop-web's product page is filled from shop-api.
@@ -81,6 +83,7 @@ public sealed class LeanServiceStartTests(TestContext testContext)
             Assert.DoesNotContain("\nDOTNET_TieredPGO=", variables, "A heavyweight process got the lightweight runtime settings.");
             Assert.DoesNotContain("\nDOTNET_GCgen0size=", variables, "A heavyweight process got the lightweight runtime settings.");
             Assert.DoesNotContain("\nDOTNET_TC_CallCounting=", variables, "A heavyweight process got the lightweight runtime settings.");
+            Assert.DoesNotContain("\nDOTNET_TC_CallCountThreshold=", variables, "A heavyweight process got the lightweight runtime settings.");
         }
 
         AssertHealthy(preview);

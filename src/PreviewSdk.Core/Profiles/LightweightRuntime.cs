@@ -9,7 +9,7 @@ namespace PreviewSdk.Core.Profiles;
 /// </summary>
 public static class LightweightRuntime
 {
-    /// <summary>Each variable and its value.</summary>
+    /// <summary>Each variable of a service and its value.</summary>
     public static IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>
     {
         // Workstation GC: one heap instead of one per core (ASP.NET Core projects default to server GC). On 2 cores
@@ -31,7 +31,19 @@ public static class LightweightRuntime
     };
 
     /// <summary>
-    /// Adds <see cref="Settings"/> for an app host of <paramref name="profile"/> to <paramref name="variables"/> when
+    /// Each variable of the app host (inherited by the orchestrator and the dashboard) and its value: the services'
+    /// settings, but the gateway runs in the app host and its proxying (YARP, not precompiled) must still reach
+    /// optimised code under traffic. Without call counting the gateway benchmark fell from a ratio of 0.68 to 0.61;
+    /// promoting a method after 1,024 calls instead of 30 keeps most of the saving (app host 95 → 78 MB private;
+    /// without counting, 73) and the gateway's ratio (0.69). Hexadecimal, as every runtime setting.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> AppHostSettings { get; } = Settings
+        .Where(setting => setting.Key != "DOTNET_TC_CallCounting")
+        .Append(new KeyValuePair<string, string>("DOTNET_TC_CallCountThreshold", "0x400"))
+        .ToDictionary(setting => setting.Key, setting => setting.Value);
+
+    /// <summary>
+    /// Adds <see cref="AppHostSettings"/> for an app host of <paramref name="profile"/> to <paramref name="variables"/> when
     /// the profile is lean, except those the current process already has (a value set where the build runs wins).
     /// </summary>
     /// <param name="variables">The app host's environment variables.</param>
@@ -44,7 +56,7 @@ public static class LightweightRuntime
             return;
         }
 
-        foreach (var (name, value) in Settings)
+        foreach (var (name, value) in AppHostSettings)
         {
             if (string.IsNullOrEmpty(System.Environment.GetEnvironmentVariable(name)))
             {

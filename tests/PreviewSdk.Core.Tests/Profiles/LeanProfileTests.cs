@@ -77,7 +77,7 @@ public sealed class LeanProfileTests
     public void AddForAppHost_AddsTheSettingsForALeanProfileOnly()
     {
         // A value set where the build runs wins, so only the variables this process does not have are expected.
-        var expected = LightweightRuntime.Settings
+        var expected = LightweightRuntime.AppHostSettings
             .Where(setting => string.IsNullOrEmpty(System.Environment.GetEnvironmentVariable(setting.Key)))
             .ToDictionary(setting => setting.Key, setting => (string?)setting.Value, StringComparer.Ordinal);
         Assert.IsNotEmpty(expected, "this test process sets every lightweight variable itself, so the test shows nothing");
@@ -90,6 +90,19 @@ public sealed class LeanProfileTests
 
             var added = variables.Where(pair => pair.Key != "KEEP").ToDictionary(StringComparer.Ordinal);
             CollectionAssert.AreEquivalent(lean ? expected : new Dictionary<string, string?>(), added, name);
+        }
+    }
+
+    [TestMethod]
+    public void AppHostSettings_KeepCallCounting_WithALaterPromotion_AndOtherwiseTheServicesSettings()
+    {
+        // The gateway runs in the app host: its proxying must still be promoted to optimised code under traffic.
+        Assert.IsFalse(LightweightRuntime.AppHostSettings.ContainsKey("DOTNET_TC_CallCounting"));
+        Assert.AreEqual("0x400", LightweightRuntime.AppHostSettings["DOTNET_TC_CallCountThreshold"]);
+        Assert.AreEqual("0", LightweightRuntime.Settings["DOTNET_TC_CallCounting"]);
+        foreach (var (name, value) in LightweightRuntime.Settings.Where(setting => setting.Key != "DOTNET_TC_CallCounting"))
+        {
+            Assert.AreEqual(value, LightweightRuntime.AppHostSettings[name], name);
         }
     }
 
