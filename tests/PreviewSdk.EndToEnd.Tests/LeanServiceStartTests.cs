@@ -46,7 +46,7 @@ public sealed class LeanServiceStartTests(TestContext testContext)
         }
 
         StringAssert.Contains(Variables(record.HostProcessId), "\nDOTNET_TieredPGO=0\n", "The lightweight app host runs with dynamic PGO.");
-        StringAssert.Contains(Variables(record.HostProcessId), "\nDOTNET_TC_CallCountThreshold=0x400\n", "The lightweight app host promotes methods after 30 calls.");
+        StringAssert.Contains(Variables(record.HostProcessId), "\nDOTNET_TC_CallCountThreshold=0x1000\n", "The lightweight app host promotes methods after 30 calls.");
         Assert.DoesNotContain("\nDOTNET_TC_CallCounting=", Variables(record.HostProcessId), "The app host, where the gateway runs, runs without call counting.");
         AssertHealthy(preview);
 
