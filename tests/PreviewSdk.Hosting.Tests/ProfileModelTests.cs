@@ -86,33 +86,19 @@ public sealed class ProfileModelTests
     [TestMethod]
     public async Task Lightweight_ServicesGetTheLeanRuntimeSettings_UnlessTheySetThemThemselves()
     {
-        using var test = new TestRuntime("lightweight");
-        var manifest = test.Write("preview.yaml", """
+        await AssertLeanServicesAsync("lightweight", """
             profiles:
               lightweight:
                 services:
                   web: { env: { DOTNET_TieredPGO: "1" } }
             """);
-        var builder = test.CreateBuilder();
-        var profile = builder.UsePreviewProfile(manifest);
-
-        var api = builder.AddPreviewService("api", "../api/api.csproj", isWeb: true).WithProfile(profile);
-        var worker = builder.AddPreviewService("worker", "../worker/worker.csproj", isWeb: false).WithEnvironment("DOTNET_gcServer", "1").WithProfile(profile);
-        var web = builder.AddPreviewService("web", "../web/web.csproj", isWeb: true).WithProfile(profile);
-
-        var apiEnvironment = await EnvironmentOfAsync(api.Resource);
-        Assert.AreEqual(("0", "0"), (apiEnvironment["DOTNET_gcServer"], apiEnvironment["DOTNET_TieredPGO"]));
-        var workerEnvironment = await EnvironmentOfAsync(worker.Resource);
-        Assert.AreEqual(("1", "0"), (workerEnvironment["DOTNET_gcServer"], workerEnvironment["DOTNET_TieredPGO"]), "the service's own value wins");
-        var webEnvironment = await EnvironmentOfAsync(web.Resource);
-        Assert.AreEqual(("0", "1"), (webEnvironment["DOTNET_gcServer"], webEnvironment["DOTNET_TieredPGO"]), "the profile's env: wins");
     }
 
     [TestMethod]
     public async Task ExtendsLightweight_ThroughAChain_ServicesGetTheLeanSettings_UnlessTheySetThemThemselves()
     {
-        using var test = new TestRuntime("qa-small");
-        var manifest = test.Write("preview.yaml", """
+        // qa-small extends qa, which extends lightweight.
+        await AssertLeanServicesAsync("qa-small", """
             profiles:
               qa:
                 extends: lightweight
@@ -121,6 +107,14 @@ public sealed class ProfileModelTests
                 services:
                   web: { env: { DOTNET_TieredPGO: "1" } }
             """);
+    }
+
+    // The lean settings of profile `name` of preview.yaml `yaml` (whose profile sets web's DOTNET_TieredPGO itself)
+    // on three services (worker sets DOTNET_gcServer itself) and on PostgreSQL.
+    private static async Task AssertLeanServicesAsync(string name, string yaml)
+    {
+        using var test = new TestRuntime(name);
+        var manifest = test.Write("preview.yaml", yaml);
         var builder = test.CreateBuilder();
         var profile = builder.UsePreviewProfile(manifest);
 
@@ -130,14 +124,14 @@ public sealed class ProfileModelTests
         var postgres = builder.AddPreviewPostgres("postgres", "postgres:15", profile);
 
         var apiEnvironment = await EnvironmentOfAsync(api.Resource);
-        Assert.AreEqual(("0", "0"), (apiEnvironment["DOTNET_gcServer"], apiEnvironment["DOTNET_TieredPGO"]), "qa-small extends qa, which extends lightweight");
+        Assert.AreEqual(("0", "0", "0"), (apiEnvironment["DOTNET_gcServer"], apiEnvironment["DOTNET_TieredPGO"], apiEnvironment["DOTNET_TC_CallCounting"]), name);
         Assert.AreEqual("5000", apiEnvironment["OTEL_METRIC_EXPORT_INTERVAL"], "its services export telemetry every 5 s");
         var workerEnvironment = await EnvironmentOfAsync(worker.Resource);
         Assert.AreEqual(("1", "0"), (workerEnvironment["DOTNET_gcServer"], workerEnvironment["DOTNET_TieredPGO"]), "the service's own value wins");
         var webEnvironment = await EnvironmentOfAsync(web.Resource);
         Assert.AreEqual(("0", "1"), (webEnvironment["DOTNET_gcServer"], webEnvironment["DOTNET_TieredPGO"]), "the profile's env: wins");
         Assert.Contains("shared_buffers=16MB", await ArgumentsOfAsync(postgres.Resource));
-        Assert.AreEqual("qa-small", DashboardProperty(api.Resource));
+        Assert.AreEqual(name, DashboardProperty(api.Resource));
     }
 
     [TestMethod]
