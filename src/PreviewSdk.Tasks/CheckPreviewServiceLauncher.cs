@@ -14,5 +14,5 @@ public sealed class CheckPreviewServiceLauncher : PreviewTask
 
     /// <inheritdoc />
     protected override bool ExecuteCore(CancellationToken cancellationToken) =>
-        PreviewProperties.TryReadServiceLauncher(this, ServiceLauncher, ProjectPath, out _);
+        PreviewProperties.CheckServiceLauncher(this, ServiceLauncher, ProjectPath);
 }

@@ -100,15 +100,14 @@ internal static class PreviewProperties
         return false;
     }
 
-    /// <summary>The values of <c>PreviewServiceLauncher</c>, the default first; matched ignoring case, as MSBuild compares.</summary>
+    /// <summary>The values of <c>PreviewServiceLauncher</c> (<c>direct</c> is the default); matched ignoring case, as MSBuild compares.</summary>
     public static IReadOnlyList<string> ServiceLaunchers { get; } = ["direct", "dotnet-run"];
 
     // A mistyped launcher (dotnet_run, run) used to mean direct without a word; the targets run the check only for a
     // value outside ServiceLaunchers, so a valid one costs no task.
-    public static bool TryReadServiceLauncher(PreviewTask task, string text, string projectPath, out string launcher)
+    public static bool CheckServiceLauncher(PreviewTask task, string text, string projectPath)
     {
-        launcher = string.IsNullOrWhiteSpace(text) ? ServiceLaunchers[0] : text.Trim().ToLowerInvariant();
-        if (ServiceLaunchers.Contains(launcher, StringComparer.Ordinal))
+        if (string.IsNullOrWhiteSpace(text) || ServiceLaunchers.Contains(text.Trim(), StringComparer.OrdinalIgnoreCase))
         {
             return true;
         }

@@ -14,6 +14,9 @@ public static class LoopbackPorts
     private const int LowestPort = 10000;
     private const int Attempts = 64;
 
+    // Read once: the range is the machine's setting, not something that changes between two ports.
+    private static readonly Lazy<int?> RangeStart = new(ReadEphemeralRangeStart);
+
     /// <summary>
     /// A free port: on Linux a random one between 10000 and the start of the ephemeral range
     /// (<c>/proc/sys/net/ipv4/ip_local_port_range</c>), checked free by binding it; elsewhere, or when that range is
@@ -40,7 +43,9 @@ public static class LoopbackPorts
     }
 
     /// <summary>The first port of the kernel's ephemeral range, or null where there is none to read (not Linux).</summary>
-    public static int? EphemeralRangeStart()
+    public static int? EphemeralRangeStart() => RangeStart.Value;
+
+    private static int? ReadEphemeralRangeStart()
     {
         try
         {
@@ -59,7 +64,6 @@ public static class LoopbackPorts
         {
             using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
             socket.Bind(new IPEndPoint(IPAddress.Loopback, port));
-            socket.Listen(1);
             return true;
         }
         catch (SocketException)

@@ -9,6 +9,8 @@ namespace PreviewSdk.Core.Profiles;
 /// </summary>
 public static class LightweightRuntime
 {
+    private const string CallCounting = "DOTNET_TC_CallCounting";
+
     /// <summary>Each variable of a service and its value.</summary>
     public static IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>
     {
@@ -27,7 +29,7 @@ public static class LightweightRuntime
         // framework's precompiled code, quick JIT for the rest; loops are still optimised on stack replacement). It
         // saves the call-counting stubs and the second copy of hot code, 7 to 27 MB per process, and the background
         // recompilation that competes with start-up on a small machine; a preview does not need peak throughput.
-        ["DOTNET_TC_CallCounting"] = "0",
+        [CallCounting] = "0",
     };
 
     /// <summary>
@@ -38,7 +40,7 @@ public static class LightweightRuntime
     /// counting, 73) and the gateway's throughput (ratio 0.75). Hexadecimal, as every runtime setting.
     /// </summary>
     public static IReadOnlyDictionary<string, string> AppHostSettings { get; } = Settings
-        .Where(setting => setting.Key != "DOTNET_TC_CallCounting")
+        .Where(setting => setting.Key != CallCounting)
         .Append(new KeyValuePair<string, string>("DOTNET_TC_CallCountThreshold", "0x1000"))
         .ToDictionary(setting => setting.Key, setting => setting.Value);
 
