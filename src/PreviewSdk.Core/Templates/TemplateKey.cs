@@ -57,6 +57,36 @@ public sealed class TemplateKey
         return this;
     }
 
+    /// <summary>
+    /// Adds the source of a .NET project (<see cref="ProjectSource"/>): the files of its folder and of the folders of
+    /// the projects it references, transitively (not <c>bin</c>, <c>obj</c>), and the <c>Directory.*.props</c> and
+    /// <c>.targets</c> files above them; a missing project adds its absence.
+    /// </summary>
+    /// <param name="name">What the project is, e.g. <c>code of service shop-api</c>.</param>
+    /// <param name="projectFile">The project file.</param>
+    public TemplateKey AddProject(string name, string projectFile)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentException.ThrowIfNullOrEmpty(projectFile);
+        var folders = ProjectSource.Folders(projectFile);
+        if (folders.Count == 0)
+        {
+            return Add(name, "absent");
+        }
+
+        foreach (var folder in folders)
+        {
+            AddFolder($"{name}: {folder}", folder);
+        }
+
+        foreach (var file in ProjectSource.ImportedFiles(folders))
+        {
+            Add($"{name}: {file}", Digest(File.ReadAllBytes(file)));
+        }
+
+        return this;
+    }
+
     /// <summary>The key: 32 hex digits of the SHA-256 of every input.</summary>
     public string Value() => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(canonical.ToString())))[..32].ToLowerInvariant();
 

@@ -33,8 +33,21 @@ internal static class LocalPostgresTemplates
             return false;
         }
 
+        var schemaCode = SchemaCode.ProjectsOf(SchemaCode.ServicesOf(seed, PreviewManifestFile.Read(seed.ManifestPath)), services.GetRequiredService<DistributedApplicationModel>());
+        if (schemaCode.FirstOrDefault(code => code.ProjectFile is null) is { Service: { } unkeyed })
+        {
+            log($"No seeded-data template: the schema of {seed.DatabaseName} comes from the code of '{unkeyed}', which is no project of this app host, so a template could not tell when that code changes.");
+            return false;
+        }
+
+        if (schemaCode.Count > 0)
+        {
+            // Said once per start: every change of that code makes a new template, which a team may not expect.
+            log($"The template's key covers the code of {string.Join(", ", schemaCode.Select(code => $"'{code.Service}'"))}: preview.yaml names no migrations' files for {seed.DatabaseName} (migrations: efcore: or sql:), so any change of that code makes a new template.");
+        }
+
         var settings = seed.SettingsFor(runtime, services.GetService<EffectiveProfile>());
-        var key = SeedTemplateKey.Of(setup, seed, settings);
+        var key = SeedTemplateKey.Of(setup, seed, settings, schemaCode.Select(code => (code.Service, code.ProjectFile!)).ToList());
         var template = new LocalPostgresTemplate(new TemplateStore(directory), key.Value(), key.Inputs, runtime.TemplateRetention);
         setup.Template = template;
 
