@@ -3,6 +3,7 @@ using PreviewSdk.Core.Manifest;
 using PreviewSdk.Core.Seeding;
 using PreviewSdk.Seeding.Loading;
 using PreviewSdk.Seeding.Migrations;
+using PreviewSdk.Seeding.MigrationWait;
 using PreviewSdk.Seeding.Runs;
 
 // The Kubernetes target's seeding Job: the same steps as the local app host's seed resource, configured by the
@@ -27,16 +28,18 @@ try
     var entry = manifest.Manifest.Seeds.FirstOrDefault(seed => seed.Database.Value == database)
         ?? throw new InvalidOperationException($"preview.yaml has no seed: entry for '{database}'.");
     var connectionString = Required(SeedRunnerVariables.ConnectionString);
-    if (Environment.GetEnvironmentVariable(SeedRunnerVariables.WaitFor) is { Length: > 0 } url)
-    {
-        await WaitForHealthAsync(new Uri(url), stop.Token);
-    }
-
     await using var connection = new NpgsqlConnection($"{connectionString};Pooling=false;Command Timeout=0");
     await OpenAsync(connection, stop.Token);
-    if (Environment.GetEnvironmentVariable(SeedRunnerVariables.WaitForTables) is { Length: > 0 } service)
+    var health = Environment.GetEnvironmentVariable(SeedRunnerVariables.WaitFor) is { Length: > 0 } url ? new Uri(url) : null;
+    var worker = Environment.GetEnvironmentVariable(SeedRunnerVariables.WaitForTables) is { Length: > 0 } name ? name : null;
+    if (health is not null || worker is not null)
     {
-        await WaitForTablesAsync(connection, service, stop.Token);
+        // As locally: the migrations done, not merely the service's health answering (it may answer before it migrates).
+        var service = worker ?? Environment.GetEnvironmentVariable(SeedRunnerVariables.MigratingService) ?? health!.Host;
+        var expected = Environment.GetEnvironmentVariable(SeedRunnerVariables.WaitForMigrations)?
+            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        await SeedJobMigrationsWait.WaitAsync(connection, service, health, expected, entry.Migrations?.Location ?? entry.Database.Location,
+            Console.WriteLine, stop.Token);
     }
 
     if (Environment.GetEnvironmentVariable(SeedRunnerVariables.SqlFolder) is { Length: > 0 } folder && entry.Migrations?.Sql is { } sql)
@@ -69,6 +72,11 @@ try
     Console.WriteLine(result.Report);
     return 0;
 }
+catch (MigrationWaitException e)
+{
+    Console.Error.WriteLine(e.Diagnostic);
+    return 1;
+}
 catch (MigrationCheckException e)
 {
     Console.Error.WriteLine(e.Diagnostic);
@@ -78,30 +86,6 @@ catch (Exception e) when (e is not OutOfMemoryException)
 {
     Console.Error.WriteLine(SeedFailure.Describe(e, database, manifestPath));
     return 1;
-}
-
-// The migrating service is ready once its health path answers 2xx: it has migrated the database as it started.
-static async Task WaitForHealthAsync(Uri url, CancellationToken cancellationToken)
-{
-    using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-    Console.WriteLine($"Waiting for {url} to answer.");
-    while (true)
-    {
-        try
-        {
-            using var response = await client.GetAsync(url, cancellationToken);
-            if (response.IsSuccessStatusCode)
-            {
-                return;
-            }
-        }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
-        {
-            // Not up yet.
-        }
-
-        await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
-    }
 }
 
 // The server may still be starting when the Job's pod is: retry for up to two minutes.
@@ -119,21 +103,5 @@ static async Task OpenAsync(NpgsqlConnection connection, CancellationToken cance
         {
             await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
         }
-    }
-}
-
-static async Task WaitForTablesAsync(NpgsqlConnection connection, string service, CancellationToken cancellationToken)
-{
-    Console.WriteLine($"Waiting for '{service}' to create the schema.");
-    while (true)
-    {
-        await using var command = new NpgsqlCommand(
-            "SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_tables WHERE schemaname NOT IN ('pg_catalog', 'information_schema'))", connection);
-        if (await command.ExecuteScalarAsync(cancellationToken) is true)
-        {
-            return;
-        }
-
-        await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
     }
 }

@@ -27,6 +27,12 @@ public static class SeedRunnerVariables
     /// <summary>The migrating service without a health path: wait until the database has a table.</summary>
     public const string WaitForTables = "PREVIEW_WAIT_FOR_TABLES";
 
+    /// <summary>The migrating service's name, with <see cref="WaitFor"/> (for messages and PREVIEW4101).</summary>
+    public const string MigratingService = "PREVIEW_MIGRATING_SERVICE";
+
+    /// <summary>The ids of the EF Core project's migrations, comma separated, that the database must hold before seeding.</summary>
+    public const string WaitForMigrations = "PREVIEW_WAIT_FOR_MIGRATIONS";
+
     /// <summary>The folder of SQL migrations to apply before seeding.</summary>
     public const string SqlFolder = "PREVIEW_SQL_FOLDER";
 }

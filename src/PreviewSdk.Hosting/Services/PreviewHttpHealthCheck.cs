@@ -19,9 +19,6 @@ internal sealed class PreviewHttpHealthCheck(EndpointReference endpoint, string 
 {
     private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(10);
 
-    // ASP.NET Core's health endpoint writes one word; anything longer is some other page.
-    private const int LongestStatusBody = 32;
-
     // One client for every probe of the check: a probe is a request, not a new connection pool.
     private readonly HttpClient client = new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(1) })
     {
@@ -80,25 +77,10 @@ internal sealed class PreviewHttpHealthCheck(EndpointReference endpoint, string 
         };
         using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         var protocol = speaksHttp2 && !declaredHttp2 ? " (HTTP/2 only: set protocol: http2 for the service in preview.yaml)" : speaksHttp2 ? " (HTTP/2)" : string.Empty;
-        var reported = await ReportedStatusAsync(response, cancellationToken);
+        var reported = await PreviewSdk.Core.Health.HealthStatusBody.ReadAsync(response, cancellationToken);
         states.Record(endpoint.Resource.Name, reported);
         var answer = $"GET {uri}{protocol} answered {(int)response.StatusCode} {Describe(response.StatusCode)}{(reported is null ? string.Empty : $" ({reported})")}";
         return (response.IsSuccessStatusCode ? HealthCheckResult.Healthy(answer) : HealthCheckResult.Unhealthy(answer), response.StatusCode);
-    }
-
-    // The status word of ASP.NET Core's health endpoint (Healthy, Degraded, Unhealthy), or null for another body.
-    private static async Task<string?> ReportedStatusAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        if (response.Content.Headers.ContentLength is > LongestStatusBody)
-        {
-            return null;
-        }
-
-        var buffer = new byte[LongestStatusBody + 1];
-        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
-        var length = await stream.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancellationToken);
-        var body = System.Text.Encoding.UTF8.GetString(buffer, 0, length).Trim();
-        return length <= LongestStatusBody && body is "Healthy" or "Degraded" or "Unhealthy" ? body : null;
     }
 
     // NotFound → "Not Found", OK → "OK" (HTTP/2 has no reason phrase to take instead).

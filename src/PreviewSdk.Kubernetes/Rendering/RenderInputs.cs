@@ -1,3 +1,4 @@
+using PreviewSdk.Core.EfCore;
 using PreviewSdk.Core.Budgets;
 using PreviewSdk.Core.Diagnostics;
 using PreviewSdk.Core.Inputs;
@@ -77,6 +78,10 @@ public static class RenderInputs
             migrations[seed.Database] = files;
         }
 
+        // Read here, from the source, as the local seeding reads them: the Job's pod has no source.
+        var efCoreMigrations = plan.Seeds
+            .Where(seed => seed.MigrationsService is not null && seed.EfCoreProject is not null)
+            .ToDictionary(seed => seed.Database, seed => EfCoreProjectSource.Read(seed.EfCoreProject!).MigrationIds, StringComparer.Ordinal);
         var request = new RenderRequest
         {
             Plan = plan,
@@ -93,6 +98,7 @@ public static class RenderInputs
             ProductImages = productImages,
             ManifestText = text,
             SqlMigrations = migrations,
+            EfCoreMigrations = efCoreMigrations,
         };
         return (request, budget.Footprint);
     }

@@ -54,6 +54,13 @@ public sealed record RenderRequest
     /// <summary>Per seeded database with a <c>migrations.sql</c> folder: its files by name (ordinal order), which the seeding Job applies first.</summary>
     public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> SqlMigrations { get; init; } =
         new Dictionary<string, IReadOnlyDictionary<string, string>>();
+
+    /// <summary>
+    /// Per seeded database migrated by a service with an <c>efcore:</c> project: the ids of the project's migrations,
+    /// read from its source, which the seeding Job waits to find in the database before it seeds.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> EfCoreMigrations { get; init; } =
+        new Dictionary<string, IReadOnlyList<string>>();
 }
 
 /// <summary>The images of PreviewSdk's programs that run in an environment's namespace and the cluster's.</summary>

@@ -7,8 +7,9 @@ namespace PreviewSdk.Kubernetes.Rendering;
 /// <summary>
 /// A seeding Job per seeded database whose server the profile runs: PreviewSdk's seeder (the same code the local app
 /// host runs), reading preview.yaml from a ConfigMap, the connection string from the environment's Secret. It
-/// waits for the migrating service's health path itself, or applies the <c>migrations.sql</c> files (a ConfigMap)
-/// first, as locally.
+/// waits for the migrating service's migrations as the local seeding does (every migration of its <c>efcore:</c>
+/// project in the database, or a schema that stopped changing, and the service's health answering, not Degraded), or
+/// applies the <c>migrations.sql</c> files (a ConfigMap) first, as locally.
 /// </summary>
 internal sealed class SeedObjects(RenderRequest request, ObjectMetadata metadata, string environmentId)
 {
@@ -49,11 +50,18 @@ internal sealed class SeedObjects(RenderRequest request, ObjectMetadata metadata
         if (seed.MigrationsService is { } service && request.Plan.Services.FirstOrDefault(candidate => candidate.Name == service) is { IsWeb: true, HealthPath: { } health })
         {
             variables.Add(ObjectMetadata.Variable(SeedRunnerVariables.WaitFor, new Uri(ConnectionTargets.ServiceUrl(service), health).ToString()));
+            variables.Add(ObjectMetadata.Variable(SeedRunnerVariables.MigratingService, service));
         }
         else if (seed.MigrationsService is { } worker)
         {
             // A migrating service without a health endpoint: the seeder waits for the schema to appear instead.
             variables.Add(ObjectMetadata.Variable(SeedRunnerVariables.WaitForTables, worker));
+        }
+
+        // Then, as locally, until the database holds every migration (a health answer says little about them).
+        if (seed.MigrationsService is not null && request.EfCoreMigrations.TryGetValue(seed.Database, out var ids) && ids.Count > 0)
+        {
+            variables.Add(ObjectMetadata.Variable(SeedRunnerVariables.WaitForMigrations, string.Join(',', ids)));
         }
 
         if (request.SqlMigrations.TryGetValue(seed.Database, out var files))

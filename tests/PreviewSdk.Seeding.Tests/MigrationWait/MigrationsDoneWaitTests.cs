@@ -12,11 +12,7 @@ namespace PreviewSdk.Seeding.Tests.MigrationWait;
 [TestClass]
 public sealed class MigrationsDoneWaitTests
 {
-    private const string CreateHistory = """
-        CREATE TABLE "__EFMigrationsHistory" ("MigrationId" varchar(150) PRIMARY KEY, "ProductVersion" varchar(32) NOT NULL);
-        """;
-
-    private static readonly string[] Migrations = ["20261201000000_Initial", "20261202000000_AddPrices"];
+    private static readonly string[] Migrations = EfHistory.Migrations;
 
     [TestMethod]
     public async Task EfMigrations_WaitsForEveryMigrationAndForTheServiceToStopReportingDegraded()
@@ -30,10 +26,10 @@ public sealed class MigrationsDoneWaitTests
         var waiting = wait.WaitAsync(connection, SourceLocation.WholeFile("preview.yaml"), "migrator", CancellationToken.None);
         await Task.Delay(1500);
         Assert.IsFalse(waiting.IsCompleted, "done before the history table existed");
-        await target.Server.ExecuteAsync(target.Name, CreateHistory + $"INSERT INTO \"__EFMigrationsHistory\" VALUES ('{Migrations[0]}', '10.0.0');");
+        await target.Server.ExecuteAsync(target.Name, EfHistory.Create + EfHistory.Applied(Migrations[0]));
         await Task.Delay(1500);
         Assert.IsFalse(waiting.IsCompleted, "done with one migration of two");
-        await target.Server.ExecuteAsync(target.Name, $"CREATE TABLE prices (id int); INSERT INTO \"__EFMigrationsHistory\" VALUES ('{Migrations[1]}', '10.0.0');");
+        await target.Server.ExecuteAsync(target.Name, "CREATE TABLE prices (id int); " + EfHistory.Applied(Migrations[1]));
         await Task.Delay(1500);
         Assert.IsFalse(waiting.IsCompleted, "done while the migrator still reports Degraded (it writes its demo rows then)");
 
@@ -67,7 +63,7 @@ public sealed class MigrationsDoneWaitTests
     [TestMethod]
     public async Task SettledServiceThatNeverAppliesAMigration_IsPreview4101NamingIt()
     {
-        var target = await SeedTarget.CreateAsync(CreateHistory + $"INSERT INTO \"__EFMigrationsHistory\" VALUES ('{Migrations[0]}', '10.0.0');");
+        var target = await SeedTarget.CreateAsync(EfHistory.Create + EfHistory.Applied(Migrations[0]));
         var wait = new MigrationsDoneWait(Migrations, () => true, _ => { }, stallTimeout: TimeSpan.FromSeconds(2));
         await using var connection = await target.OpenAsync();
 
