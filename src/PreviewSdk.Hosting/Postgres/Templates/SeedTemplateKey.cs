@@ -8,19 +8,32 @@ using PreviewSdk.Seeding.Templates;
 namespace Aspire.Hosting;
 
 /// <summary>
-/// The key of a seeded database's template: what determines its rows and schema, and nothing else. The product (its
-/// version and the seeder's build: deterministic builds change its module id only when its code changes), the
-/// PostgreSQL binaries (a data folder belongs to one major version), the database's name, the seed settings with the
-/// profile's scale, and the migrations' content (the EF Core project's files, or the SQL folder's).
+/// The key of a server's template: what determines its rows and schema, and nothing else. The product (its version
+/// and the seeder's build: deterministic builds change its module id only when its code changes), the PostgreSQL
+/// binaries (a data folder belongs to one major version), then per seeded database: its name, the seed settings with
+/// the profile's scale, and the migrations' content (the EF Core project's files, or the SQL folder's). The databases
+/// go in by name, each with its own inputs: declaring them in another order changes no row (each database is created,
+/// migrated and seeded on its own), while moving a setting from one database to another does, and changes the key.
 /// </summary>
 internal static class SeedTemplateKey
 {
-    public static TemplateKey Of(LocalPostgresSetup setup, PreviewSeedResource seed, SeedSettings settings)
+    public static TemplateKey Of(LocalPostgresSetup setup, IEnumerable<(PreviewSeedResource Seed, SeedSettings Settings)> databases)
     {
         var key = new TemplateKey()
             .Add("product", $"{ProductVersion()} seeder {typeof(DatabaseSeeder).Assembly.ManifestModule.ModuleVersionId:N}")
-            .Add("postgres", PostgresBinaries(setup))
-            .Add("database", seed.DatabaseName)
+            .Add("postgres", PostgresBinaries(setup));
+        foreach (var (seed, settings) in databases.OrderBy(database => database.Seed.DatabaseName, StringComparer.Ordinal))
+        {
+            AddDatabase(key, seed, settings);
+        }
+
+        return key;
+    }
+
+    // A server with one database has the inputs it had before servers with several got templates.
+    private static void AddDatabase(TemplateKey key, PreviewSeedResource seed, SeedSettings settings)
+    {
+        key.Add("database", seed.DatabaseName)
             .Add("seed settings", SeedSettingsText.Of(settings, seed.Entry.Exclude.Select(table => table.Value), SeedSettingsFactory.ExistingOf(seed.Entry)));
         var folder = Path.GetDirectoryName(seed.ManifestPath)!;
         var migrations = seed.Entry.Migrations;
@@ -39,7 +52,10 @@ internal static class SeedTemplateKey
             key.AddFolder("sql migrations", Path.GetFullPath(Path.Combine(folder, sql.Value)));
         }
 
-        return migrations is null ? key.Add("migrations", "none") : key;
+        if (migrations is null)
+        {
+            key.Add("migrations", "none");
+        }
     }
 
     private static string ProductVersion() =>
