@@ -72,6 +72,28 @@ public sealed class SeedTemplateTests
     }
 
     [TestMethod]
+    public async Task Templates_ARecordWithoutItsDatabases_IsBuiltAgainRatherThanCloned()
+    {
+        using var shared = new SharedFolders();
+        using var timeout = Timeout();
+        using (var first = new TestRuntime(templatesDirectory: shared.Templates))
+        {
+            await TemplateEnvironment.RunAsync(first, shared.Manifest, ["appdb"], timeout.Token);
+        }
+
+        // As an earlier build of the same version wrote it: no list of databases.
+        var store = new TemplateStore(shared.Templates);
+        var key = TemplateEnvironment.CompleteTemplates(shared.Templates).Single();
+        PreviewSdk.Core.Environments.StateJson.Write(Path.Combine(store.PathOf(key), "template.json"), store.TryRead(key)! with { Databases = [] });
+
+        using var second = new TestRuntime(templatesDirectory: shared.Templates);
+        var result = await TemplateEnvironment.RunAsync(second, shared.Manifest, ["appdb"], timeout.Token);
+        Assert.AreEqual(SeededDatabase.Seeded, result.Sources["appdb"], result.Logs);
+        StringAssert.Contains(result.Logs, $"postgres: The template {key} does not list 'appdb'");
+        Assert.AreEqual("appdb", store.TryRead(key)!.Databases.Single().Name, "Rebuilt under the same key.");
+    }
+
+    [TestMethod]
     public async Task Templates_OffWithoutATemplatesFolder_EveryEnvironmentSeeds()
     {
         using var shared = new SharedFolders();

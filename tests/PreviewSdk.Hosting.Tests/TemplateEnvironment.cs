@@ -36,7 +36,7 @@ internal static class TemplateEnvironment
         var resources = databases.ToDictionary(name => name, name => server.AddDatabase(name).WithSeedData(manifest));
         var seeds = builder.Resources.OfType<PreviewSeedResource>().Select(seed => seed.Name).ToList();
         var watched = builder.Resources.OfType<PreviewSeedResource>().ToList();
-        var templatesBefore = CompleteTemplates(test.Runtime.TemplatesDirectory).Count;
+        var started = DateTimeOffset.UtcNow;
         await using var app = builder.Build();
         var logs = new StringBuilder();
         using var stopWatching = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -104,7 +104,7 @@ internal static class TemplateEnvironment
             wait.CancelAfter(TimeSpan.FromSeconds(90));
             try
             {
-                await WaitForTemplatesAsync(templates, templatesBefore + 1, wait.Token);
+                await WaitForTemplateAsync(templates, started, wait.Token);
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
@@ -131,9 +131,11 @@ internal static class TemplateEnvironment
             .Where(name => !name.StartsWith('.') && store.TryRead(name) is not null).Order(StringComparer.Ordinal).ToList();
     }
 
-    public static async Task WaitForTemplatesAsync(string templates, int count, CancellationToken cancellationToken)
+    /// <summary>Waits until a template built since <paramref name="since"/> is in <paramref name="templates"/>.</summary>
+    public static async Task WaitForTemplateAsync(string templates, DateTimeOffset since, CancellationToken cancellationToken)
     {
-        while (CompleteTemplates(templates).Count < count)
+        var store = new TemplateStore(templates);
+        while (!CompleteTemplates(templates).Any(key => store.TryRead(key) is { } record && record.CreatedAt >= since))
         {
             await Task.Delay(200, cancellationToken);
         }

@@ -56,9 +56,14 @@ internal static class LocalPostgresTemplates
             return false;
         }
 
-        if (template.Store.TryRead(template.Key) is not { } record)
+        var record = template.Store.TryRead(template.Key);
+        if (record is null || !databases.All(name => record.Databases.Any(database => database.Name == name)))
         {
-            log($"No template {template.Key} yet: this environment seeds {Quoted(databases)} and keeps the result as the template.");
+            // A record without these databases was written by a build of PreviewSdk before templates listed their
+            // databases (same version, same key): it is rebuilt, and replaced whole when published.
+            log(record is null
+                ? $"No template {template.Key} yet: this environment seeds {Quoted(databases)} and keeps the result as the template."
+                : $"The template {template.Key} does not list {Quoted(databases)} (an earlier build of PreviewSdk wrote it): this environment seeds them and replaces it.");
             template.BuildLock = held;
             return false;
         }
