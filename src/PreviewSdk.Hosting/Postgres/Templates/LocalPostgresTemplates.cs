@@ -31,9 +31,10 @@ internal static class LocalPostgresTemplates
         if (Unseeded(setup) is { Count: > 0 } unseeded)
         {
             // Its rows would be whatever the app wrote into the first environment: a clone could not hold what a fresh start does.
-            log($"No seeded-data template: the database{(unseeded.Count == 1 ? "" : "s")} {string.Join(" and ", unseeded.Select(name => $"'{name}'"))} of this server " +
-                $"{(unseeded.Count == 1 ? "has" : "have")} no seed: entry, so {(unseeded.Count == 1 ? "its rows are" : "their rows are")} whatever the app writes and a template " +
-                "could not be byte-identical to a fresh start; every environment runs initdb, migrations and the seeder.");
+            var one = unseeded.Count == 1;
+            log($"No seeded-data template: {(one ? "the database" : "the databases")} {Quoted(unseeded)} of this server {(one ? "has" : "have")} no seed: entry, " +
+                $"so {(one ? "its" : "their")} rows are whatever the app writes and a template could not be byte-identical to a fresh start; " +
+                "every environment runs initdb, migrations and the seeder.");
             return false;
         }
 
