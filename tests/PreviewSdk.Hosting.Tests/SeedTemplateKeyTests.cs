@@ -113,6 +113,51 @@ public sealed class SeedTemplateKeyTests
         CollectionAssert.AreEqual(new (string, string?)[] { ("api", api), ("web", null) }, projects.ToArray());
     }
 
+    [TestMethod]
+    public void Key_OfOneDatabase_HasTheInputsItHadBeforeServersWithSeveralGotTemplates()
+    {
+        using var project = new KeyProject();
+        CollectionAssert.AreEqual(
+            new[] { "product", "postgres", "database", "seed settings", "sql migrations" },
+            project.Inputs().Select(input => input[..input.IndexOf(':', StringComparison.Ordinal)]).ToArray());
+    }
+
+    [TestMethod]
+    public void Key_OfTwoDatabases_DoesNotDependOnTheOrderTheyAreDeclaredIn()
+    {
+        using var project = new ServerKeyProject();
+        var key = project.Key(["catalog", "orders"]);
+        project.WriteManifest(declared: "[orders, catalog]");
+        Assert.AreEqual(key, project.Key(["orders", "catalog"]), "Each database is created, migrated and seeded on its own: the order changes no row.");
+        CollectionAssert.AreEqual(
+            new[] { "database: catalog", "database: orders" },
+            project.Inputs(["orders", "catalog"]).Where(input => input.StartsWith("database: ", StringComparison.Ordinal)).ToArray());
+    }
+
+    [TestMethod]
+    public void Key_OfTwoDatabases_ChangesWithOneDatabasesSeed_TheirSettingsSwapped_OrOneDatabasesMigration()
+    {
+        using var project = new ServerKeyProject();
+        var keys = new HashSet<string> { project.Key(["catalog", "orders"]) };
+        project.WriteManifest(ordersSeed: 8);
+        Assert.IsTrue(keys.Add(project.Key(["catalog", "orders"])), "another seed for orders");
+        project.WriteManifest(catalogSeed: 7, ordersSeed: 42);
+        Assert.IsTrue(keys.Add(project.Key(["catalog", "orders"])), "the seeds swapped between the databases: other rows in each");
+        project.WriteManifest();
+        File.AppendAllText(Path.Combine(project.Folder, "orders-migrations", "001_orders.sql"), "\nCREATE INDEX ON orders (customer);");
+        Assert.IsTrue(keys.Add(project.Key(["catalog", "orders"])), "an edited migration of orders");
+    }
+
+    [TestMethod]
+    public void Key_OfTwoDatabases_SharingAMigrationsFolderStillBindsEachSeedToItsDatabase()
+    {
+        using var project = new ServerKeyProject();
+        project.WriteManifest(ordersMigrations: "catalog-migrations");
+        var key = project.Key(["catalog", "orders"]);
+        project.WriteManifest(catalogSeed: 7, ordersSeed: 42, ordersMigrations: "catalog-migrations");
+        Assert.AreNotEqual(key, project.Key(["catalog", "orders"]), "Same inputs as a set, other content: the pairs differ.");
+    }
+
     private sealed class KeyProject : IDisposable
     {
         private readonly TestRuntime test = new();
@@ -174,19 +219,78 @@ public sealed class SeedTemplateKeyTests
             var builder = test.CreateBuilder();
             var server = builder.AddLocalPostgres("postgres");
             server.AddDatabase("appdb").WithSeedData(Manifest);
-            return SchemaCode.ServicesOf(server.Resource.Setup.TemplateSeed!, PreviewManifestFile.Read(Manifest));
+            return SchemaCode.ServicesOf(server.Resource.Setup.Seeds.Single(), PreviewManifestFile.Read(Manifest));
         }
 
+        public IReadOnlyList<string> Inputs() => KeyOf(scale: 1, schemaCode: null).Inputs;
+
         // The key as an app host of this project computes it, without starting anything.
-        public string Key(double scale = 1, IReadOnlyList<(string Service, string ProjectFile)>? schemaCode = null)
+        public string Key(double scale = 1, IReadOnlyList<(string Service, string ProjectFile)>? schemaCode = null) => KeyOf(scale, schemaCode).Value();
+
+        private Core.Templates.TemplateKey KeyOf(double scale, IReadOnlyList<(string Service, string ProjectFile)>? schemaCode)
         {
             var builder = test.CreateBuilder();
             var server = builder.AddLocalPostgres("postgres");
             server.AddDatabase("appdb").WithSeedData(Manifest);
             var setup = server.Resource.Setup;
-            var seed = setup.TemplateSeed!;
+            var seed = setup.Seeds.Single();
             var settings = seed.SettingsFor(test.Runtime, profile: null);
-            return SeedTemplateKey.Of(setup, seed, settings with { Scale = settings.Scale * scale }, schemaCode ?? []).Value();
+            return SeedTemplateKey.Of(setup, [new SeededDatabaseInputs(seed, settings with { Scale = settings.Scale * scale }, schemaCode ?? [])]);
+        }
+
+        public void Dispose() => test.Dispose();
+    }
+
+    // Two databases on one server, each with its seed: entry and its own SQL migrations.
+    private sealed class ServerKeyProject : IDisposable
+    {
+        private readonly TestRuntime test = new();
+
+        public ServerKeyProject()
+        {
+            Folder = Path.Combine(test.StateDirectory, "project");
+            Directory.CreateDirectory(Path.Combine(Folder, "catalog-migrations"));
+            Directory.CreateDirectory(Path.Combine(Folder, "orders-migrations"));
+            File.WriteAllText(Path.Combine(Folder, "catalog-migrations", "001_items.sql"), "CREATE TABLE items (id serial PRIMARY KEY, name text NOT NULL);");
+            File.WriteAllText(Path.Combine(Folder, "orders-migrations", "001_orders.sql"), "CREATE TABLE orders (id serial PRIMARY KEY, customer text NOT NULL);");
+            WriteManifest();
+        }
+
+        public string Folder { get; }
+
+        private string Manifest => Path.Combine(Folder, "preview.yaml");
+
+        public void WriteManifest(string declared = "[catalog, orders]", int catalogSeed = 42, int ordersSeed = 7, string ordersMigrations = "orders-migrations") =>
+            File.WriteAllText(Manifest, $$"""
+                dependencies:
+                  postgres:
+                    type: postgres
+                    databases: {{declared}}
+                seed:
+                  catalog:
+                    seed: {{catalogSeed}}
+                    migrations: { sql: catalog-migrations }
+                  orders:
+                    seed: {{ordersSeed}}
+                    migrations: { sql: {{ordersMigrations}} }
+                """);
+
+        public string Key(IReadOnlyList<string> declaration) => KeyOf(declaration).Value();
+
+        public IReadOnlyList<string> Inputs(IReadOnlyList<string> declaration) => KeyOf(declaration).Inputs;
+
+        // The key as an app host declaring the databases in this order computes it, without starting anything.
+        private Core.Templates.TemplateKey KeyOf(IReadOnlyList<string> declaration)
+        {
+            var builder = test.CreateBuilder();
+            var server = builder.AddLocalPostgres("postgres");
+            foreach (var database in declaration)
+            {
+                server.AddDatabase(database).WithSeedData(Manifest);
+            }
+
+            var setup = server.Resource.Setup;
+            return SeedTemplateKey.Of(setup, setup.Seeds.Select(seed => new SeededDatabaseInputs(seed, seed.SettingsFor(test.Runtime, profile: null), [])));
         }
 
         public void Dispose() => test.Dispose();

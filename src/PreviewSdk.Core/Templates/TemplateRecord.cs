@@ -10,14 +10,11 @@ public sealed record TemplateRecord
     /// <summary>The hash of everything that determines the template's content (<see cref="TemplateKey"/>).</summary>
     public required string Key { get; init; }
 
-    /// <summary>The database the template holds, e.g. <c>shopdb</c>.</summary>
-    public required string Database { get; init; }
-
-    /// <summary>The random seed the rows were generated with.</summary>
-    public int Seed { get; init; }
-
-    /// <summary>The rows the seeding wrote per table, in the order it filled them.</summary>
-    public IReadOnlyList<TemplateTableRows> TableRows { get; init; } = [];
+    /// <summary>
+    /// The databases the template holds, each seeded by the first environment of the key: one for a server with one
+    /// database, every database of the server otherwise (a template is built only when all of them are seeded).
+    /// </summary>
+    public IReadOnlyList<TemplateDatabase> Databases { get; init; } = [];
 
     /// <summary>When the template was built.</summary>
     public DateTimeOffset CreatedAt { get; init; }
@@ -34,6 +31,12 @@ public sealed record TemplateRecord
     /// <summary>Whether the template is past its retention at <paramref name="now"/>.</summary>
     public bool IsExpired(DateTimeOffset now) => LastUsedAt + TimeSpan.FromSeconds(RetentionSeconds) < now;
 }
+
+/// <summary>A seeded database of a template: what its seeding wrote.</summary>
+/// <param name="Name">The database's name on its server, e.g. <c>shopdb</c>.</param>
+/// <param name="Seed">The random seed the rows were generated with.</param>
+/// <param name="TableRows">The rows the seeding wrote per table, in the order it filled them.</param>
+public sealed record TemplateDatabase(string Name, int Seed, IReadOnlyList<TemplateTableRows> TableRows);
 
 /// <summary>A table of a template and the rows the seeding wrote into it.</summary>
 /// <param name="Table">The table's display name.</param>

@@ -5,7 +5,7 @@ namespace PreviewSdk.Core.Templates;
 
 /// <summary>
 /// The seeded-data templates of a state root: <c>&lt;state root&gt;/templates/&lt;key&gt;/</c> with
-/// <c>template.json</c>, the stopped PostgreSQL data folder <c>pgdata/</c> and the seeding's report, plus one lock
+/// <c>template.json</c>, the stopped PostgreSQL data folder <c>pgdata/</c> and the seeding's report of each database, plus one lock
 /// file per key. A template is built under a <c>.building-</c> folder and renamed into place whole, so a reader finds
 /// either a complete template or none. Every build, clone and removal of a key holds its lock.
 /// </summary>
@@ -33,8 +33,12 @@ public sealed class TemplateStore(string folder)
     /// <summary>The stopped PostgreSQL data folder of a template (or of a stage).</summary>
     public static string DataFolderOf(string templateFolder) => Path.Combine(templateFolder, "pgdata");
 
-    /// <summary>The seed report section of a template (or of a stage), as the seeding wrote it.</summary>
-    public static string ReportOf(string templateFolder) => Path.Combine(templateFolder, "seed-report.md");
+    /// <summary>
+    /// The seed report section of the <paramref name="index"/>th database of a template's record (or of a stage), as
+    /// the seeding wrote it. By position, not name: a database's name need not be a file name.
+    /// </summary>
+    public static string ReportOf(string templateFolder, int index) =>
+        Path.Combine(templateFolder, index == 0 ? "seed-report.md" : $"seed-report-{index.ToString(System.Globalization.CultureInfo.InvariantCulture)}.md");
 
     /// <summary>The template <paramref name="key"/>, or null when there is none (or only a half-built one).</summary>
     public TemplateRecord? TryRead(string key) => StateJson.TryRead<TemplateRecord>(Path.Combine(PathOf(key), RecordFile));

@@ -37,8 +37,11 @@ internal sealed class LocalPostgresSetup
 
     public List<LocalPostgresDatabaseResource> Databases { get; } = [];
 
-    /// <summary>The seeding of the server's database, when it may come from (and make) a template; see <see cref="LocalPostgresTemplate"/>.</summary>
-    public PreviewSeedResource? TemplateSeed { get; set; }
+    /// <summary>
+    /// The seedings of the server's databases, one per database with a <c>seed:</c> entry. When every database has
+    /// one, the server's data may come from (and make) a template; see <see cref="LocalPostgresTemplate"/>.
+    /// </summary>
+    public List<PreviewSeedResource> Seeds { get; } = [];
 
     /// <summary>The template this server's data was cloned from or is building; null without one.</summary>
     public LocalPostgresTemplate? Template { get; set; }

@@ -43,8 +43,8 @@ public static class PreviewSeedBuilderExtensions
         builder.Services.TryAddPreviewSeeding();
         if (database.Resource is LocalPostgresDatabaseResource { Parent: { } server })
         {
-            // A local server's data folder may come from, or become, a template (PreviewTemplates).
-            server.Setup.TemplateSeed = seed;
+            // A local server's data folder may come from, or become, a template (PreviewTemplates) of all its seeded databases.
+            server.Setup.Seeds.Add(seed);
         }
 
         builder.AddResource(seed)

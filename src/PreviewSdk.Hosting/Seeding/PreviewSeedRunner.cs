@@ -37,14 +37,16 @@ internal sealed class PreviewSeedRunner(
         var log = loggers.GetLogger(seed);
         var database = seed.DatabaseName;
         var server = (seed.Parent as LocalPostgresDatabaseResource)?.Parent.Setup;
-        var building = false;
+        // Whether this seeding handed its capture over to the template build, which then decides about the key's lock.
+        var handedOver = false;
         try
         {
             await notifications.WaitForResourceHealthyAsync(seed.Parent.Name, cancellationToken);
-            if (server?.Template is { ClonedFrom: { } template } cloned)
+            if (server?.Template is { ClonedFrom: { } template } cloned
+                && template.Databases.FirstOrDefault(candidate => candidate.Name == seed.DatabaseName) is { } clonedDatabase)
             {
                 // The data folder is a copy of a template of this schema, seed and scale: the rows are in.
-                await FinishClonedAsync(seed, cloned, template, log);
+                await FinishClonedAsync(seed, cloned, template, clonedDatabase, log);
                 return;
             }
 
@@ -80,17 +82,17 @@ internal sealed class PreviewSeedRunner(
                 log.LogInformation("Applied {Count} SQL migrations: {Names}.", applied.Count, string.Join(", ", applied));
             }
 
-            // The first environment of a template key copies the rows inside the seeding's transaction, then keeps a
-            // template of them in the background.
+            // The first environment of a template key copies the rows inside the seeding's transaction, then, once
+            // every database of the server did, keeps a template of them in the background.
             PreviewSdk.Seeding.Templates.TemplateRows? captured = null;
             var capture = server is { Template.BuildLock: not null }
-                ? LocalPostgresTemplateBuilder.Capture(server, line => log.LogInformation("{Line}", line), rows => captured = rows)
+                ? LocalPostgresTemplateBuilder.Capture(server, seed, line => log.LogInformation("{Line}", line), rows => captured = rows)
                 : null;
             var result = await SeedAsync(seed, seed.Entry, connection, reset: false, seedValue: null, log, cancellationToken, capture);
-            if (result.Succeeded && result.Summary is { } summary && server is not null && captured is { } rows)
+            if (result.Succeeded && result.Summary is { } summary && server is { Template: { } building } && captured is { } rows)
             {
-                building = true;
-                _ = Task.Run(() => BuildTemplateAsync(server, seed, rows, summary, result.Report!, log, cancellationToken), CancellationToken.None);
+                handedOver = true;
+                HandOver(server, building, new CapturedDatabase(seed, rows, summary, result.Report!, line => log.LogInformation("{Line}", line)), cancellationToken);
             }
 
             await FinishAsync(seed, exitCode: result.Succeeded ? 0 : 1);
@@ -115,34 +117,67 @@ internal sealed class PreviewSeedRunner(
         }
         finally
         {
-            if (!building)
+            if (!handedOver && server?.Template is { ClonedFrom: null } template && template.GiveUp())
             {
-                // No template from this start: the environments waiting for one stop waiting and seed themselves.
-                server?.Template?.ReleaseBuildLock();
+                // No template from this start: the environments waiting for one stop waiting and seed themselves, and
+                // the rows the other databases captured go.
+                LocalPostgresTemplateBuilder.DiscardCaptures(server);
+                if (server.Seeds.Count > 1)
+                {
+                    log.LogInformation("No template of this server this time: the seeding of '{Database}' did not keep its rows, and a template needs every database's.", database);
+                }
             }
         }
     }
 
-    private async Task FinishClonedAsync(PreviewSeedResource seed, LocalPostgresTemplate template, PreviewSdk.Core.Templates.TemplateRecord record, ILogger log)
+    // The last database of the server to hand its capture over starts the build; the others only leave theirs.
+    private static void HandOver(LocalPostgresSetup server, LocalPostgresTemplate template, CapturedDatabase database, CancellationToken cancellationToken)
+    {
+        var (outcome, all) = template.Add(database);
+        switch (outcome)
+        {
+            case CaptureOutcome.Complete:
+                _ = Task.Run(() => BuildTemplateAsync(server, all, line => TellEach(all, line), cancellationToken), CancellationToken.None);
+                break;
+            case CaptureOutcome.Waiting:
+                database.Log("Rows captured for the template; it is built once the server's other databases are seeded.");
+                break;
+            default:
+                LocalPostgresTemplateBuilder.DiscardCapture(server, database.Seed);
+                database.Log("No template of this server this time: another of its databases was not seeded with its rows captured.");
+                break;
+        }
+    }
+
+    private static void TellEach(IReadOnlyList<CapturedDatabase> databases, string line)
+    {
+        foreach (var database in databases)
+        {
+            database.Log(line);
+        }
+    }
+
+    private async Task FinishClonedAsync(
+        PreviewSeedResource seed, LocalPostgresTemplate template, PreviewSdk.Core.Templates.TemplateRecord record, PreviewSdk.Core.Templates.TemplateDatabase database, ILogger log)
     {
         seed.Source = PreviewSdk.Core.Links.SeededDatabase.ClonedFromTemplate;
-        seed.Summary = new SeedSummary(seed.DatabaseName, record.Seed, record.TableRows.Select(table => new TableRows(table.Table, table.Rows)).ToList(), TimeSpan.Zero);
-        if (template.ClonedReport is { } report)
+        seed.Summary = new SeedSummary(seed.DatabaseName, database.Seed, database.TableRows.Select(table => new TableRows(table.Table, table.Rows)).ToList(), TimeSpan.Zero);
+        if (template.ClonedReports.GetValueOrDefault(seed.DatabaseName) is { } report)
         {
             PreviewSdk.Seeding.Reports.SeedReportFile.Write(runtime.StateDirectory, seed.Entry.Database.Value, report);
         }
 
         log.LogInformation(
             "Cloned from the template {Key}: {Tables} tables with {Rows} rows (seed {Seed}), as seeded on {Created:yyyy-MM-dd HH:mm} UTC; the migrating service finds its migrations applied.",
-            template.Key, seed.Summary.Tables.Count, seed.Summary.TotalRows, record.Seed, record.CreatedAt.UtcDateTime);
+            template.Key, seed.Summary.Tables.Count, seed.Summary.TotalRows, database.Seed, record.CreatedAt.UtcDateTime);
         await FinishAsync(seed, exitCode: 0);
     }
 
-    private static async Task BuildTemplateAsync(LocalPostgresSetup server, PreviewSeedResource seed, PreviewSdk.Seeding.Templates.TemplateRows rows, SeedSummary summary, string report, ILogger log, CancellationToken cancellationToken)
+    private static async Task BuildTemplateAsync(LocalPostgresSetup server, IReadOnlyList<CapturedDatabase> databases, Action<string> log, CancellationToken cancellationToken)
     {
         try
         {
-            await LocalPostgresTemplateBuilder.BuildAsync(server, seed, rows, summary, report, line => log.LogInformation("{Line}", line), cancellationToken);
+            await LocalPostgresTemplateBuilder.BuildAsync(server, databases, log, cancellationToken);
         }
         catch (OperationCanceledException)
         {

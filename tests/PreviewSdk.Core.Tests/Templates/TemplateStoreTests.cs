@@ -103,7 +103,7 @@ public sealed class TemplateStoreTests
     private static TemplateRecord Record(string key, DateTimeOffset lastUsed, TimeSpan retention) => new()
     {
         Key = key,
-        Database = "shopdb",
+        Databases = [new TemplateDatabase("shopdb", 42, [new TemplateTableRows("products", 10)])],
         CreatedAt = lastUsed,
         LastUsedAt = lastUsed,
         RetentionSeconds = (long)retention.TotalSeconds,

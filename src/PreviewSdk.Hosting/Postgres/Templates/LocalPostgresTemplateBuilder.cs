@@ -9,25 +9,38 @@ using PreviewSdk.Seeding.Templates;
 namespace Aspire.Hosting;
 
 /// <summary>
-/// Keeps the first seeding of a key as its template. The rows are copied inside the seeding's transaction (so they
-/// are exactly what it commits, whatever the services write after); the server is copied with
-/// <c>pg_basebackup</c> after the commit (its schema and everything else); then PostgreSQL's single-user mode
-/// replays the backup to a consistent state and replaces every row and sequence of the copy with the captured ones,
-/// and shuts down cleanly. The stopped data folder goes into the store whole. The environment never waits for this:
-/// its data is in once the seeding committed.
+/// Keeps the first seeding of a key as its template. The rows of each seeded database are copied inside that
+/// database's seeding transaction (so they are exactly what it commits, whatever the services write after); once
+/// every database of the server committed, the server is copied with <c>pg_basebackup</c> (its schema and everything
+/// else); then PostgreSQL's single-user mode, once per database, replays the backup to a consistent state and
+/// replaces every row and sequence of that database with the captured ones, and shuts down cleanly. The stopped data
+/// folder goes into the store whole. The environment never waits for this: its data is in once the seedings committed.
 /// </summary>
 internal static class LocalPostgresTemplateBuilder
 {
     /// <summary>Where the build works: in the server's base folder, which the server's account can reach.</summary>
     public static string StageOf(LocalPostgresSetup setup) => Path.Combine(setup.BaseDirectory, "template-build");
 
-    /// <summary>The capture to run just before the seeding commits; <paramref name="captured"/> receives its rows (null when given up).</summary>
-    public static Func<NpgsqlConnection, CancellationToken, Task> Capture(LocalPostgresSetup setup, Action<string> log, Action<TemplateRows?> captured) =>
-        async (connection, cancellationToken) =>
-            captured(await TemplateRowsCapture.CaptureAsync(connection, Path.Combine(StageOf(setup), "rows"), log, cancellationToken));
+    /// <summary>Where the capture of <paramref name="seed"/>'s rows goes: a folder per database (by position: a name need not be a file name).</summary>
+    public static string RowsFolderOf(LocalPostgresSetup setup, PreviewSeedResource seed) =>
+        Path.Combine(StageOf(setup), "rows", setup.Seeds.IndexOf(seed).ToString(CultureInfo.InvariantCulture));
 
-    /// <summary>Builds and stores the template, then releases the key's lock; a failure is warning PREVIEW4180 in <paramref name="log"/>.</summary>
-    public static async Task BuildAsync(LocalPostgresSetup setup, PreviewSeedResource seed, TemplateRows rows, SeedSummary summary, string report, Action<string> log, CancellationToken cancellationToken)
+    /// <summary>The capture to run just before <paramref name="seed"/>'s seeding commits; <paramref name="captured"/> receives its rows (null when given up).</summary>
+    public static Func<NpgsqlConnection, CancellationToken, Task> Capture(LocalPostgresSetup setup, PreviewSeedResource seed, Action<string> log, Action<TemplateRows?> captured) =>
+        async (connection, cancellationToken) =>
+            captured(await TemplateRowsCapture.CaptureAsync(connection, RowsFolderOf(setup, seed), log, cancellationToken));
+
+    /// <summary>Removes what the captures wrote, once the template was given up.</summary>
+    public static void DiscardCaptures(LocalPostgresSetup setup) => TryDelete(StageOf(setup));
+
+    /// <summary>Removes one database's capture, handed over after the template was given up.</summary>
+    public static void DiscardCapture(LocalPostgresSetup setup, PreviewSeedResource seed) => TryDelete(RowsFolderOf(setup, seed));
+
+    /// <summary>
+    /// Builds and stores the template of every database in <paramref name="databases"/> (all the server's), then
+    /// releases the key's lock; a failure is warning PREVIEW4180 in <paramref name="log"/>.
+    /// </summary>
+    public static async Task BuildAsync(LocalPostgresSetup setup, IReadOnlyList<CapturedDatabase> databases, Action<string> log, CancellationToken cancellationToken)
     {
         var template = setup.Template!;
         var stage = StageOf(setup);
@@ -46,33 +59,43 @@ internal static class LocalPostgresTemplateBuilder
                 await LocalPostgresTemplates.RunAsync("chown", ["-R", $"{account.UserId}:{account.GroupId}", stage], input: null, cancellationToken);
             }
 
-            var (command, arguments) = setup.SingleUserCommand(pgdata, seed.DatabaseName);
-            await LocalPostgresTemplates.RunAsync(command, arguments, rows.LoadScript(), cancellationToken);
+            // Single-user mode connects to one database; the first run also replays the backup's WAL.
+            foreach (var database in databases)
+            {
+                var (command, arguments) = setup.SingleUserCommand(pgdata, database.Seed.DatabaseName);
+                await LocalPostgresTemplates.RunAsync(command, arguments, database.Rows.LoadScript(), cancellationToken);
+            }
+
             File.Delete(Path.Combine(pgdata, "backup_label.old"));
 
             storeStage = template.Store.NewStage(template.Key);
             // mv: the state root may be on another file system than the environment's temp folder.
             await LocalPostgresTemplates.RunAsync("mv", [pgdata, TemplateStore.DataFolderOf(storeStage)], input: null, cancellationToken);
-            await File.WriteAllTextAsync(TemplateStore.ReportOf(storeStage), report, cancellationToken);
+            for (var index = 0; index < databases.Count; index++)
+            {
+                await File.WriteAllTextAsync(TemplateStore.ReportOf(storeStage, index), databases[index].Report, cancellationToken);
+            }
+
             var now = DateTimeOffset.UtcNow;
             template.Store.Publish(storeStage, new TemplateRecord
             {
                 Key = template.Key,
-                Database = seed.DatabaseName,
-                Seed = summary.Seed,
-                TableRows = summary.Tables.Select(table => new TemplateTableRows(table.Table, table.Rows)).ToList(),
+                Databases = databases.Select(database => new TemplateDatabase(
+                    database.Seed.DatabaseName,
+                    database.Summary.Seed,
+                    database.Summary.Tables.Select(table => new TemplateTableRows(table.Table, table.Rows)).ToList())).ToList(),
                 CreatedAt = now,
                 LastUsedAt = now,
                 RetentionSeconds = (long)template.Retention.TotalSeconds,
                 Inputs = template.Inputs,
             });
             storeStage = null;
-            log($"Kept the seeded data as the template {template.Key} for the next environments of this schema and seed ({(now - started).TotalSeconds:0.00} s).");
+            log($"Kept the seeded data of {Names(databases)} as the template {template.Key} for the next environments of this schema and seed ({(now - started).TotalSeconds:0.00} s).");
         }
         catch (Exception e) when (e is InvalidOperationException or IOException or UnauthorizedAccessException)
         {
-            log(DiagnosticFactory.Create(DiagnosticCodes.TemplateBuildFailed, DiagnosticSeverity.Warning, SourceLocation.WholeFile(seed.ManifestPath),
-                seed.DatabaseName, e.Message, setup.BinDirectory).ToString());
+            log(DiagnosticFactory.Create(DiagnosticCodes.TemplateBuildFailed, DiagnosticSeverity.Warning, SourceLocation.WholeFile(databases[0].Seed.ManifestPath),
+                string.Join(", ", databases.Select(database => database.Seed.DatabaseName)), e.Message, setup.BinDirectory).ToString());
         }
         finally
         {
@@ -85,6 +108,9 @@ internal static class LocalPostgresTemplateBuilder
             template.ReleaseBuildLock();
         }
     }
+
+    private static string Names(IReadOnlyList<CapturedDatabase> databases) =>
+        string.Join(" and ", databases.Select(database => $"'{database.Seed.DatabaseName}'"));
 
     private static void TryDelete(string folder)
     {

@@ -1,3 +1,4 @@
+using System.Text;
 using Aspire.Hosting.ApplicationModel;
 using Microsoft.Extensions.DependencyInjection;
 using PreviewSdk.Core.Binaries;
@@ -9,10 +10,10 @@ using PreviewSdk.Seeding.Loading;
 namespace Aspire.Hosting;
 
 /// <summary>
-/// Before a local PostgreSQL server first starts: finds the template of its seeded database and clones it (a copy of
-/// the stopped data folder, given this environment's password and mark in single-user mode) instead of running
-/// initdb, migrations and the seeder; or, first of its key, takes the key's lock so that this environment builds the
-/// template while others of the same key wait for it.
+/// Before a local PostgreSQL server first starts: finds the template of its seeded databases and clones it (a copy of
+/// the stopped data folder, given this environment's password and marks in single-user mode) instead of running
+/// initdb, migrations and the seeders; or, first of its key, takes the key's lock so that this environment builds the
+/// template while others of the same key wait for it. Only a server all of whose databases are seeded has one.
 /// </summary>
 internal static class LocalPostgresTemplates
 {
@@ -22,33 +23,30 @@ internal static class LocalPostgresTemplates
     public static async Task<bool> TryCloneAsync(LocalPostgresSetup setup, IServiceProvider services, Action<string> log, CancellationToken cancellationToken)
     {
         var runtime = services.GetService<PreviewRuntime>();
-        if (setup.TemplateSeed is not { } seed || runtime?.TemplatesDirectory is not { } directory)
+        if (setup.Seeds.Count == 0 || runtime?.TemplatesDirectory is not { } directory)
         {
             return false;
         }
 
-        if (setup.Databases.Count != 1)
+        if (Unseeded(setup) is { Count: > 0 } unseeded)
         {
-            log("No seeded-data template: the server has more than one database (templates hold a server with one).");
+            // Its rows would be whatever the app wrote into the first environment: a clone could not hold what a fresh start does.
+            var one = unseeded.Count == 1;
+            log($"No seeded-data template: {(one ? "the database" : "the databases")} {Quoted(unseeded)} of this server {(one ? "has" : "have")} no seed: entry, " +
+                $"so {(one ? "its" : "their")} rows are whatever the app writes and a template could not be byte-identical to a fresh start; " +
+                "every environment runs initdb, migrations and the seeder.");
             return false;
         }
 
-        var schemaCode = SchemaCode.ProjectsOf(SchemaCode.ServicesOf(seed, PreviewManifestFile.Read(seed.ManifestPath)), services.GetRequiredService<DistributedApplicationModel>());
-        if (schemaCode.FirstOrDefault(code => code.ProjectFile is null) is { Service: { } unkeyed })
+        var profile = services.GetService<EffectiveProfile>();
+        if (KeyInputs(setup, runtime, profile, services, log) is not { } inputs)
         {
-            log($"No seeded-data template: the schema of {seed.DatabaseName} comes from the code of '{unkeyed}', which is no project of this app host, so a template could not tell when that code changes.");
             return false;
         }
 
-        if (schemaCode.Count > 0)
-        {
-            // Said once per start: every change of that code makes a new template, which a team may not expect.
-            log($"The template's key covers the code of {string.Join(", ", schemaCode.Select(code => $"'{code.Service}'"))}: preview.yaml names no migrations' files for {seed.DatabaseName} (migrations: efcore: or sql:), so any change of that code makes a new template.");
-        }
-
-        var settings = seed.SettingsFor(runtime, services.GetService<EffectiveProfile>());
-        var key = SeedTemplateKey.Of(setup, seed, settings, schemaCode.Select(code => (code.Service, code.ProjectFile!)).ToList());
-        var template = new LocalPostgresTemplate(new TemplateStore(directory), key.Value(), key.Inputs, runtime.TemplateRetention);
+        var key = SeedTemplateKey.Of(setup, inputs);
+        var databases = setup.Seeds.Select(seed => seed.DatabaseName).Order(StringComparer.Ordinal).ToList();
+        var template = new LocalPostgresTemplate(new TemplateStore(directory), key.Value(), key.Inputs, runtime.TemplateRetention, databases);
         setup.Template = template;
 
         // Another environment building this template holds the lock; half the start's time is worth waiting for it.
@@ -64,9 +62,14 @@ internal static class LocalPostgresTemplates
             return false;
         }
 
-        if (template.Store.TryRead(template.Key) is not { } record)
+        var record = template.Store.TryRead(template.Key);
+        if (record is null || !databases.All(name => record.Databases.Any(database => database.Name == name)))
         {
-            log($"No template {template.Key} yet: this environment seeds its database and keeps the result as the template.");
+            // A record without these databases was written by a build of PreviewSdk before templates listed their
+            // databases (same version, same key): it is rebuilt, and replaced whole when published.
+            log(record is null
+                ? $"No template {template.Key} yet: this environment seeds {Quoted(databases)} and keeps the result as the template."
+                : $"The template {template.Key} does not list {Quoted(databases)} (an earlier build of PreviewSdk wrote it): this environment seeds them and replaces it.");
             template.BuildLock = held;
             return false;
         }
@@ -75,12 +78,12 @@ internal static class LocalPostgresTemplates
         {
             try
             {
-                await CloneAsync(setup, template, seed.DatabaseName, runtime.EnvironmentId, cancellationToken);
+                await CloneAsync(setup, template, databases, runtime.EnvironmentId, cancellationToken);
             }
             catch (InvalidOperationException e)
             {
-                log(DiagnosticFactory.Create(DiagnosticCodes.TemplateCloneFailed, DiagnosticSeverity.Warning, SourceLocation.WholeFile(seed.ManifestPath),
-                    template.Key, seed.DatabaseName, e.Message).ToString());
+                log(DiagnosticFactory.Create(DiagnosticCodes.TemplateCloneFailed, DiagnosticSeverity.Warning, SourceLocation.WholeFile(setup.Seeds[0].ManifestPath),
+                    template.Key, string.Join(", ", databases), e.Message).ToString());
                 if (Directory.Exists(setup.DataDirectory))
                 {
                     Directory.Delete(setup.DataDirectory, recursive: true);
@@ -90,16 +93,65 @@ internal static class LocalPostgresTemplates
             }
 
             template.Store.Touch(template.Key, DateTimeOffset.UtcNow, template.Retention);
-            var report = TemplateStore.ReportOf(template.Store.PathOf(template.Key));
-            template.ClonedReport = File.Exists(report) ? await File.ReadAllTextAsync(report, cancellationToken) : null;
+            template.ClonedReports = await ReadReportsAsync(template, record, cancellationToken);
         }
 
         template.ClonedFrom = record;
-        log($"Cloned the data folder from the template {template.Key} ({record.Database}: {record.TableRows.Sum(t => t.Rows):N0} rows, seed {record.Seed}).");
+        log($"Cloned the data folder from the template {template.Key} ({string.Join("; ", record.Databases.Select(database =>
+            $"{database.Name}: {database.TableRows.Sum(t => t.Rows):N0} rows, seed {database.Seed}"))}).");
         return true;
     }
 
-    private static async Task CloneAsync(LocalPostgresSetup setup, LocalPostgresTemplate template, string database, string environmentId, CancellationToken cancellationToken)
+    // The server's databases without a seed: entry.
+
+    // What each seeded database adds to the key; null when a database's schema comes from code that cannot be keyed.
+    private static List<SeededDatabaseInputs>? KeyInputs(LocalPostgresSetup setup, PreviewRuntime runtime, EffectiveProfile? profile, IServiceProvider services, Action<string> log)
+    {
+        var model = services.GetRequiredService<DistributedApplicationModel>();
+        var inputs = new List<SeededDatabaseInputs>();
+        foreach (var seed in setup.Seeds)
+        {
+            var schemaCode = SchemaCode.ProjectsOf(SchemaCode.ServicesOf(seed, PreviewManifestFile.Read(seed.ManifestPath)), model);
+            if (schemaCode.FirstOrDefault(code => code.ProjectFile is null) is { Service: { } unkeyed })
+            {
+                log($"No seeded-data template: the schema of {seed.DatabaseName} comes from the code of '{unkeyed}', which is no project of this app host, so a template could not tell when that code changes.");
+                return null;
+            }
+
+            if (schemaCode.Count > 0)
+            {
+                // Said once per start: every change of that code makes a new template, which a team may not expect.
+                log($"The template's key covers the code of {string.Join(", ", schemaCode.Select(code => $"'{code.Service}'"))}: preview.yaml names no migrations' files for {seed.DatabaseName} (migrations: efcore: or sql:), so any change of that code makes a new template.");
+            }
+
+            inputs.Add(new SeededDatabaseInputs(seed, seed.SettingsFor(runtime, profile), schemaCode.Select(code => (code.Service, code.ProjectFile!)).ToList()));
+        }
+
+        return inputs;
+    }
+    private static List<string> Unseeded(LocalPostgresSetup setup) =>
+        setup.Databases.Select(database => database.DatabaseName)
+            .Where(name => !setup.Seeds.Any(seed => seed.DatabaseName == name))
+            .ToList();
+
+    private static string Quoted(IEnumerable<string> names) => string.Join(" and ", names.Select(name => $"'{name}'"));
+
+    private static async Task<IReadOnlyDictionary<string, string>> ReadReportsAsync(LocalPostgresTemplate template, TemplateRecord record, CancellationToken cancellationToken)
+    {
+        var reports = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var index = 0; index < record.Databases.Count; index++)
+        {
+            var report = TemplateStore.ReportOf(template.Store.PathOf(template.Key), index);
+            if (File.Exists(report))
+            {
+                reports[record.Databases[index].Name] = await File.ReadAllTextAsync(report, cancellationToken);
+            }
+        }
+
+        return reports;
+    }
+
+    private static async Task CloneAsync(LocalPostgresSetup setup, LocalPostgresTemplate template, IReadOnlyList<string> databases, string environmentId, CancellationToken cancellationToken)
     {
         var source = TemplateStore.DataFolderOf(template.Store.PathOf(template.Key));
         await RunAsync("cp", ["-a", source, setup.DataDirectory], input: null, cancellationToken);
@@ -108,11 +160,16 @@ internal static class LocalPostgresTemplates
             await RunAsync("chown", ["-R", $"{account.UserId}:{account.GroupId}", setup.BaseDirectory], input: null, cancellationToken);
         }
 
-        // This environment's own password and mark, set before the server listens: no two environments share a secret.
-        var (command, arguments) = setup.SingleUserCommand(setup.DataDirectory, database);
-        await RunAsync(command, arguments,
-            $"ALTER ROLE {LocalPostgresServerResource.UserName} PASSWORD '{setup.Password}';\n{SeedGuard.MarkStatement(database, environmentId)};\n",
-            cancellationToken);
+        // This environment's own password and marks, set before the server listens: no two environments share a
+        // secret. The role and the databases' comments are shared catalogs, so one run in any database sets them all.
+        var statements = new StringBuilder($"ALTER ROLE {LocalPostgresServerResource.UserName} PASSWORD '{setup.Password}';\n");
+        foreach (var database in databases)
+        {
+            statements.Append(SeedGuard.MarkStatement(database, environmentId)).Append(";\n");
+        }
+
+        var (command, arguments) = setup.SingleUserCommand(setup.DataDirectory, databases[0]);
+        await RunAsync(command, arguments, statements.ToString(), cancellationToken);
     }
 
     /// <summary>Runs a program to its end; single-user mode reports a failed statement only in its output.</summary>

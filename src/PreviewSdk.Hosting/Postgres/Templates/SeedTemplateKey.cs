@@ -8,25 +8,41 @@ using PreviewSdk.Seeding.Templates;
 namespace Aspire.Hosting;
 
 /// <summary>
-/// The key of a seeded database's template: what determines its rows and schema, and nothing else. The product (its
-/// version and the seeder's build: deterministic builds change its module id only when its code changes), the
-/// PostgreSQL binaries (a data folder belongs to one major version), the database's name, the seed settings with the
-/// profile's scale, and the migrations' content (the EF Core project's files, or the SQL folder's), or, where no such
-/// files say what the schema is, the source of the services whose code makes it (<see cref="SchemaCode"/>).
+/// The key of a server's template: what determines its rows and schema, and nothing else. The product (its version
+/// and the seeder's build: deterministic builds change its module id only when its code changes), the PostgreSQL
+/// binaries (a data folder belongs to one major version), then per seeded database: its name, the seed settings with
+/// the profile's scale, and the migrations' content (the EF Core project's files, or the SQL folder's), or, where no
+/// such files say what the schema is, the source of the services whose code makes it (<see cref="SchemaCode"/>). The
+/// databases go in by name, each with its own inputs: declaring them in another order changes no row (each database
+/// is created, migrated and seeded on its own), while moving a setting from one database to another does, and
+/// changes the key.
 /// </summary>
 internal static class SeedTemplateKey
 {
     /// <param name="setup">The server.</param>
-    /// <param name="seed">The seeded database.</param>
-    /// <param name="settings">Its seed settings under the environment's profile.</param>
-    /// <param name="schemaCode">The project files of the services whose code makes the schema (<see cref="SchemaCode"/>); empty when migrations' files say it.</param>
-    public static TemplateKey Of(LocalPostgresSetup setup, PreviewSeedResource seed, SeedSettings settings, IReadOnlyList<(string Service, string ProjectFile)> schemaCode)
+    /// <param name="databases">
+    /// Each seeded database, its seed settings under the environment's profile, and the project files of the services
+    /// whose code makes its schema (<see cref="SchemaCode"/>; empty when migrations' files say it).
+    /// </param>
+    public static TemplateKey Of(LocalPostgresSetup setup, IEnumerable<SeededDatabaseInputs> databases)
     {
         var key = new TemplateKey()
             .Add("product", $"{ProductVersion()} seeder {typeof(DatabaseSeeder).Assembly.ManifestModule.ModuleVersionId:N}")
-            .Add("postgres", PostgresBinaries(setup))
-            .Add("database", seed.DatabaseName)
-            .Add("seed settings", SeedSettingsText.Of(settings, seed.Entry.Exclude.Select(table => table.Value), SeedSettingsFactory.ExistingOf(seed.Entry)));
+            .Add("postgres", PostgresBinaries(setup));
+        foreach (var database in databases.OrderBy(database => database.Seed.DatabaseName, StringComparer.Ordinal))
+        {
+            AddDatabase(key, database);
+        }
+
+        return key;
+    }
+
+    // A server with one database has the inputs it had before servers with several got templates.
+    private static void AddDatabase(TemplateKey key, SeededDatabaseInputs database)
+    {
+        var seed = database.Seed;
+        key.Add("database", seed.DatabaseName)
+            .Add("seed settings", SeedSettingsText.Of(database.Settings, seed.Entry.Exclude.Select(table => table.Value), SeedSettingsFactory.ExistingOf(seed.Entry)));
         var folder = Path.GetDirectoryName(seed.ManifestPath)!;
         var migrations = seed.Entry.Migrations;
         if (migrations?.Service is { } service)
@@ -46,12 +62,15 @@ internal static class SeedTemplateKey
             key.AddFolder("sql migrations", Path.GetFullPath(Path.Combine(folder, sql.Value)));
         }
 
-        foreach (var (codeService, projectFile) in schemaCode)
+        foreach (var (codeService, projectFile) in database.SchemaCode)
         {
             key.AddProject($"code of service {codeService}", projectFile);
         }
 
-        return migrations is null ? key.Add("migrations", "none") : key;
+        if (migrations is null)
+        {
+            key.Add("migrations", "none");
+        }
     }
 
     private static string ProductVersion() =>
@@ -65,3 +84,9 @@ internal static class SeedTemplateKey
             : setup.BinDirectory;
     }
 }
+
+/// <summary>What a seeded database adds to its server's template key.</summary>
+/// <param name="Seed">The seeded database.</param>
+/// <param name="Settings">Its seed settings under the environment's profile.</param>
+/// <param name="SchemaCode">The project files of the services whose code makes its schema; empty when migrations' files say it.</param>
+internal sealed record SeededDatabaseInputs(PreviewSeedResource Seed, SeedSettings Settings, IReadOnlyList<(string Service, string ProjectFile)> SchemaCode);

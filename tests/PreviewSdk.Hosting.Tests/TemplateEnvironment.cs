@@ -1,0 +1,209 @@
+using System.Security.Cryptography;
+using System.Text;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using PreviewSdk.Core.Environments;
+using PreviewSdk.Core.Links;
+using PreviewSdk.Core.Templates;
+
+namespace PreviewSdk.Hosting.Tests;
+
+/// <summary>What an environment of a seeded-data template test ended with.</summary>
+/// <param name="Sources">Per seeded database, how its rows got there (<see cref="SeededDatabase.Source"/>, from links.json).</param>
+/// <param name="Dumps">Per database, every table's rows and every sequence's position.</param>
+/// <param name="Logs">The server's and the seedings' logs.</param>
+internal sealed record TemplateEnvironmentResult(IReadOnlyDictionary<string, string> Sources, IReadOnlyDictionary<string, string> Dumps, string Logs);
+
+/// <summary>
+/// Runs an app host with one local PostgreSQL server and the given databases (each seeded when preview.yaml has an
+/// entry for it) on a real PostgreSQL, for the seeded-data template tests.
+/// </summary>
+internal static class TemplateEnvironment
+{
+    /// <summary>
+    /// Starts an environment, waits until every seeding finished, dumps every database and stops it. With
+    /// <paramref name="expectTemplate"/>, an environment that seeded waits for its template to be kept first (an
+    /// environment stopped before gives it up).
+    /// </summary>
+    public static async Task<TemplateEnvironmentResult> RunAsync(
+        TestRuntime test, string manifest, IReadOnlyList<string> databases, CancellationToken cancellationToken,
+        Func<string, NpgsqlConnection, Task>? afterReady = null, bool expectTemplate = true, bool expectSeeded = true)
+    {
+        var builder = test.CreateBuilder();
+        var server = builder.AddLocalPostgres("postgres");
+        var resources = databases.ToDictionary(name => name, name => server.AddDatabase(name).WithSeedData(manifest));
+        var seeds = builder.Resources.OfType<PreviewSeedResource>().Select(seed => seed.Name).ToList();
+        var watched = builder.Resources.OfType<PreviewSeedResource>().ToList();
+        var started = DateTimeOffset.UtcNow;
+        await using var app = builder.Build();
+        var logs = new StringBuilder();
+        using var stopWatching = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var loggers = app.Services.GetRequiredService<ResourceLoggerService>();
+        var watches = watched.Select(resource => Task.Run(async () =>
+        {
+            try
+            {
+                await foreach (var batch in loggers.WatchAsync(resource).WithCancellation(stopWatching.Token))
+                {
+                    lock (logs)
+                    {
+                        // Without the timestamp each line starts with.
+                        batch.ToList().ForEach(line => logs.Append(resource.Name).Append(": ").Append(WithoutTimestamp(line.Content)).Append('\n'));
+                    }
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                // The environment stopped.
+            }
+        })).ToList();
+        await app.StartAsync(cancellationToken);
+        foreach (var seed in seeds)
+        {
+            var finished = await app.ResourceNotifications.WaitForResourceAsync(
+                seed, e => e.Snapshot.State?.Text == KnownResourceStates.Finished, cancellationToken);
+            if (expectSeeded)
+            {
+                Assert.AreEqual(0, finished.Snapshot.ExitCode, $"{seed} failed. The logs:\n{Text(logs)}");
+            }
+        }
+
+        // The server's log is kept under the name DCP gives its instance, known once it started: read whole here.
+        await foreach (var batch in loggers.GetAllAsync(server.Resource).WithCancellation(cancellationToken))
+        {
+            lock (logs)
+            {
+                batch.ToList().ForEach(line => logs.Append(server.Resource.Name).Append(": ").Append(WithoutTimestamp(line.Content)).Append('\n'));
+            }
+        }
+
+        var links = expectSeeded
+            ? await TestRuntime.WaitForFileAsync<EnvironmentLinks>(Path.Combine(test.StateDirectory, StateFiles.LinksJson), cancellationToken)
+            : null;
+        var dumps = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, database) in resources)
+        {
+            var connectionString = await database.Resource.ConnectionStringExpression.GetValueAsync(cancellationToken);
+            await using var connection = new NpgsqlConnection(connectionString);
+            await connection.OpenAsync(cancellationToken);
+            if (afterReady is not null)
+            {
+                await afterReady(name, connection);
+            }
+
+            dumps[name] = await DumpAsync(connection, cancellationToken);
+        }
+
+        var sources = (links?.Data ?? []).ToDictionary(data => data.Database, data => data.Source, StringComparer.Ordinal);
+        if (expectTemplate && test.Runtime.TemplatesDirectory is { } templates && sources.Values.Contains(SeededDatabase.Seeded))
+        {
+            // The template is built after the data is in; an environment stopped before gives it up.
+            using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            wait.CancelAfter(TimeSpan.FromSeconds(90));
+            try
+            {
+                await WaitForTemplateAsync(templates, started, wait.Token);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                Assert.Fail($"No template was kept. The logs:\n{Text(logs)}");
+            }
+        }
+
+        await app.StopAsync(cancellationToken);
+        await stopWatching.CancelAsync();
+        await Task.WhenAll(watches);
+        return new TemplateEnvironmentResult(sources, dumps, Text(logs));
+    }
+
+    /// <summary>The keys of the complete templates in <paramref name="templates"/> (none when null or missing).</summary>
+    public static IReadOnlyList<string> CompleteTemplates(string? templates)
+    {
+        if (templates is null || !Directory.Exists(templates))
+        {
+            return [];
+        }
+
+        var store = new TemplateStore(templates);
+        return Directory.GetDirectories(templates).Select(Path.GetFileName).OfType<string>()
+            .Where(name => !name.StartsWith('.') && store.TryRead(name) is not null).Order(StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>Waits until a template built since <paramref name="since"/> is in <paramref name="templates"/>.</summary>
+    public static async Task WaitForTemplateAsync(string templates, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        var store = new TemplateStore(templates);
+        while (!CompleteTemplates(templates).Any(key => store.TryRead(key) is { } record && record.CreatedAt >= since))
+        {
+            await Task.Delay(200, cancellationToken);
+        }
+    }
+
+    /// <summary>A hash of every file's name and content under <paramref name="folder"/>.</summary>
+    public static string FolderDigest(string folder)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var file in Directory.GetFiles(folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            hash.AppendData(Encoding.UTF8.GetBytes(Path.GetRelativePath(folder, file)));
+            hash.AppendData(File.ReadAllBytes(file));
+        }
+
+        return Convert.ToHexString(hash.GetHashAndReset());
+    }
+
+    public static async Task<T> ScalarAsync<T>(NpgsqlConnection connection, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (T)(await command.ExecuteScalarAsync())!;
+    }
+
+    // COPY of every table in name order, then every sequence's position: what "the same rows" means here.
+    private static async Task<string> DumpAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        var dump = new StringBuilder();
+        foreach (var table in await NamesAsync(connection, "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1", cancellationToken))
+        {
+            dump.Append("-- ").Append(table).Append('\n');
+            using var reader = await connection.BeginTextExportAsync($"COPY (SELECT * FROM \"{table}\" ORDER BY 1) TO STDOUT", cancellationToken);
+            dump.Append(await reader.ReadToEndAsync(cancellationToken));
+        }
+
+        foreach (var sequence in await NamesAsync(connection, "SELECT sequencename FROM pg_sequences WHERE schemaname = 'public' ORDER BY 1", cancellationToken))
+        {
+            dump.Append("-- ").Append(sequence).Append(": ");
+            await using var command = new NpgsqlCommand($"SELECT last_value || ' ' || is_called FROM \"{sequence}\"", connection);
+            dump.Append(await command.ExecuteScalarAsync(cancellationToken)).Append('\n');
+        }
+
+        return dump.ToString();
+    }
+
+    private static async Task<List<string>> NamesAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        var names = new List<string>();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            names.Add(reader.GetString(0));
+        }
+
+        return names;
+    }
+
+    private static string WithoutTimestamp(string line) =>
+        line.IndexOf(' ', StringComparison.Ordinal) is > 0 and var space && DateTimeOffset.TryParse(line[..space], System.Globalization.CultureInfo.InvariantCulture, out _)
+            ? line[(space + 1)..]
+            : line;
+
+    private static string Text(StringBuilder logs)
+    {
+        lock (logs)
+        {
+            return logs.ToString();
+        }
+    }
+}
