@@ -47,6 +47,7 @@ public sealed class LeanServiceStartTests(TestContext testContext)
 
         StringAssert.Contains(Variables(record.HostProcessId), "\nDOTNET_TieredPGO=0\n", "The lightweight app host runs with dynamic PGO.");
         StringAssert.Contains(Variables(record.HostProcessId), "\nDOTNET_TC_CallCountThreshold=0x1000\n", "The lightweight app host promotes methods after 30 calls.");
+        StringAssert.Contains(Variables(record.HostProcessId), "\nMALLOC_ARENA_MAX=2\n", "The lightweight app host has up to eight malloc arenas per core.");
         Assert.DoesNotContain("\nDOTNET_TC_CallCounting=", Variables(record.HostProcessId), "The app host, where the gateway runs, runs without call counting.");
         AssertHealthy(preview);
 
@@ -84,6 +85,7 @@ public sealed class LeanServiceStartTests(TestContext testContext)
             Assert.DoesNotContain("\nDOTNET_GCgen0size=", variables, "A heavyweight process got the lightweight runtime settings.");
             Assert.DoesNotContain("\nDOTNET_TC_CallCounting=", variables, "A heavyweight process got the lightweight runtime settings.");
             Assert.DoesNotContain("\nDOTNET_TC_CallCountThreshold=", variables, "A heavyweight process got the lightweight runtime settings.");
+            Assert.DoesNotContain("\nMALLOC_ARENA_MAX=", variables, "A heavyweight process got the lightweight runtime settings.");
         }
 
         AssertHealthy(preview);

@@ -39,9 +39,16 @@ public static class LightweightRuntime
     /// promoting a method after 4,096 calls instead of 30 keeps the saving (app host 95 → 73–77 MB private; without
     /// counting, 73) and the gateway's throughput (ratio 0.75). Hexadecimal, as every runtime setting.
     /// </summary>
+    /// <remarks>
+    /// Also <c>MALLOC_ARENA_MAX=2</c> (glibc's documented tunable, inherited by the orchestrator, the dashboard and
+    /// every process they start): at most two malloc arenas instead of up to eight per core. An idle app host's
+    /// private memory otherwise kept growing, about 1 MB every 5 minutes, in per-thread arenas that free memory does
+    /// not leave; with two it levelled off (measured: docs/architecture.md, "An idle environment grows").
+    /// </remarks>
     public static IReadOnlyDictionary<string, string> AppHostSettings { get; } = Settings
         .Where(setting => setting.Key != CallCounting)
         .Append(new KeyValuePair<string, string>("DOTNET_TC_CallCountThreshold", "0x1000"))
+        .Append(new KeyValuePair<string, string>("MALLOC_ARENA_MAX", "2"))
         .ToDictionary(setting => setting.Key, setting => setting.Value);
 
     /// <summary>

@@ -99,6 +99,8 @@ public sealed class LeanProfileTests
         // The gateway runs in the app host: its proxying must still be promoted to optimised code under traffic.
         Assert.IsFalse(LightweightRuntime.AppHostSettings.ContainsKey("DOTNET_TC_CallCounting"));
         Assert.AreEqual("0x1000", LightweightRuntime.AppHostSettings["DOTNET_TC_CallCountThreshold"]);
+        // Two malloc arenas: an idle app host's native memory otherwise kept growing.
+        Assert.AreEqual("2", LightweightRuntime.AppHostSettings["MALLOC_ARENA_MAX"]);
         Assert.AreEqual("0", LightweightRuntime.Settings["DOTNET_TC_CallCounting"]);
         foreach (var (name, value) in LightweightRuntime.Settings.Where(setting => setting.Key != "DOTNET_TC_CallCounting"))
         {
