@@ -43,7 +43,7 @@ public static class LightweightRuntime
     /// Also <c>MALLOC_ARENA_MAX=2</c> (glibc's documented tunable, inherited by the orchestrator, the dashboard and
     /// every process they start): at most two malloc arenas instead of up to eight per core. An idle app host's
     /// private memory otherwise kept growing, about 1 MB every 5 minutes, in per-thread arenas that free memory does
-    /// not leave; with two it levelled off (measured: docs/architecture.md, "An idle environment grows").
+    /// not leave; with two it grew a quarter as fast (measured: docs/architecture.md, "An idle environment grows").
     /// </remarks>
     public static IReadOnlyDictionary<string, string> AppHostSettings { get; } = Settings
         .Where(setting => setting.Key != CallCounting)
