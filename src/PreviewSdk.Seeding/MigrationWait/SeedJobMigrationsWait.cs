@@ -28,8 +28,10 @@ public static class SeedJobMigrationsWait
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(log);
-        log(expectedMigrations is { Count: > 0 }
-            ? $"Waiting until the database holds the {expectedMigrations.Count} migrations of '{service}' and it reports no Degraded state."
+        // No ids (or none found in the project): wait for a schema that stops changing instead.
+        var expected = expectedMigrations is { Count: > 0 } ? expectedMigrations : null;
+        log(expected is not null
+            ? $"Waiting until the database holds the {expected.Count} migrations of '{service}' and it reports no Degraded state."
             : $"Waiting until '{service}' has created the schema and it stops changing.");
         using var probe = health is null ? null : new HealthEndpointProbe(health, log);
         if (probe is null)
@@ -37,7 +39,7 @@ public static class SeedJobMigrationsWait
             await WaitForFirstTableAsync(connection, cancellationToken);
         }
 
-        var wait = new MigrationsDoneWait(expectedMigrations is { Count: > 0 } ? expectedMigrations : null, () => probe?.IsSettled ?? true, log);
+        var wait = new MigrationsDoneWait(expected, () => probe?.IsSettled ?? true, log);
         await wait.WaitAsync(connection, location, service, cancellationToken);
     }
 

@@ -90,7 +90,7 @@ internal static class LocalPostgresTemplateBuilder
                 Inputs = template.Inputs,
             });
             storeStage = null;
-            log($"Kept the seeded data of {Names(databases)} as the template {template.Key} for the next environments of this schema and seed ({(now - started).TotalSeconds:0.00} s).");
+            log($"Kept the seeded data of {LocalPostgresTemplates.Quoted(databases.Select(database => database.Seed.DatabaseName))} as the template {template.Key} for the next environments of this schema and seed ({(now - started).TotalSeconds:0.00} s).");
         }
         catch (Exception e) when (e is InvalidOperationException or IOException or UnauthorizedAccessException)
         {
@@ -108,9 +108,6 @@ internal static class LocalPostgresTemplateBuilder
             template.ReleaseBuildLock();
         }
     }
-
-    private static string Names(IReadOnlyList<CapturedDatabase> databases) =>
-        string.Join(" and ", databases.Select(database => $"'{database.Seed.DatabaseName}'"));
 
     private static void TryDelete(string folder)
     {

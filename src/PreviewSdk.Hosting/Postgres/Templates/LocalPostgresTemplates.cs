@@ -102,16 +102,21 @@ internal static class LocalPostgresTemplates
         return true;
     }
 
-    // The server's databases without a seed: entry.
-
     // What each seeded database adds to the key; null when a database's schema comes from code that cannot be keyed.
     private static List<SeededDatabaseInputs>? KeyInputs(LocalPostgresSetup setup, PreviewRuntime runtime, EffectiveProfile? profile, IServiceProvider services, Action<string> log)
     {
         var model = services.GetRequiredService<DistributedApplicationModel>();
+        // The databases of a server nearly always share one preview.yaml: read each file once.
+        var manifests = new Dictionary<string, PreviewSdk.Core.Manifest.PreviewManifest>(StringComparer.Ordinal);
         var inputs = new List<SeededDatabaseInputs>();
         foreach (var seed in setup.Seeds)
         {
-            var schemaCode = SchemaCode.ProjectsOf(SchemaCode.ServicesOf(seed, PreviewManifestFile.Read(seed.ManifestPath)), model);
+            if (!manifests.TryGetValue(seed.ManifestPath, out var manifest))
+            {
+                manifests[seed.ManifestPath] = manifest = PreviewManifestFile.Read(seed.ManifestPath);
+            }
+
+            var schemaCode = SchemaCode.ProjectsOf(SchemaCode.ServicesOf(seed, manifest), model);
             if (schemaCode.FirstOrDefault(code => code.ProjectFile is null) is { Service: { } unkeyed })
             {
                 log($"No seeded-data template: the schema of {seed.DatabaseName} comes from the code of '{unkeyed}', which is no project of this app host, so a template could not tell when that code changes.");
@@ -129,12 +134,15 @@ internal static class LocalPostgresTemplates
 
         return inputs;
     }
+
+    // The server's databases without a seed: entry.
     private static List<string> Unseeded(LocalPostgresSetup setup) =>
         setup.Databases.Select(database => database.DatabaseName)
             .Where(name => !setup.Seeds.Any(seed => seed.DatabaseName == name))
             .ToList();
 
-    private static string Quoted(IEnumerable<string> names) => string.Join(" and ", names.Select(name => $"'{name}'"));
+    /// <summary>Database names for a log line: <c>'catalog' and 'orders'</c>.</summary>
+    internal static string Quoted(IEnumerable<string> names) => string.Join(" and ", names.Select(name => $"'{name}'"));
 
     private static async Task<IReadOnlyDictionary<string, string>> ReadReportsAsync(LocalPostgresTemplate template, TemplateRecord record, CancellationToken cancellationToken)
     {
