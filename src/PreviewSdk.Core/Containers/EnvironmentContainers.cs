@@ -67,7 +67,7 @@ public static class EnvironmentContainers
 
         await TryAsync(async () =>
         {
-            var volumes = await client.Volumes.ListAsync(new VolumesListParameters { Filters = filter }, cancellationToken);
+            var volumes = await EngineReads.ReadAsync(client, () => client.Volumes.ListAsync(new VolumesListParameters { Filters = filter }, cancellationToken), cancellationToken);
             foreach (var volume in volumes.Volumes ?? [])
             {
                 await TryAsync(() => client.Volumes.RemoveAsync(volume.Name, force: true, cancellationToken), $"volume {volume.Name}", leftovers, cancellationToken);
@@ -121,7 +121,7 @@ public static class EnvironmentContainers
         using var client = ContainerEngine.CreateClient(endpoint);
         var filter = EnvironmentLabels.FilterFor(environmentId);
         var containers = await ListContainersAsync(client, filter, cancellationToken);
-        var volumes = await client.Volumes.ListAsync(new VolumesListParameters { Filters = filter }, cancellationToken);
+        var volumes = await EngineReads.ReadAsync(client, () => client.Volumes.ListAsync(new VolumesListParameters { Filters = filter }, cancellationToken), cancellationToken);
         var networks = await ListNetworksAsync(client, new NetworksListParameters { Filters = filter }, cancellationToken);
         return containers.Select(c => $"container {Name(c)}")
             .Concat((volumes.Volumes ?? []).Select(v => $"volume {v.Name}"))
@@ -129,14 +129,12 @@ public static class EnvironmentContainers
             .ToList();
     }
 
-    // Podman lists a container that is being removed at that moment (by Aspire's orchestrator, stopping too) and then
-    // fails the whole list with "container not known": a moment later the list is right.
     private static Task<IList<ContainerListResponse>> ListContainersAsync(
         DockerClient client, IDictionary<string, IDictionary<string, bool>> filter, CancellationToken cancellationToken) =>
-        ListAgainWhileRemovingAsync(() => client.Containers.ListContainersAsync(new ContainersListParameters { All = true, Filters = filter }, cancellationToken), cancellationToken);
+        EngineReads.ReadAsync(client, () => client.Containers.ListContainersAsync(new ContainersListParameters { All = true, Filters = filter }, cancellationToken), cancellationToken);
 
     private static Task<IList<NetworkResponse>> ListNetworksAsync(DockerClient client, NetworksListParameters parameters, CancellationToken cancellationToken) =>
-        ListAgainWhileRemovingAsync(() => client.Networks.ListNetworksAsync(parameters, cancellationToken), cancellationToken);
+        EngineReads.ReadAsync(client, () => client.Networks.ListNetworksAsync(parameters, cancellationToken), cancellationToken);
 
     /// <summary>
     /// What to tell about an engine that refused to list: its answer, and for Podman's "container not known" (a
@@ -151,22 +149,6 @@ public static class EnvironmentContainers
         return stuck
             ? $"the engine at {endpoint} could not list them: {answer} (a container stuck in the Removing state makes Podman fail every list: find it with `podman ps -a` and remove it with `podman rm -f <id>`)"
             : $"the engine at {endpoint} could not list them: {answer}";
-    }
-
-    // Podman fails a whole list while one of its containers is being removed ("container not known"): list again.
-    private static async Task<T> ListAgainWhileRemovingAsync<T>(Func<Task<T>> list, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return await list();
-            }
-            catch (DockerApiException e) when (e.StatusCode == System.Net.HttpStatusCode.InternalServerError && attempt < 10)
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(500), cancellationToken);
-            }
-        }
     }
 
     // Aspire's orchestrator (DCP) removes its session network as it stops. When it removed the containers first and
@@ -210,7 +192,7 @@ public static class EnvironmentContainers
     {
         try
         {
-            var inspected = await client.Networks.InspectNetworkAsync(network, cancellationToken);
+            var inspected = await EngineReads.ReadAsync(client, () => client.Networks.InspectNetworkAsync(network, cancellationToken), cancellationToken);
             if (inspected.Containers is not { Count: > 0 })
             {
                 await client.Networks.DeleteNetworkAsync(inspected.ID, cancellationToken);

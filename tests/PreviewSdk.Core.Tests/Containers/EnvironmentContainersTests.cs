@@ -34,7 +34,7 @@ public sealed class EnvironmentContainersTests
             var leftovers = await EnvironmentContainers.RemoveAsync(engine.Endpoint, Guid.NewGuid().ToString("N"));
 
             Assert.IsEmpty(leftovers, string.Join("; ", leftovers));
-            var names = (await client.Networks.ListNetworksAsync()).Select(network => network.Name).ToList();
+            var names = (await EngineReads.ReadAsync(client, () => client.Networks.ListNetworksAsync(), CancellationToken.None)).Select(network => network.Name).ToList();
             Assert.DoesNotContain(orphan, names, "The orphaned session network is still there.");
             Assert.Contains(live, names, "A session network whose orchestrator runs was removed.");
         }
