@@ -63,6 +63,18 @@ internal static class PreviewProperties
         return false;
     }
 
+    public static bool TryReadTemplatesPerServer(PreviewTask task, string text, string projectPath, out int value)
+    {
+        if (Core.Templates.TemplateStore.TryParsePerServer(text, out value))
+        {
+            return true;
+        }
+
+        task.Report(DiagnosticFactory.Create(DiagnosticCodes.InvalidProperty, SourceLocation.WholeFile(projectPath), "PreviewTemplatesPerServer", text,
+            $"a whole number from 1 to {Core.Templates.TemplateStore.MaximumPerServer}"));
+        return false;
+    }
+
     public static bool TryReadTeam(PreviewTask task, string text, string projectPath, out string? team)
     {
         team = string.IsNullOrWhiteSpace(text) ? null : text.Trim();

@@ -59,6 +59,9 @@ public sealed partial class StartPreview
     /// <summary>How long an unused template is kept (PreviewTemplateRetention), e.g. 7d; empty for 7 days.</summary>
     public string TemplateRetention { get; set; } = string.Empty;
 
+    /// <summary>How many templates of one server are kept (PreviewTemplatesPerServer), 1 to 100; empty for 3.</summary>
+    public string TemplatesPerServer { get; set; } = string.Empty;
+
     /// <summary>The shared budget file (PreviewBudgetFile); empty for none.</summary>
     public string BudgetFile { get; set; } = string.Empty;
 

@@ -23,6 +23,7 @@ public sealed partial class StartPreview : PreviewTask
             & PreviewProperties.TryReadContainerRegistry(this, ContainerRegistry, ProjectPath, out var registry)
             & PreviewProperties.TryReadSwitch(this, "PreviewTemplates", Templates, ProjectPath, out var templates, defaultValue: true)
             & PreviewProperties.TryReadTemplateRetention(this, TemplateRetention, ProjectPath, out var templateRetention)
+            & PreviewProperties.TryReadTemplatesPerServer(this, TemplatesPerServer, ProjectPath, out var templatesPerServer)
             & PreviewProperties.TryReadAlertWebhook(this, AlertWebhook, ProjectPath, out var alertWebhook);
         var diagnostics = new DiagnosticBag();
         var gateway = GatewaySettingsReader.Read(GatewaySettings(), SourceLocation.WholeFile(ProjectPath), diagnostics);
@@ -73,6 +74,7 @@ public sealed partial class StartPreview : PreviewTask
             ContainerBaseImage = string.IsNullOrWhiteSpace(ContainerBaseImage) ? null : ContainerBaseImage.Trim(),
             Templates = templates,
             TemplateRetention = templateRetention,
+            TemplatesPerServer = templatesPerServer,
             AlertWebhook = alertWebhook,
         };
         request = request with { Fingerprint = Fingerprint(request, plan) };

@@ -17,7 +17,7 @@ public sealed class SeedTemplateServerTests
     public TestContext TestContext { get; set; } = null!;
 
     [TestMethod]
-    public async Task Templates_AServerWithTwoSeededDatabasesIsClonedWhole_AndAnotherSeedOfOneMakesANewTemplate()
+    public async Task Templates_AServerWithTwoSeededDatabasesIsClonedWhole_AndAnotherSeedOfOneMakesANewTemplate_KeepingThePerServerNewest()
     {
         using var project = new TwoDatabaseProject();
         using var timeout = Timeout();
@@ -75,9 +75,22 @@ public sealed class SeedTemplateServerTests
         }
 
         var keys = TemplateEnvironment.CompleteTemplates(project.Templates);
-        Assert.AreEqual(2, keys.Count);
+        Assert.AreEqual(2, keys.Count, "A server keeps up to 3 templates by default.");
         var newer = new TemplateStore(project.Templates).TryRead(keys.Single(candidate => candidate != key))!;
         Assert.AreEqual(8, newer.Databases.Single(database => database.Name == "orders").Seed);
+        Assert.AreEqual($"{project.Manifest}#postgres", newer.Lineage, "A template records which server's data it is.");
+
+        // PreviewTemplatesPerServer=1: the next template of this server supersedes both earlier ones.
+        project.WriteManifest(ordersSeed: 9);
+        using (var fourth = new TestRuntime(templatesDirectory: project.Templates, templatesPerServer: 1))
+        {
+            var latest = await TemplateEnvironment.RunAsync(fourth, project.Manifest, ["catalog", "orders"], timeout.Token);
+            Assert.AreEqual(SeededDatabase.Seeded, latest.Sources["orders"], latest.Logs);
+            StringAssert.Contains(latest.Logs, "Removed 2 older template(s) of this server");
+        }
+
+        var kept = TemplateEnvironment.CompleteTemplates(project.Templates).Single();
+        Assert.AreEqual(9, new TemplateStore(project.Templates).TryRead(kept)!.Databases.Single(database => database.Name == "orders").Seed);
     }
 
     [TestMethod]

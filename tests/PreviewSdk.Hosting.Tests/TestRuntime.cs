@@ -10,10 +10,16 @@ internal sealed class TestRuntime : IDisposable
     /// <param name="profile">The environment's profile.</param>
     /// <param name="templatesDirectory">Where seeded-data templates live; null for none.</param>
     /// <param name="detached">As started by <c>-t:Preview</c> (it then takes restart requests), not by F5.</param>
-    public TestRuntime(string profile = "lightweight", string? templatesDirectory = null, bool detached = false)
+    /// <param name="templatesPerServer">How many templates of one server are kept (<c>PreviewTemplatesPerServer</c>).</param>
+    public TestRuntime(string profile = "lightweight", string? templatesDirectory = null, bool detached = false, int templatesPerServer = Core.Templates.TemplateStore.DefaultPerServer)
     {
         StateDirectory = Directory.CreateTempSubdirectory("preview-hosting-test-").FullName;
-        Runtime = new PreviewRuntime("test", profile, Guid.NewGuid().ToString("N"), StateDirectory) { TemplatesDirectory = templatesDirectory, IsDetached = detached };
+        Runtime = new PreviewRuntime("test", profile, Guid.NewGuid().ToString("N"), StateDirectory)
+        {
+            TemplatesDirectory = templatesDirectory,
+            IsDetached = detached,
+            TemplatesPerServer = templatesPerServer,
+        };
     }
 
     public string StateDirectory { get; }

@@ -67,17 +67,18 @@ public sealed class PreviewBudgetTests
     }
 
     [TestMethod]
-    public void Preview_InvalidTemplatesSwitchOrRetention_ReportsPreview1019BeforeStartingAnything()
+    public void Preview_InvalidTemplatesSwitchRetentionOrPerServer_ReportsPreview1019BeforeStartingAnything()
     {
         var project = ServiceProject("Templates.Preview", "app: demo\n");
 
-        var result = Workspace.Build(project, "-t:Preview", "-p:PreviewTemplates=maybe", "-p:PreviewTemplateRetention=7");
+        var result = Workspace.Build(project, "-t:Preview", "-p:PreviewTemplates=maybe", "-p:PreviewTemplateRetention=7", "-p:PreviewTemplatesPerServer=0");
 
         Assert.AreNotEqual(0, result.ExitCode, result.Describe());
-        Assert.HasCount(2, result.Errors, result.Describe());
+        Assert.HasCount(3, result.Errors, result.Describe());
         Assert.IsTrue(result.Errors.All(error => error.Code == "PREVIEW1019" && error.File == project), result.Describe());
         Assert.StartsWith("The property PreviewTemplates is 'maybe', which is not true or false", result.Errors[0].Message);
         Assert.StartsWith("The property PreviewTemplateRetention is '7', which is not a duration such as 7d", result.Errors[1].Message);
+        Assert.StartsWith("The property PreviewTemplatesPerServer is '0', which is not a whole number from 1 to 100", result.Errors[2].Message);
         Workspace.AssertNothingStarted(project);
     }
 

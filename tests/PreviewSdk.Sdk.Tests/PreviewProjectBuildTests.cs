@@ -105,8 +105,8 @@ public sealed class PreviewProjectBuildTests
         var launch = Path.Combine(Path.GetDirectoryName(TestWorkspace.AppHostAssembly(project))!, "preview.launch.json");
         StringAssert.Contains(File.ReadAllText(launch), $"\"projectPath\": \"{project}\"", "F5 finds its project beside the app host");
         using var written = System.Text.Json.JsonDocument.Parse(File.ReadAllText(launch));
-        Assert.AreEqual(("true", "7d"), (written.RootElement.GetProperty("templates").GetString(), written.RootElement.GetProperty("templateRetention").GetString()),
-            "F5 gets PreviewTemplates and PreviewTemplateRetention (their defaults here)");
+        Assert.AreEqual(("true", "7d", "3"), (written.RootElement.GetProperty("templates").GetString(), written.RootElement.GetProperty("templateRetention").GetString(), written.RootElement.GetProperty("templatesPerServer").GetString()),
+            "F5 gets PreviewTemplates, PreviewTemplateRetention and PreviewTemplatesPerServer (their defaults here)");
     }
 
     [TestMethod]

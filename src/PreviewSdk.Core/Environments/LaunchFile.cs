@@ -36,6 +36,9 @@ public sealed record LaunchFile
     /// <summary>The <c>PreviewTemplateRetention</c> property as written, or empty (7 days).</summary>
     public string TemplateRetention { get; init; } = string.Empty;
 
+    /// <summary>The <c>PreviewTemplatesPerServer</c> property as written, or empty (3).</summary>
+    public string TemplatesPerServer { get; init; } = string.Empty;
+
     /// <summary>
     /// Where an app host started by F5 or <c>dotnet run</c> keeps and finds seeded-data templates: the registry's
     /// templates folder, as for <c>-t:Preview</c>, unless <c>PreviewTemplates=false</c> (then null).
@@ -53,6 +56,10 @@ public sealed record LaunchFile
         Profiles.DurationText.TryParse(TemplateRetention, out var retention) && retention > TimeSpan.Zero && retention <= Profiles.DurationText.Maximum
             ? retention
             : PreviewSdk.Core.Templates.TemplateStore.DefaultRetention;
+
+    /// <summary>How many templates of one server are kept: <see cref="TemplatesPerServer"/> when valid, else the default.</summary>
+    public int TemplatesPerServerOrDefault() =>
+        PreviewSdk.Core.Templates.TemplateStore.TryParsePerServer(TemplatesPerServer, out var perServer) ? perServer : PreviewSdk.Core.Templates.TemplateStore.DefaultPerServer;
 
     /// <summary>The launch file in <paramref name="appHostDirectory"/>, or null when it has none (an app host not built by PreviewSdk's targets).</summary>
     public static LaunchFile? Find(string appHostDirectory) =>

@@ -202,6 +202,7 @@ public sealed partial class PreviewLifecycle(IPreviewReporter reporter)
         {
             variables[PreviewVariables.TemplatesDirectory] = Templates.TemplateStore.FolderUnder(request.StateRoot);
             variables[PreviewVariables.TemplateRetention] = ((long)request.TemplateRetention.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            variables[PreviewVariables.TemplatesPerServer] = request.TemplatesPerServer.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
         ContainerVariables.Add(variables, runtimes, request.ContainerRegistry);
         // The plan's profile, resolved by the build that wrote it for this PreviewProfile: preview.yaml is not read again.

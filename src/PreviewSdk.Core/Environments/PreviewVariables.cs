@@ -54,6 +54,9 @@ public static class PreviewVariables
     /// <summary>How long an unused template is kept, in seconds (<c>PreviewTemplateRetention</c>).</summary>
     public const string TemplateRetention = "PREVIEW_TEMPLATE_RETENTION_SECONDS";
 
+    /// <summary>How many templates of one server are kept, the most recently used (<c>PreviewTemplatesPerServer</c>).</summary>
+    public const string TemplatesPerServer = "PREVIEW_TEMPLATES_PER_SERVER";
+
     /// <summary>
     /// A webhook alerts go to besides preview.yaml's (<c>-p:PreviewAlertWebhook=</c>): an http(s) address, optionally
     /// after <c>slack:</c> or <c>json:</c>; validated by the build.

@@ -80,4 +80,7 @@ public sealed record UpRequest
 
     /// <summary><c>PreviewTemplateRetention</c>: how long a template no environment used is kept.</summary>
     public TimeSpan TemplateRetention { get; init; } = PreviewSdk.Core.Templates.TemplateStore.DefaultRetention;
+
+    /// <summary><c>PreviewTemplatesPerServer</c>: how many templates of one server are kept, the most recently used.</summary>
+    public int TemplatesPerServer { get; init; } = PreviewSdk.Core.Templates.TemplateStore.DefaultPerServer;
 }

@@ -25,6 +25,14 @@ public sealed record TemplateRecord
     /// <summary>How long it is kept after its last use, in seconds (<c>PreviewTemplateRetention</c> of that use).</summary>
     public long RetentionSeconds { get; init; }
 
+    /// <summary>
+    /// Which server's data the template is, whatever its content: <c>&lt;preview.yaml's full path&gt;#&lt;server&gt;</c>.
+    /// Each change of that server's schema or seed makes a new template of the same lineage; only the most recently
+    /// used few of a lineage are kept (<see cref="TemplateStore.Supersede"/>). Empty in a template written before
+    /// lineages were recorded: retention alone removes it.
+    /// </summary>
+    public string Lineage { get; init; } = string.Empty;
+
     /// <summary>What went into the key, one <c>name: value</c> line each, so a new template can be explained.</summary>
     public IReadOnlyList<string> Inputs { get; init; } = [];
 

@@ -18,6 +18,12 @@ public sealed class TemplateStore(string folder)
     /// <summary>How long an unused template is kept unless <c>PreviewTemplateRetention</c> says otherwise.</summary>
     public static TimeSpan DefaultRetention { get; } = TimeSpan.FromDays(7);
 
+    /// <summary>How many templates of one server (<see cref="TemplateRecord.Lineage"/>) are kept unless <c>PreviewTemplatesPerServer</c> says otherwise.</summary>
+    public const int DefaultPerServer = 3;
+
+    /// <summary>The most <c>PreviewTemplatesPerServer</c> may be.</summary>
+    public const int MaximumPerServer = 100;
+
     private const string RecordFile = "template.json";
     private const string StagePrefix = ".building-";
 
@@ -85,6 +91,59 @@ public sealed class TemplateStore(string folder)
         }
     }
 
+    /// <summary>Reads a <c>PreviewTemplatesPerServer</c> value: a whole number from 1 to <see cref="MaximumPerServer"/>.</summary>
+    public static bool TryParsePerServer(string? text, out int value)
+    {
+        value = DefaultPerServer;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return true;
+        }
+
+        if (int.TryParse(text.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var parsed) && parsed is >= 1 and <= MaximumPerServer)
+        {
+            value = parsed;
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Removes the templates of <paramref name="lineage"/> beyond the <paramref name="keep"/> most recently used
+    /// (<c>PreviewTemplatesPerServer</c>), so that a server whose schema or seed keeps changing (each change makes a
+    /// new template, tens of MB each) does not fill the disk until retention catches up. A template whose lock is
+    /// held (an environment cloning or building it) stays, and so does one without a lineage. The template <paramref name="except"/> (the one about to be
+    /// published, already counted in <paramref name="keep"/> by its builder) is neither counted nor removed. Returns
+    /// the folders removed.
+    /// </summary>
+    public PruneResult Supersede(string lineage, int keep, string? except = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(keep, 0);
+        var deleted = new List<string>();
+        var failed = new List<(string Folder, string Reason)>();
+        if (string.IsNullOrEmpty(lineage) || !Directory.Exists(Folder))
+        {
+            return new PruneResult(deleted, failed);
+        }
+
+        var superseded = Directory.GetDirectories(Folder)
+            .Select(path => Path.GetFileName(path))
+            .Where(name => !name.StartsWith(StagePrefix, StringComparison.Ordinal))
+            .Select(TryRead)
+            .OfType<TemplateRecord>()
+            .Where(record => record.Lineage == lineage && record.Key != except)
+            .OrderByDescending(record => record.LastUsedAt)
+            .ThenByDescending(record => record.CreatedAt)
+            .Skip(keep);
+        foreach (var record in superseded)
+        {
+            Delete(record.Key, PathOf(record.Key), deleted, failed);
+        }
+
+        return new PruneResult(deleted, failed);
+    }
+
     /// <summary>
     /// Removes templates past their retention at <paramref name="now"/> (every template with
     /// <paramref name="everything"/>, as <c>-t:PreviewPrune</c> does), and stages of builds that died. A template
@@ -109,24 +168,30 @@ public sealed class TemplateStore(string folder)
                 continue;
             }
 
-            using var held = TryLock(key);
-            if (held is null)
-            {
-                continue;
-            }
-
-            try
-            {
-                Directory.Delete(path, recursive: true);
-                deleted.Add(path);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                failed.Add((path, e.Message));
-            }
+            Delete(key, path, deleted, failed);
         }
 
         return new PruneResult(deleted, failed);
+    }
+
+    // Under the key's lock, or not at all: an environment cloning or building it holds it.
+    private void Delete(string key, string path, List<string> deleted, List<(string Folder, string Reason)> failed)
+    {
+        using var held = TryLock(key);
+        if (held is null)
+        {
+            return;
+        }
+
+        try
+        {
+            Directory.Delete(path, recursive: true);
+            deleted.Add(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            failed.Add((path, e.Message));
+        }
     }
 
     private string LockPathOf(string key) => Path.Combine(Folder, $"{key}.lock");

@@ -43,6 +43,7 @@ internal static class ForegroundRegistration
             // F5 start clones what -t:Preview (or an earlier F5) kept.
             TemplatesDirectory = launch.TemplatesDirectory(),
             TemplateRetention = launch.TemplateRetentionOrDefault(),
+            TemplatesPerServer = launch.TemplatesPerServerOrDefault(),
         };
     }
 

@@ -29,6 +29,9 @@ public sealed record PreviewRuntime(string Name, string Profile, string Environm
     /// <summary>How long a template no environment used is kept (<c>PreviewTemplateRetention</c>).</summary>
     public TimeSpan TemplateRetention { get; init; } = PreviewSdk.Core.Templates.TemplateStore.DefaultRetention;
 
+    /// <summary>How many templates of one server are kept, the most recently used (<c>PreviewTemplatesPerServer</c>).</summary>
+    public int TemplatesPerServer { get; init; } = PreviewSdk.Core.Templates.TemplateStore.DefaultPerServer;
+
     /// <summary>
     /// True for an app host started by F5 or <c>dotnet run</c> that registered itself in the registry
     /// (<see cref="ForegroundRegistration"/>): it removes its state when it stops.
@@ -57,6 +60,9 @@ public sealed record PreviewRuntime(string Name, string Profile, string Environm
             TemplateRetention = long.TryParse(Read(PreviewVariables.TemplateRetention), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var retention) && retention > 0
                 ? TimeSpan.FromSeconds(retention)
                 : PreviewSdk.Core.Templates.TemplateStore.DefaultRetention,
+            TemplatesPerServer = PreviewSdk.Core.Templates.TemplateStore.TryParsePerServer(Read(PreviewVariables.TemplatesPerServer), out var perServer)
+                ? perServer
+                : PreviewSdk.Core.Templates.TemplateStore.DefaultPerServer,
         };
     }
 

@@ -36,6 +36,14 @@ public sealed class LaunchFileTests
     }
 
     [TestMethod]
+    public void TemplatesPerServer_IsTheBuildsValue_OrTheDefaultWhenItIsNoWholeNumberInRange()
+    {
+        Assert.AreEqual(5, (Launch("/srv/previews") with { TemplatesPerServer = "5" }).TemplatesPerServerOrDefault());
+        Assert.AreEqual(TemplateStore.DefaultPerServer, Launch("/srv/previews").TemplatesPerServerOrDefault());
+        Assert.AreEqual(TemplateStore.DefaultPerServer, (Launch("/srv/previews") with { TemplatesPerServer = "0" }).TemplatesPerServerOrDefault());
+    }
+
+    [TestMethod]
     public void ALaunchFileOfAnEarlierBuild_WithoutTheTemplateKeys_ReadsAsOn()
     {
         using var folder = new TempFolder();

@@ -97,8 +97,50 @@ public sealed class TemplateStoreTests
         Assert.IsTrue(reporter.Messages.Any(m => m.Contains("1 seeded-data template(s)", StringComparison.Ordinal)), reporter.ToString());
     }
 
-    private static void Publish(TemplateStore store, string key, DateTimeOffset lastUsed, TimeSpan retention) =>
-        store.Publish(store.NewStage(key), Record(key, lastUsed, retention));
+    [TestMethod]
+    public void Supersede_KeepsAServersMostRecentlyUsedTemplates_NotOtherServers_NorOneInUse()
+    {
+        using var temp = new TempFolder();
+        var store = new TemplateStore(TemplateStore.FolderUnder(temp.Root));
+        const string Shop = "/src/shop/preview/preview.yaml#postgres";
+        Publish(store, "shop-1", Now.AddDays(-4), TimeSpan.FromDays(7), Shop);
+        Publish(store, "shop-2", Now.AddDays(-3), TimeSpan.FromDays(7), Shop);
+        Publish(store, "shop-3", Now.AddDays(-2), TimeSpan.FromDays(7), Shop);
+        Publish(store, "shop-4", Now.AddDays(-1), TimeSpan.FromDays(7), Shop);
+        Publish(store, "shop-5", Now, TimeSpan.FromDays(7), Shop);
+        Publish(store, "other-server", Now.AddDays(-5), TimeSpan.FromDays(7), "/src/shop/preview/preview.yaml#orders");
+        Publish(store, "before-lineages", Now.AddDays(-6), TimeSpan.FromDays(7), lineage: string.Empty);
+        store.Touch("shop-1", Now.AddMinutes(-1), TimeSpan.FromDays(7));
+
+        using (store.TryLock("shop-2"))
+        {
+            var result = store.Supersede(Shop, keep: 2);
+            CollectionAssert.AreEquivalent(new[] { store.PathOf("shop-3"), store.PathOf("shop-4") }, result.Deleted.ToArray(), "shop-5 and shop-1 (used a minute ago) are kept; shop-2 is in use.");
+        }
+
+        Assert.IsNotNull(store.TryRead("shop-2"));
+        Assert.IsNotNull(store.TryRead("other-server"));
+        Assert.IsNotNull(store.TryRead("before-lineages"));
+        CollectionAssert.AreEquivalent(new[] { store.PathOf("shop-2") }, store.Supersede(Shop, keep: 2).Deleted.ToArray());
+    }
+
+    [TestMethod]
+    public void TryParsePerServer_TakesAWholeNumberFromOneToAHundred_AndEmptyForThree()
+    {
+        Assert.IsTrue(TemplateStore.TryParsePerServer(" ", out var empty));
+        Assert.AreEqual(3, empty);
+        Assert.IsTrue(TemplateStore.TryParsePerServer(" 1 ", out var one));
+        Assert.AreEqual(1, one);
+        Assert.IsTrue(TemplateStore.TryParsePerServer("100", out var most));
+        Assert.AreEqual(100, most);
+        foreach (var wrong in new[] { "0", "101", "-1", "2.5", "three", "1e2" })
+        {
+            Assert.IsFalse(TemplateStore.TryParsePerServer(wrong, out _), wrong);
+        }
+    }
+
+    private static void Publish(TemplateStore store, string key, DateTimeOffset lastUsed, TimeSpan retention, string lineage = "") =>
+        store.Publish(store.NewStage(key), Record(key, lastUsed, retention) with { Lineage = lineage });
 
     private static TemplateRecord Record(string key, DateTimeOffset lastUsed, TimeSpan retention) => new()
     {

@@ -26,6 +26,12 @@ internal sealed class LocalPostgresTemplate(TemplateStore store, string key, IRe
 
     public TimeSpan Retention { get; } = retention;
 
+    /// <summary>Which server's data this is, whatever its content (<see cref="TemplateRecord.Lineage"/>).</summary>
+    public string Lineage { get; init; } = string.Empty;
+
+    /// <summary>How many templates of <see cref="Lineage"/> are kept once this one is built (<c>PreviewTemplatesPerServer</c>).</summary>
+    public int PerServer { get; init; } = TemplateStore.DefaultPerServer;
+
     /// <summary>The template the server's data folder is a copy of; null when it was made by initdb.</summary>
     public TemplateRecord? ClonedFrom { get; set; }
 

@@ -76,6 +76,13 @@ internal static class LocalPostgresTemplateBuilder
                 await File.WriteAllTextAsync(TemplateStore.ReportOf(storeStage, index), databases[index].Report, cancellationToken);
             }
 
+            // Before it is published, so that whoever sees the new template sees the store as it is then.
+            var superseded = template.Store.Supersede(template.Lineage, template.PerServer - 1, except: template.Key);
+            if (superseded.Deleted.Count > 0)
+            {
+                log($"Removed {superseded.Deleted.Count} older template(s) of this server ({string.Join(", ", superseded.Deleted.Select(Path.GetFileName))}): a server keeps its {template.PerServer} most recently used (PreviewTemplatesPerServer).");
+            }
+
             var now = DateTimeOffset.UtcNow;
             template.Store.Publish(storeStage, new TemplateRecord
             {
@@ -88,9 +95,11 @@ internal static class LocalPostgresTemplateBuilder
                 LastUsedAt = now,
                 RetentionSeconds = (long)template.Retention.TotalSeconds,
                 Inputs = template.Inputs,
+                Lineage = template.Lineage,
             });
             storeStage = null;
             log($"Kept the seeded data of {LocalPostgresTemplates.Quoted(databases.Select(database => database.Seed.DatabaseName))} as the template {template.Key} for the next environments of this schema and seed ({(now - started).TotalSeconds:0.00} s).");
+
         }
         catch (Exception e) when (e is InvalidOperationException or IOException or UnauthorizedAccessException)
         {

@@ -46,7 +46,11 @@ internal static class LocalPostgresTemplates
 
         var key = SeedTemplateKey.Of(setup, inputs);
         var databases = setup.Seeds.Select(seed => seed.DatabaseName).Order(StringComparer.Ordinal).ToList();
-        var template = new LocalPostgresTemplate(new TemplateStore(directory), key.Value(), key.Inputs, runtime.TemplateRetention, databases);
+        var template = new LocalPostgresTemplate(new TemplateStore(directory), key.Value(), key.Inputs, runtime.TemplateRetention, databases)
+        {
+            Lineage = $"{setup.Seeds.OrderBy(seed => seed.DatabaseName, StringComparer.Ordinal).First().ManifestPath}#{setup.ResourceName}",
+            PerServer = runtime.TemplatesPerServer,
+        };
         setup.Template = template;
 
         // Another environment building this template holds the lock; half the start's time is worth waiting for it.
