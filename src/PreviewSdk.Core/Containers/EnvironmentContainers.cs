@@ -59,6 +59,13 @@ public static class EnvironmentContainers
                 await TryAsync(() => client.Containers.StopContainerAsync(container.ID, new ContainerStopParameters { WaitBeforeKillSeconds = StopSeconds }, cancellationToken),
                     $"container {Name(container)}", [], cancellationToken);
             }
+            else if (container.State == "stopping")
+            {
+                // A stop that was interrupted (Aspire's orchestrator killed with its app host while it stopped the
+                // container) leaves Podman's state at "stopping" with the process alive, and Podman 4 then removes
+                // the container's record without killing it: the process would run on with nothing to find it by.
+                await TryAsync(() => KillAsync(client, container.ID, cancellationToken), $"container {Name(container)}", [], cancellationToken);
+            }
 
             // RemoveVolumes takes its anonymous volumes (an image's VOLUME) along.
             await TryAsync(() => client.Containers.RemoveContainerAsync(container.ID, new ContainerRemoveParameters { Force = true, RemoveVolumes = true }, cancellationToken),
@@ -205,6 +212,22 @@ public static class EnvironmentContainers
         catch (Exception e) when (e is OperationCanceledException or HttpRequestException or IOException && !cancellationToken.IsCancellationRequested)
         {
             // Not answering now: an empty network is harmless, and the next cleanup of a container on it tries again.
+        }
+    }
+
+    // SIGKILL, then until the engine saw the process end: removed before, the container would still be "stopping".
+    private static async Task KillAsync(DockerClient client, string id, CancellationToken cancellationToken)
+    {
+        await client.Containers.KillContainerAsync(id, new ContainerKillParameters { Signal = "SIGKILL" }, cancellationToken);
+        using var exited = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        exited.CancelAfter(TimeSpan.FromSeconds(10));
+        try
+        {
+            await client.Containers.WaitContainerAsync(id, exited.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Not seen ending within 10 s: removing it is still the best there is left to do.
         }
     }
 

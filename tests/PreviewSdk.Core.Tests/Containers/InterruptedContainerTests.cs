@@ -7,12 +7,14 @@ using PreviewSdk.Core.Containers;
 namespace PreviewSdk.Core.Tests.Containers;
 
 /// <summary>
-/// A container Podman half removed (storage gone, record kept: what a removal killed midway leaves) makes every list
-/// call of the engine fail. The cleanup finishes that removal and goes on, whoever's container it was. The state is
-/// made with the real engine: a container is created, then its storage is deleted with c/storage's own tool.
+/// What Aspire's orchestrator leaves when it is killed while it removes or stops a container, made with the real
+/// engine. A container Podman half removed (storage gone, record kept; made here by deleting the storage of a created
+/// container with c/storage's own tool) makes the engine's list calls fail: the cleanup finishes that removal and goes
+/// on, whoever's container it was. A container whose stop was interrupted stays "stopping" with its process alive:
+/// the cleanup kills it before removing it, or Podman would drop the record and leave the process running.
 /// </summary>
 [TestClass]
-public sealed class HalfRemovedContainerTests
+public sealed class InterruptedContainerTests
 {
     private const string Image = "localhost/library/redis:7";
 
@@ -91,13 +93,67 @@ public sealed class HalfRemovedContainerTests
         }
     }
 
+    [TestMethod]
+    public async Task RemoveAsync_AContainerWhoseStopWasInterrupted_IsKilledNotLeftRunningWithoutARecord()
+    {
+        var (engine, client) = Require();
+        using var _ = client;
+        var ours = Guid.NewGuid().ToString("N");
+        var created = await client.Containers.CreateContainerAsync(new CreateContainerParameters
+        {
+            Image = Image,
+            // Ignores SIGTERM, as a process busy shutting down does: its stop takes the whole timeout.
+            Entrypoint = ["sh", "-c", "trap '' TERM; while true; do sleep 1; done"],
+            Labels = new Dictionary<string, string> { [EnvironmentLabels.Environment] = ours },
+        });
+        try
+        {
+            await client.Containers.StartContainerAsync(created.ID, new ContainerStartParameters());
+            var processId = (await client.Containers.InspectContainerAsync(created.ID)).State.Pid;
+            Assert.IsTrue(Directory.Exists($"/proc/{processId}"), "The container's process should run.");
+            await InterruptStopAsync(client, created.ID);
+
+            var leftovers = await EnvironmentContainers.RemoveAsync(engine.Endpoint, ours);
+
+            Assert.IsEmpty(leftovers, string.Join("; ", leftovers));
+            Assert.IsEmpty(await EnvironmentContainers.ListAsync(engine.Endpoint, ours));
+            var stopwatch = Stopwatch.StartNew();
+            while (Directory.Exists($"/proc/{processId}") && stopwatch.Elapsed < TimeSpan.FromSeconds(10))
+            {
+                await Task.Delay(100);
+            }
+
+            Assert.IsFalse(Directory.Exists($"/proc/{processId}"), $"The container's process {processId} runs on without a container.");
+        }
+        finally
+        {
+            await RemoveQuietlyAsync(client, created.ID);
+        }
+    }
+
+    // A stop killed midway, as when the orchestrator running it is killed: Podman's state stays "stopping".
+    private static async Task InterruptStopAsync(DockerClient client, string id)
+    {
+        using var stop = Process.Start(new ProcessStartInfo("podman", ["stop", "--time", "120", id]) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        var stopwatch = Stopwatch.StartNew();
+        while ((await client.Containers.InspectContainerAsync(id)).State.Status != "stopping")
+        {
+            Assert.IsLessThan(TimeSpan.FromSeconds(30), stopwatch.Elapsed, "The container never reached the stopping state.");
+            await Task.Delay(100);
+        }
+
+        stop.Kill();
+        await stop.WaitForExitAsync();
+        Assert.AreEqual("stopping", (await client.Containers.InspectContainerAsync(id)).State.Status, "The interrupted stop should leave the container stopping.");
+    }
+
     private static (ContainerEngine Engine, DockerClient Client) Require()
     {
         var engine = TestEngine.Require();
         RuntimeResolverTests.RequireImage(engine, Image);
-        if (!engine.Endpoint.StartsWith("unix:", StringComparison.Ordinal) || !OnPath("containers-storage"))
+        if (!engine.Endpoint.StartsWith("unix:", StringComparison.Ordinal) || !OnPath("containers-storage") || !OnPath("podman"))
         {
-            Assert.Inconclusive("Needs Podman on this machine and c/storage's tool (Debian's containers-storage, which .ci/run installs) to half-remove a container.");
+            Assert.Inconclusive("Needs Podman on this machine and c/storage's tool (Debian's containers-storage, which .ci/run installs) to interrupt a container's removal or stop.");
         }
 
         return (engine, engine.CreateClient());
