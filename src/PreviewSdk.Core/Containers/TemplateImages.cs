@@ -1,0 +1,43 @@
+using System.Net;
+using Docker.DotNet;
+using Docker.DotNet.Models;
+using PreviewSdk.Core.Templates;
+
+namespace PreviewSdk.Core.Containers;
+
+/// <summary>
+/// Removes the image of a PostgreSQL container's seeded-data template (<see cref="TemplateRecord.Image"/>) when the
+/// template goes. Best effort where the engine is gone (its images went with it, or the next prune finds them); an
+/// image that a running container still uses stays, and so does its template, until a later prune.
+/// </summary>
+public static class TemplateImages
+{
+    // A prune must not hang on an engine that accepts connections but does not answer.
+    private static readonly TimeSpan RemoveTimeout = TimeSpan.FromSeconds(20);
+
+    /// <summary>Removes <paramref name="image"/>; null when it is gone (or the engine is), else why it stays.</summary>
+    public static string? TryRemove(TemplateImage image)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        using var timeout = new CancellationTokenSource(RemoveTimeout);
+        try
+        {
+            using var client = new DockerClientConfiguration(new Uri(image.Endpoint), credentials: null, defaultTimeout: RemoveTimeout).CreateClient();
+            client.Images.DeleteImageAsync(image.Name, new ImageDeleteParameters { Force = false }, timeout.Token).GetAwaiter().GetResult();
+            return null;
+        }
+        catch (DockerApiException e) when (e.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+        catch (DockerApiException e)
+        {
+            // 409: a container of an environment cloned from it still exists.
+            return $"the engine keeps the image {image.Name}: {e.ResponseBody.Trim()}";
+        }
+        catch (Exception e) when (e is HttpRequestException or IOException or TimeoutException or OperationCanceledException or UriFormatException)
+        {
+            return null;
+        }
+    }
+}
