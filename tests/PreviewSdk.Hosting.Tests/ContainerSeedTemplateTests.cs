@@ -92,7 +92,7 @@ public sealed class ContainerSeedTemplateTests
     }
 
     [TestMethod]
-    public async Task ContainerTemplates_AnotherSeedMakesAnotherTemplate_AndPruneRemovesEveryImage()
+    public async Task ContainerTemplates_AnotherSeedOrMigrationMakesAnotherTemplate_AndPruneRemovesEveryImage()
     {
         var server = await RequireEngineAsync();
         using var shared = new SeedTemplateTests.SharedFolders();
@@ -112,15 +112,23 @@ public sealed class ContainerSeedTemplateTests
                 Assert.AreEqual(SeededDatabase.Seeded, result.Sources["appdb"], "Another seed is another key: " + result.Logs);
             }
 
+            // Another migration is another key too.
+            await File.WriteAllTextAsync(Path.Combine(Path.GetDirectoryName(shared.Manifest)!, "migrations", "003_index.sql"), "CREATE INDEX items_name ON items (name);", timeout.Token);
+            using (var third = new TestRuntime(templatesDirectory: shared.Templates))
+            {
+                var result = await TemplateEnvironment.RunAsync(third, shared.Manifest, ["appdb"], timeout.Token, container: server);
+                Assert.AreEqual(SeededDatabase.Seeded, result.Sources["appdb"], "Another migration is another key: " + result.Logs);
+            }
+
             var images = TemplateEnvironment.CompleteTemplates(shared.Templates).Select(key => store.TryRead(key)!.Image!.Name).ToList();
-            Assert.HasCount(2, images);
+            Assert.HasCount(3, images);
             foreach (var image in images)
             {
                 Assert.IsNotNull(await ImageIdAsync(server, image), image);
             }
 
             var pruned = store.Prune(DateTimeOffset.UtcNow, everything: true);
-            Assert.HasCount(2, pruned.Deleted, string.Join('\n', pruned.Failed));
+            Assert.HasCount(3, pruned.Deleted, string.Join('\n', pruned.Failed));
             foreach (var image in images)
             {
                 Assert.IsNull(await ImageIdAsync(server, image), $"{image} is removed with its template.");
