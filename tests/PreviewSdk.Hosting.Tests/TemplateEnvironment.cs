@@ -167,6 +167,20 @@ internal static class TemplateEnvironment
         }
     }
 
+    /// <summary>
+    /// Removes every template of <paramref name="templates"/>, with the images of containers' templates: Aspire's
+    /// orchestrator may still be removing the last clone's container a moment after its app host stopped, and the
+    /// engine keeps an image a container uses, so the prune is tried again for a while.
+    /// </summary>
+    public static async Task RemoveTemplatesAsync(string templates)
+    {
+        var store = new TemplateStore(templates);
+        for (var attempt = 0; attempt < 60 && store.Prune(DateTimeOffset.UtcNow, everything: true).Failed.Count > 0; attempt++)
+        {
+            await Task.Delay(1000);
+        }
+    }
+
     /// <summary>The keys of the complete templates in <paramref name="templates"/> (none when null or missing).</summary>
     public static IReadOnlyList<string> CompleteTemplates(string? templates)
     {

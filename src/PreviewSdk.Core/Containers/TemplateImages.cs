@@ -12,8 +12,9 @@ namespace PreviewSdk.Core.Containers;
 /// </summary>
 public static class TemplateImages
 {
-    // A prune must not hang on an engine that accepts connections but does not answer.
-    private static readonly TimeSpan RemoveTimeout = TimeSpan.FromSeconds(20);
+    // A prune must not hang on an engine that accepts connections but does not answer; removing an image's layers
+    // on a loaded machine takes seconds.
+    private static readonly TimeSpan RemoveTimeout = TimeSpan.FromSeconds(60);
 
     /// <summary>Removes <paramref name="image"/>; null when it is gone (or the engine is), else why it stays.</summary>
     public static string? TryRemove(TemplateImage image)
@@ -35,9 +36,16 @@ public static class TemplateImages
             // 409: a container of an environment cloned from it still exists.
             return $"the engine keeps the image {image.Name}: {e.ResponseBody.Trim()}";
         }
-        catch (Exception e) when (e is HttpRequestException or IOException or TimeoutException or OperationCanceledException or UriFormatException)
+        catch (Exception e) when (e is HttpRequestException or IOException or UriFormatException)
         {
+            // No engine there any more (its socket gone, nothing listening): it took its images with it, or whoever
+            // starts it again finds them labelled previewsdk.template.
             return null;
+        }
+        catch (Exception e) when (e is TimeoutException or OperationCanceledException)
+        {
+            // It answers but not in time: the image may still be there, so the template stays for the next prune.
+            return $"the engine did not confirm the removal of the image {image.Name} within {RemoveTimeout.TotalSeconds:0} s";
         }
     }
 }
