@@ -128,12 +128,51 @@ public sealed class ContainerSeedTemplateTests
             }
 
             // The last environment's container may still be on its way out: its image stays until it is gone.
-            await TemplateEnvironment.RemoveTemplatesAsync(shared.Templates);
-            Assert.IsEmpty(TemplateEnvironment.CompleteTemplates(shared.Templates));
+            var failed = await TemplateEnvironment.RemoveTemplatesAsync(shared.Templates);
+            Assert.IsEmpty(TemplateEnvironment.CompleteTemplates(shared.Templates), failed);
             foreach (var image in images)
             {
                 Assert.IsNull(await ImageIdAsync(server, image), $"{image} is removed with its template.");
             }
+        }
+        finally
+        {
+            await TemplateEnvironment.RemoveTemplatesAsync(shared.Templates);
+        }
+    }
+
+    [TestMethod]
+    public async Task ContainerTemplates_AnImageRemovedOutsidePreviewSdk_IsBuiltAgainRatherThanRun()
+    {
+        var server = await RequireEngineAsync();
+        using var shared = new SeedTemplateTests.SharedFolders();
+        using var timeout = Timeout();
+        var store = new TemplateStore(shared.Templates);
+        try
+        {
+            using (var first = new TestRuntime(templatesDirectory: shared.Templates))
+            {
+                await TemplateEnvironment.RunAsync(first, shared.Manifest, ["appdb"], timeout.Token, container: server);
+            }
+
+            var key = TemplateEnvironment.CompleteTemplates(shared.Templates).Single();
+            var image = store.TryRead(key)!.Image!;
+            // podman rmi, or a system prune, as someone else might; retried while the last container is on its way out.
+            var kept = new List<string>();
+            for (var attempt = 0; PreviewSdk.Core.Containers.TemplateImages.TryRemove(image) is { } reason && attempt < 60; attempt++)
+            {
+                kept.Add(reason);
+                await Task.Delay(1000, timeout.Token);
+            }
+
+            Assert.IsNull(await ImageIdAsync(server, image.Name));
+            Assert.IsEmpty(await ImagesOfKeyAsync(server, key), "Removed whole, not only its name. " + string.Join('\n', kept));
+
+            using var second = new TestRuntime(templatesDirectory: shared.Templates);
+            var result = await TemplateEnvironment.RunAsync(second, shared.Manifest, ["appdb"], timeout.Token, container: server);
+            Assert.AreEqual(SeededDatabase.Seeded, result.Sources["appdb"], result.Logs);
+            StringAssert.Contains(result.Logs, $"The template {key} has no image in the engine");
+            Assert.IsNotNull(await ImageIdAsync(server, image.Name), "Built again under the same key.");
         }
         finally
         {
@@ -181,6 +220,17 @@ public sealed class ContainerSeedTemplateTests
         }
 
         return server;
+    }
+
+    // Every image labelled with the template's key, named or not.
+    private static async Task<IList<Docker.DotNet.Models.ImagesListResponse>> ImagesOfKeyAsync(ContainerServer server, string key)
+    {
+        using var client = server.Engine.CreateClient();
+        return await client.Images.ListImagesAsync(new Docker.DotNet.Models.ImagesListParameters
+        {
+            All = true,
+            Filters = new Dictionary<string, IDictionary<string, bool>> { ["label"] = new Dictionary<string, bool> { [$"previewsdk.template={key}"] = true } },
+        });
     }
 
     private static async Task<string?> ImageIdAsync(ContainerServer server, string image)

@@ -172,13 +172,18 @@ internal static class TemplateEnvironment
     /// orchestrator may still be removing the last clone's container a moment after its app host stopped, and the
     /// engine keeps an image a container uses, so the prune is tried again for a while.
     /// </summary>
-    public static async Task RemoveTemplatesAsync(string templates)
+    /// <returns>What the last prune could not remove, and why (empty when every template went).</returns>
+    public static async Task<string> RemoveTemplatesAsync(string templates)
     {
         var store = new TemplateStore(templates);
-        for (var attempt = 0; attempt < 60 && store.Prune(DateTimeOffset.UtcNow, everything: true).Failed.Count > 0; attempt++)
+        var failed = store.Prune(DateTimeOffset.UtcNow, everything: true).Failed;
+        for (var attempt = 0; attempt < 60 && failed.Count > 0; attempt++)
         {
             await Task.Delay(1000);
+            failed = store.Prune(DateTimeOffset.UtcNow, everything: true).Failed;
         }
+
+        return string.Join('\n', failed.Select(failure => $"{failure.Folder}: {failure.Reason}"));
     }
 
     /// <summary>The keys of the complete templates in <paramref name="templates"/> (none when null or missing).</summary>

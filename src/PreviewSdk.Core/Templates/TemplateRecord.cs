@@ -52,4 +52,5 @@ public sealed record TemplateTableRows(string Table, long Rows);
 /// <summary>A template's data as an image of a container engine: removed from there with the template.</summary>
 /// <param name="Endpoint">The engine's address, e.g. <c>unix:///run/podman/podman.sock</c>.</param>
 /// <param name="Name">The image's name with its tag, e.g. <c>localhost/previewsdk-templates/shop-postgres:&lt;key&gt;</c>.</param>
-public sealed record TemplateImage(string Endpoint, string Name);
+/// <param name="Id">The engine's id of the image, which outlives a name taken off it; null when not known.</param>
+public sealed record TemplateImage(string Endpoint, string Name, string? Id = null);

@@ -71,18 +71,22 @@ internal static class ContainerPostgresTemplateBuilder
             var name = ContainerPostgresTemplates.ImageNameOf(templating, template.Key);
             ImageReference.TryParse(name, out var reference);
             var baseConfig = (await EngineReads.ReadAsync(client, () => client.Images.InspectImageAsync(templating.BaseImage!, cancellationToken), cancellationToken)).Config;
-            await client.Images.CommitContainerChangesAsync(new CommitContainerChangesParameters
+            var imageId = (await client.Images.CommitContainerChangesAsync(new CommitContainerChangesParameters
             {
                 ContainerID = helper,
                 RepositoryName = $"{reference.Registry}/{reference.Repository}",
                 Tag = reference.Tag,
                 Changes = TemplateImageChanges(template.Key, baseConfig),
                 Config = new Config(),
-            }, cancellationToken);
+            }, cancellationToken)).ID;
 
+            // Before the template is published: while the helper exists, Podman counts the new image as in use, and
+            // a prune that came in between would be refused (and lose the image's name on the way).
+            await TidyAsync(client, helper, committed);
+            helper = committed = null;
             stage = template.Store.NewStage(template.Key);
             var now = DateTimeOffset.UtcNow;
-            await PostgresTemplates.PublishAsync(template, stage, databases, now, new TemplateImage(templating.Endpoint!, name), cancellationToken);
+            await PostgresTemplates.PublishAsync(template, stage, databases, now, new TemplateImage(templating.Endpoint!, name, imageId), cancellationToken);
             stage = null;
             log($"Kept the seeded data of {PostgresTemplates.Quoted(databases.Select(database => database.Seed.DatabaseName))} as the template image {name} for the next environments of this schema and seed ({(now - started).TotalSeconds:0.00} s).");
         }

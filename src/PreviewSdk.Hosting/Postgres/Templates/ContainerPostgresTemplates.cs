@@ -67,6 +67,12 @@ internal static partial class ContainerPostgresTemplates
         if (record.Image is not { } kept || await ImageIdAsync(client, kept.Name, cancellationToken) is null)
         {
             // Removed from the engine by hand (podman rmi, system prune): seeded again, and the template replaced.
+            // An image that lost only its name would otherwise stay unnamed for good.
+            if (record.Image is { Id: not null } unnamed)
+            {
+                await Task.Run(() => TemplateImages.TryRemove(unnamed), cancellationToken);
+            }
+
             Log($"The template {template.Key} has no image in the engine (removed outside PreviewSdk?): this environment seeds {PostgresTemplates.Quoted(template.Databases)} and replaces it.");
             template.BuildLock = held;
             templating.DataInWritableLayer = true;
