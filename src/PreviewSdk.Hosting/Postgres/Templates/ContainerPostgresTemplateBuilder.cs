@@ -26,6 +26,12 @@ internal static class ContainerPostgresTemplateBuilder
 {
     private const string ScriptPath = "previewsdk/template.sh";
 
+    /// <summary>
+    /// How the build's helper container is named (then the environment's id): it carries the environment's label, so
+    /// a teardown removes it, but it is no resource of the environment, and lives only for the build's seconds.
+    /// </summary>
+    public const string HelperPrefix = "previewsdk-template-build-";
+
     // The helper's single-user runs of a large seed on a loaded machine.
     private static readonly TimeSpan LoadTimeout = TimeSpan.FromMinutes(5);
 
@@ -51,6 +57,7 @@ internal static class ContainerPostgresTemplateBuilder
 
             helper = (await client.Containers.CreateContainerAsync(new CreateContainerParameters
             {
+                Name = HelperPrefix + templating.EnvironmentId,
                 Image = committed,
                 Entrypoint = ["/bin/sh", "/" + ScriptPath, "load"],
                 Cmd = [],
