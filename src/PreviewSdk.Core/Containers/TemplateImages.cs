@@ -24,12 +24,15 @@ public static class TemplateImages
         try
         {
             using var client = new DockerClientConfiguration(new Uri(image.Endpoint), credentials: null, defaultTimeout: RemoveTimeout).CreateClient();
-            // By id, not name: Podman 4.3 can take the name off an image and still keep it (seen with an image whose
-            // parent another container used); the id finds it whatever its names. Gone only once the id is.
+            // By id, not name, and gone only once the engine no longer lists that id: a removal by name that the
+            // engine refuses may still take the name off, and the image would then be nobody's to find.
             var id = Qualified(image.Id ?? EngineReads.ReadAsync(client, () => client.Images.InspectImageAsync(image.Name, timeout.Token), timeout.Token).GetAwaiter().GetResult().ID);
             client.Images.DeleteImageAsync(id, new ImageDeleteParameters { Force = false }, timeout.Token).GetAwaiter().GetResult();
-            EngineReads.ReadAsync(client, () => client.Images.InspectImageAsync(id, timeout.Token), timeout.Token).GetAwaiter().GetResult();
-            return $"the engine still has the image {image.Name} ({id}) after removing it";
+            var all = EngineReads.ReadAsync(client, () => client.Images.ListImagesAsync(new ImagesListParameters { All = true }, timeout.Token), timeout.Token).GetAwaiter().GetResult();
+            var bare = id["sha256:".Length..];
+            return all.Any(listed => listed.ID.EndsWith(bare, StringComparison.Ordinal))
+                ? $"the engine still has the image {image.Name} ({id}) after removing it"
+                : null;
         }
         catch (DockerApiException e) when (e.StatusCode == HttpStatusCode.NotFound)
         {

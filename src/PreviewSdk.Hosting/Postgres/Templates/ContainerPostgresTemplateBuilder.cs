@@ -27,8 +27,9 @@ internal static class ContainerPostgresTemplateBuilder
     private const string ScriptPath = "previewsdk/template.sh";
 
     /// <summary>
-    /// How the build's helper container is named (then the environment's id): it carries the environment's label, so
-    /// a teardown removes it, but it is no resource of the environment, and lives only for the build's seconds.
+    /// How the build's helper container is named (then the environment's id and the server's name): it carries the
+    /// environment's label, so a teardown removes it, but it is no resource of the environment, and lives only for the
+    /// build's seconds.
     /// </summary>
     public const string HelperPrefix = "previewsdk-template-build-";
 
@@ -57,7 +58,7 @@ internal static class ContainerPostgresTemplateBuilder
 
             helper = (await client.Containers.CreateContainerAsync(new CreateContainerParameters
             {
-                Name = HelperPrefix + templating.EnvironmentId,
+                Name = $"{HelperPrefix}{templating.EnvironmentId}-{templating.Server.Name}",
                 Image = committed,
                 Entrypoint = ["/bin/sh", "/" + ScriptPath, "load"],
                 Cmd = [],
@@ -78,14 +79,16 @@ internal static class ContainerPostgresTemplateBuilder
             var name = ContainerPostgresTemplates.ImageNameOf(templating, template.Key);
             ImageReference.TryParse(name, out var reference);
             var baseConfig = (await EngineReads.ReadAsync(client, () => client.Images.InspectImageAsync(templating.BaseImage!, cancellationToken), cancellationToken)).Config;
-            var imageId = (await client.Images.CommitContainerChangesAsync(new CommitContainerChangesParameters
+            await client.Images.CommitContainerChangesAsync(new CommitContainerChangesParameters
             {
                 ContainerID = helper,
                 RepositoryName = $"{reference.Registry}/{reference.Repository}",
                 Tag = reference.Tag,
                 Changes = TemplateImageChanges(template.Key, baseConfig),
                 Config = new Config(),
-            }, cancellationToken)).ID;
+            }, cancellationToken);
+            // The image's id as the engine lists it: Podman 4.3 answers a commit with changes with another id.
+            var imageId = (await EngineReads.ReadAsync(client, () => client.Images.InspectImageAsync(name, cancellationToken), cancellationToken)).ID;
 
             // Before the template is published: while the helper exists, Podman counts the new image as in use, and
             // a prune that came in between would be refused (and lose the image's name on the way).
