@@ -6,7 +6,7 @@
 #   build/bench.sh gateway [--connections N] [--seconds S] [--rounds R]   (see build/bench-gateway.sh)
 #   build/bench.sh recovery [--rounds 3]            (see build/bench-recovery.sh)
 #   build/bench.sh containers [--runs N] [--warmup N]   (see build/bench-containers.sh)
-#   build/bench.sh template [--runs N] [--scale F]  (see build/bench-template.sh)
+#   build/bench.sh template [--runs N] [--scale F] [--runtime local|container]  (see build/bench-template.sh)
 #   build/bench.sh watch [--runs N] [--idle-seconds S] [--before REV]   (see build/bench-watch.sh)
 #   build/bench.sh noop [--runs N] [--warmup N] [--sdk package|source]   (see build/bench-noop.sh)
 #   build/bench.sh time-to-links [--runs N] [--warmup N] [--timeout SECONDS] [--sdk source|package] [--templates on|off]

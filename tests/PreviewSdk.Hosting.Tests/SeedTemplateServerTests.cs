@@ -134,7 +134,7 @@ public sealed class SeedTemplateServerTests
     }
 
     // A dump without the migrations' history, whose times differ between two fresh seedings.
-    private static string SeededRows(string dump) =>
+    internal static string SeededRows(string dump) =>
         dump[dump.IndexOf("\n-- ", dump.IndexOf("-- __preview_sql_migrations", StringComparison.Ordinal) + 1, StringComparison.Ordinal)..];
 
     private CancellationTokenSource Timeout()

@@ -111,7 +111,7 @@ public sealed class SeedTemplateTests
         return timeout;
     }
 
-    private static string RemoveRow(string dump, string marker)
+    internal static string RemoveRow(string dump, string marker)
     {
         var lines = dump.Split('\n').Where(line => !line.Contains(marker, StringComparison.Ordinal)).ToList();
         // The insert advanced the sequence by one; the template's position is one less.
@@ -123,7 +123,7 @@ public sealed class SeedTemplateTests
 
     // A project folder with preview.yaml and two SQL migrations, and an empty templates folder, shared by the
     // environments of a test (their state folders are their own).
-    private sealed class SharedFolders : IDisposable
+    internal sealed class SharedFolders : IDisposable
     {
         private readonly string root = Directory.CreateTempSubdirectory("preview-template-test-").FullName;
 

@@ -16,8 +16,22 @@ namespace PreviewSdk.Hosting.Tests;
 /// <param name="Logs">The server's and the seedings' logs.</param>
 internal sealed record TemplateEnvironmentResult(IReadOnlyDictionary<string, string> Sources, IReadOnlyDictionary<string, string> Dumps, string Logs);
 
+/// <summary>PostgreSQL as a container of the machine's real engine, for the template tests of containers.</summary>
+/// <param name="Engine">The engine.</param>
+/// <param name="Image">The base image, e.g. <c>localhost/library/postgres:15</c>.</param>
+internal sealed record ContainerServer(PreviewSdk.Core.Containers.ContainerEngine Engine, string Image)
+{
+    public IResourceBuilder<IResourceWithConnectionString> Add(IDistributedApplicationBuilder builder)
+    {
+        // Aspire's orchestrator drives the same engine (as the build's decision makes it do).
+        builder.Configuration[PreviewSdk.Core.Containers.ContainerVariables.AspireContainerRuntime] = Engine.AspireRuntime;
+        var server = builder.AddContainerPostgres("postgres", Image, PreviewSdk.Core.Profiles.ResourceLimits.None);
+        return builder.CreateResourceBuilder<IResourceWithConnectionString>(server.Resource);
+    }
+}
+
 /// <summary>
-/// Runs an app host with one local PostgreSQL server and the given databases (each seeded when preview.yaml has an
+/// Runs an app host with one PostgreSQL server (local, or a container) and the given databases (each seeded when preview.yaml has an
 /// entry for it) on a real PostgreSQL, for the seeded-data template tests.
 /// </summary>
 internal static class TemplateEnvironment
@@ -29,11 +43,23 @@ internal static class TemplateEnvironment
     /// </summary>
     public static async Task<TemplateEnvironmentResult> RunAsync(
         TestRuntime test, string manifest, IReadOnlyList<string> databases, CancellationToken cancellationToken,
-        Func<string, NpgsqlConnection, Task>? afterReady = null, bool expectTemplate = true, bool expectSeeded = true)
+        Func<string, NpgsqlConnection, Task>? afterReady = null, bool expectTemplate = true, bool expectSeeded = true, ContainerServer? container = null)
     {
         var builder = test.CreateBuilder();
-        var server = builder.AddLocalPostgres("postgres");
-        var resources = databases.ToDictionary(name => name, name => server.AddDatabase(name).WithSeedData(manifest));
+        IResourceBuilder<IResourceWithConnectionString> server;
+        Dictionary<string, IResourceBuilder<IResourceWithConnectionString>> resources;
+        if (container is null)
+        {
+            var local = builder.AddLocalPostgres("postgres");
+            server = local;
+            resources = databases.ToDictionary(name => name, name => (IResourceBuilder<IResourceWithConnectionString>)local.AddDatabase(name).WithSeedData(manifest));
+        }
+        else
+        {
+            server = container.Add(builder);
+            resources = databases.ToDictionary(name => name, name => server.AddPreviewDatabase(name).WithSeedData(manifest));
+        }
+
         var seeds = builder.Resources.OfType<PreviewSeedResource>().Select(seed => seed.Name).ToList();
         var watched = builder.Resources.OfType<PreviewSeedResource>().ToList();
         var started = DateTimeOffset.UtcNow;
@@ -64,24 +90,16 @@ internal static class TemplateEnvironment
         {
             var finished = await app.ResourceNotifications.WaitForResourceAsync(
                 seed, e => e.Snapshot.State?.Text == KnownResourceStates.Finished, cancellationToken);
-            if (expectSeeded)
+            if (expectSeeded && finished.Snapshot.ExitCode != 0)
             {
-                Assert.AreEqual(0, finished.Snapshot.ExitCode, $"{seed} failed. The logs:\n{Text(logs)}");
+                await ReadServerLogAsync(loggers, server.Resource, logs, cancellationToken);
+                Assert.Fail($"{seed} failed. The logs:\n{Text(logs)}");
             }
         }
 
-        // The server's log is kept under the name DCP gives its instance, known once it started: read whole here.
-        await foreach (var batch in loggers.GetAllAsync(server.Resource).WithCancellation(cancellationToken))
-        {
-            lock (logs)
-            {
-                batch.ToList().ForEach(line => logs.Append(server.Resource.Name).Append(": ").Append(WithoutTimestamp(line.Content)).Append('\n'));
-            }
-        }
+        await ReadServerLogAsync(loggers, server.Resource, logs, cancellationToken);
 
-        var links = expectSeeded
-            ? await TestRuntime.WaitForFileAsync<EnvironmentLinks>(Path.Combine(test.StateDirectory, StateFiles.LinksJson), cancellationToken)
-            : null;
+        var links = expectSeeded ? await WaitForDataAsync(test, seeds.Count, cancellationToken) : null;
         var dumps = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (name, database) in resources)
         {
@@ -116,6 +134,56 @@ internal static class TemplateEnvironment
         await stopWatching.CancelAsync();
         await Task.WhenAll(watches);
         return new TemplateEnvironmentResult(sources, dumps, Text(logs));
+    }
+
+    // The links are written once every resource is ready; with no service waiting for a seeding, that can come
+    // before the seedings finished, which then rewrite the links' data rows.
+    private static async Task<EnvironmentLinks> WaitForDataAsync(TestRuntime test, int seeds, CancellationToken cancellationToken)
+    {
+        var path = Path.Combine(test.StateDirectory, StateFiles.LinksJson);
+        var until = DateTimeOffset.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var links = await TestRuntime.WaitForFileAsync<EnvironmentLinks>(path, cancellationToken);
+            if (links.Data.Count >= seeds || DateTimeOffset.UtcNow > until)
+            {
+                Assert.IsGreaterThanOrEqualTo(seeds, links.Data.Count, await File.ReadAllTextAsync(path, cancellationToken) + await File.ReadAllTextAsync(Path.Combine(test.StateDirectory, StateFiles.Ready), cancellationToken));
+                return links;
+            }
+
+            await Task.Delay(100, cancellationToken);
+        }
+    }
+
+    // The server's log is kept under the name DCP gives its instance, known once it started: read whole here.
+    private static async Task ReadServerLogAsync(ResourceLoggerService loggers, IResource server, StringBuilder logs, CancellationToken cancellationToken)
+    {
+        await foreach (var batch in loggers.GetAllAsync(server).WithCancellation(cancellationToken))
+        {
+            lock (logs)
+            {
+                batch.ToList().ForEach(line => logs.Append(server.Name).Append(": ").Append(WithoutTimestamp(line.Content)).Append('\n'));
+            }
+        }
+    }
+
+    /// <summary>
+    /// Removes every template of <paramref name="templates"/>, with the images of containers' templates: Aspire's
+    /// orchestrator may still be removing the last clone's container a moment after its app host stopped, and the
+    /// engine keeps an image a container uses, so the prune is tried again for a while.
+    /// </summary>
+    /// <returns>What the last prune could not remove, and why (empty when every template went).</returns>
+    public static async Task<string> RemoveTemplatesAsync(string templates)
+    {
+        var store = new TemplateStore(templates);
+        var failed = store.Prune(DateTimeOffset.UtcNow, everything: true).Failed;
+        for (var attempt = 0; attempt < 60 && failed.Count > 0; attempt++)
+        {
+            await Task.Delay(1000);
+            failed = store.Prune(DateTimeOffset.UtcNow, everything: true).Failed;
+        }
+
+        return string.Join('\n', failed.Select(failure => $"{failure.Folder}: {failure.Reason}"));
     }
 
     /// <summary>The keys of the complete templates in <paramref name="templates"/> (none when null or missing).</summary>

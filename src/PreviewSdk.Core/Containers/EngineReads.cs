@@ -13,7 +13,7 @@ namespace PreviewSdk.Core.Containers;
 /// cleaned up. Finishing that removal is what unblocks it (<c>podman rm -f &lt;id&gt;</c>), and it is safe whoever's
 /// container it was: with its storage gone it can never run again, and someone had already asked for it to go.
 /// </summary>
-internal static partial class EngineReads
+public static partial class EngineReads
 {
     // Calls before a half-removed container is taken for abandoned: a removal under way ends well within this.
     private const int AttemptsBeforeFinishingRemoval = 5;
@@ -51,7 +51,7 @@ internal static partial class EngineReads
     }
 
     /// <summary>The id of the container Podman's answer names as half-removed; null for any other answer.</summary>
-    internal static string? HalfRemovedContainer(string? answer) =>
+    public static string? HalfRemovedContainer(string? answer) =>
         answer is not null && HalfRemoved().Match(answer) is { Success: true } match ? match.Groups["id"].Value : null;
 
     private static async Task FinishRemovalAsync(DockerClient client, string id, CancellationToken cancellationToken)

@@ -4,8 +4,8 @@ using Docker.DotNet.Models;
 namespace PreviewSdk.Core.Containers;
 
 /// <summary>
-/// Removes what an environment left in a container engine: every container, volume and network labelled
-/// <c>previewsdk.environment=&lt;id&gt;</c>, and the networks Aspire's orchestrator made for those containers (it
+/// Removes what an environment left in a container engine: every container, volume, network and committed image
+/// labelled <c>previewsdk.environment=&lt;id&gt;</c>, and the networks Aspire's orchestrator made for those containers (it
 /// labels none of its own), once no container is attached to them. Nothing without the environment's label is
 /// touched, apart from such an emptied network and an empty session network whose orchestrator no longer runs.
 /// </summary>
@@ -90,6 +90,8 @@ public static class EnvironmentContainers
                 await RemoveIfEmptyAsync(client, network, cancellationToken);
             }
 
+            await RemoveCommittedImagesAsync(client, filter, cancellationToken);
+
             await RemoveOrphanedSessionNetworksAsync(client, endpoint, cancellationToken);
         }, "volumes and networks", leftovers, cancellationToken);
 
@@ -107,6 +109,25 @@ public static class EnvironmentContainers
         }
 
         return leftovers;
+    }
+
+    // A commit keeps the container's labels: the intermediate image of a seeded-data template's build carries the
+    // environment's (the template image has them emptied). Left only when the app host died in the middle of a
+    // build. Best effort, never a leftover: an engine may keep a parent image of another (Docker does).
+    private static async Task RemoveCommittedImagesAsync(DockerClient client, IDictionary<string, IDictionary<string, bool>> filter, CancellationToken cancellationToken)
+    {
+        var images = await EngineReads.ReadAsync(client, () => client.Images.ListImagesAsync(new ImagesListParameters { All = true, Filters = filter }, cancellationToken), cancellationToken);
+        foreach (var image in images)
+        {
+            try
+            {
+                await client.Images.DeleteImageAsync(image.ID, new ImageDeleteParameters(), cancellationToken);
+            }
+            catch (DockerApiException)
+            {
+                // Kept by the engine; `podman image prune` removes it once it is nobody's parent.
+            }
+        }
     }
 
     /// <summary>

@@ -360,6 +360,9 @@ public static class DiagnosticCodes
     /// <summary>Building a service's container image (<c>dotnet publish -t:PublishContainer</c>) failed.</summary>
     public const string ServiceImageBuildFailed = "PREVIEW3035";
 
+    /// <summary>The seeded data of a PostgreSQL container could not be kept as a template image.</summary>
+    public const string ContainerTemplateBuildFailed = "PREVIEW3070";
+
     // 4xxx: seeding and migrations.
 
     /// <summary>A seed setting for a table the database does not have.</summary>

@@ -36,6 +36,12 @@ public sealed record TemplateRecord
     /// <summary>What went into the key, one <c>name: value</c> line each, so a new template can be explained.</summary>
     public IReadOnlyList<string> Inputs { get; init; } = [];
 
+    /// <summary>
+    /// The container image that holds the data of a template of a PostgreSQL container (its data is no folder of the
+    /// store then); null for a local server's template, whose data is the folder <c>pgdata/</c>.
+    /// </summary>
+    public TemplateImage? Image { get; init; }
+
     /// <summary>Whether the template is past its retention at <paramref name="now"/>.</summary>
     public bool IsExpired(DateTimeOffset now) => LastUsedAt + TimeSpan.FromSeconds(RetentionSeconds) < now;
 }
@@ -50,3 +56,9 @@ public sealed record TemplateDatabase(string Name, int Seed, IReadOnlyList<Templ
 /// <param name="Table">The table's display name.</param>
 /// <param name="Rows">The rows written.</param>
 public sealed record TemplateTableRows(string Table, long Rows);
+
+/// <summary>A template's data as an image of a container engine: removed from there with the template.</summary>
+/// <param name="Endpoint">The engine's address, e.g. <c>unix:///run/podman/podman.sock</c>.</param>
+/// <param name="Name">The image's name with its tag, e.g. <c>localhost/previewsdk-templates/shop-postgres:&lt;key&gt;</c>.</param>
+/// <param name="Id">The engine's id of the image, which outlives a name taken off it; null when not known.</param>
+public sealed record TemplateImage(string Endpoint, string Name, string? Id = null);

@@ -5,8 +5,8 @@ namespace PreviewSdk.Core.Templates;
 
 /// <summary>
 /// The seeded-data templates of a state root: <c>&lt;state root&gt;/templates/&lt;key&gt;/</c> with
-/// <c>template.json</c>, the stopped PostgreSQL data folder <c>pgdata/</c> and the seeding's report of each database, plus one lock
-/// file per key. A template is built under a <c>.building-</c> folder and renamed into place whole, so a reader finds
+/// <c>template.json</c>, the stopped PostgreSQL data folder <c>pgdata/</c> (or, for a PostgreSQL container, an image of
+/// its engine named in the record) and the seeding's report of each database, plus one lock file per key. A template is built under a <c>.building-</c> folder and renamed into place whole, so a reader finds
 /// either a complete template or none. Every build, clone and removal of a key holds its lock.
 /// </summary>
 /// <param name="folder">The templates folder (<see cref="FolderUnder"/>).</param>
@@ -138,7 +138,7 @@ public sealed class TemplateStore(string folder)
             .Skip(keep);
         foreach (var record in superseded)
         {
-            Delete(record.Key, PathOf(record.Key), deleted, failed);
+            Delete(record.Key, PathOf(record.Key), isStage: false, deleted, failed);
         }
 
         return new PruneResult(deleted, failed);
@@ -147,7 +147,8 @@ public sealed class TemplateStore(string folder)
     /// <summary>
     /// Removes templates past their retention at <paramref name="now"/> (every template with
     /// <paramref name="everything"/>, as <c>-t:PreviewPrune</c> does), and stages of builds that died. A template
-    /// whose lock is held (an environment cloning or building it) stays.
+    /// whose lock is held (an environment cloning or building it) stays; so does one whose image its engine keeps (a
+    /// container still uses it), reported as failed.
     /// </summary>
     public PruneResult Prune(DateTimeOffset now, bool everything = false)
     {
@@ -168,18 +169,26 @@ public sealed class TemplateStore(string folder)
                 continue;
             }
 
-            Delete(key, path, deleted, failed);
+            Delete(key, path, isStage, deleted, failed);
         }
 
         return new PruneResult(deleted, failed);
     }
 
     // Under the key's lock, or not at all: an environment cloning or building it holds it.
-    private void Delete(string key, string path, List<string> deleted, List<(string Folder, string Reason)> failed)
+    private void Delete(string key, string path, bool isStage, List<string> deleted, List<(string Folder, string Reason)> failed)
     {
         using var held = TryLock(key);
         if (held is null)
         {
+            return;
+        }
+
+        // A container's template is an image of its engine: it goes first, or the template stays for a later prune.
+        // (A stage's key names the published template, whose image is not the stage's.)
+        if (!isStage && TryRead(key)?.Image is { } image && Containers.TemplateImages.TryRemove(image) is { } kept)
+        {
+            failed.Add((path, kept));
             return;
         }
 

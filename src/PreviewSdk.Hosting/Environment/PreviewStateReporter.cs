@@ -91,7 +91,9 @@ internal sealed class PreviewStateReporter(
 
         var status = ToStatus(update) with { WaitsFor = WaitsFor(update.Resource) };
         statuses[name] = status;
-        readiness[name] = IsReady(snapshot) || FinishedWell(update);
+        // A seeding is ready only once it finished well: Aspire passes a container's state on to the children of its
+        // database (the seeding too), so "Running" says nothing about the seeding of a container's database.
+        readiness[name] = update.Resource is PreviewSeedResource ? FinishedWell(update) : IsReady(snapshot);
         WriteResources();
         var failed = status.State is { } state && FailedStates.Contains(state) && !FinishedWell(update);
         if (failed)

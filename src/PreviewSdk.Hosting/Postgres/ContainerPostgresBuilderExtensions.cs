@@ -27,11 +27,29 @@ public static class ContainerPostgresBuilderExtensions
             throw new ArgumentException($"'{image}' is no image name with a tag.", nameof(image));
         }
 
-        return builder.AddPostgres(name)
+        var server = builder.AddPostgres(name)
             .WithImageRegistry(reference.Registry)
             .WithImage(reference.Repository, reference.Tag)
             .WithPreviewContainer(limits)
             .WithIconName("DatabaseStack");
+        return server.WithSeededDataTemplates();
+    }
+
+    /// <summary>
+    /// Lets the server's seeded databases come from, or become, a template image (<see cref="ContainerPostgresTemplates"/>):
+    /// decided before the orchestrator reads the image; the builder's data kept outside the image's volumes.
+    /// </summary>
+    private static IResourceBuilder<PostgresServerResource> WithSeededDataTemplates(this IResourceBuilder<PostgresServerResource> server)
+    {
+        var templating = new ContainerPostgresTemplating(server.Resource) { App = PreviewContainerBuilderExtensions.Labels(server.ApplicationBuilder).App };
+        server.ApplicationBuilder.Eventing.Subscribe<BeforeStartEvent>((e, ct) => ContainerPostgresTemplates.DecideAsync(templating, e.Services, ct));
+        return server.WithAnnotation(templating).WithEnvironment(context =>
+        {
+            if (templating.DataInWritableLayer)
+            {
+                context.EnvironmentVariables["PGDATA"] = ContainerPostgresTemplating.DataFolder;
+            }
+        });
     }
 
     /// <summary>

@@ -9,7 +9,7 @@ namespace Aspire.Hosting.ApplicationModel;
 /// Everything decided about a local PostgreSQL server before it starts: binaries, account, port, password and
 /// folders. The password is random per environment, so parallel environments share no secret.
 /// </summary>
-internal sealed class LocalPostgresSetup
+internal sealed class LocalPostgresSetup : IPostgresTemplateServer
 {
     private LocalPostgresSetup(string resourceName, string binDirectory, ServiceAccount? account, string baseDirectory)
     {
@@ -39,12 +39,24 @@ internal sealed class LocalPostgresSetup
 
     /// <summary>
     /// The seedings of the server's databases, one per database with a <c>seed:</c> entry. When every database has
-    /// one, the server's data may come from (and make) a template; see <see cref="LocalPostgresTemplate"/>.
+    /// one, the server's data may come from (and make) a template; see <see cref="PostgresTemplate"/>.
     /// </summary>
     public List<PreviewSeedResource> Seeds { get; } = [];
 
     /// <summary>The template this server's data was cloned from or is building; null without one.</summary>
-    public LocalPostgresTemplate? Template { get; set; }
+    public PostgresTemplate? Template { get; set; }
+
+    IReadOnlyList<PreviewSeedResource> IPostgresTemplateServer.Seeds => Seeds;
+
+    public Func<Npgsql.NpgsqlConnection, CancellationToken, Task> Capture(PreviewSeedResource seed, Action<string> log, Action<PreviewSdk.Seeding.Templates.TemplateRows?> captured) =>
+        LocalPostgresTemplateBuilder.Capture(this, seed, log, captured);
+
+    public void DiscardCaptures() => LocalPostgresTemplateBuilder.DiscardCaptures(this);
+
+    public void DiscardCapture(PreviewSeedResource seed) => LocalPostgresTemplateBuilder.DiscardCapture(this, seed);
+
+    public Task BuildAsync(IReadOnlyList<CapturedDatabase> databases, Action<string> log, CancellationToken cancellationToken) =>
+        LocalPostgresTemplateBuilder.BuildAsync(this, databases, log, cancellationToken);
 
     /// <summary>
     /// A program of the server's own installation, e.g. <c>pg_basebackup</c>: beside the file <c>postgres</c> links to

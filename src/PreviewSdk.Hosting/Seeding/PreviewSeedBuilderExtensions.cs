@@ -46,6 +46,12 @@ public static class PreviewSeedBuilderExtensions
             // A local server's data folder may come from, or become, a template (PreviewTemplates) of all its seeded databases.
             server.Setup.Seeds.Add(seed);
         }
+        else if (database.Resource is PostgresDatabaseResource { Parent: { } container }
+            && container.Annotations.OfType<ContainerPostgresTemplating>().FirstOrDefault() is { } templating)
+        {
+            // So may a container's (AddContainerPostgres), as an image of its engine.
+            templating.Seeds.Add(seed);
+        }
 
         builder.AddResource(seed)
             .WithIconName("DatabaseArrowUp")

@@ -36,24 +36,24 @@ internal sealed class PreviewSeedRunner(
     {
         var log = loggers.GetLogger(seed);
         var database = seed.DatabaseName;
-        var server = (seed.Parent as LocalPostgresDatabaseResource)?.Parent.Setup;
+        var server = TemplateServerOf(seed);
         // Whether this seeding handed its capture over to the template build, which then decides about the key's lock.
         var handedOver = false;
         try
         {
             await notifications.WaitForResourceHealthyAsync(seed.Parent.Name, cancellationToken);
+            if (seed.Parent.Annotations.OfType<PreviewDatabaseMarkAnnotation>().FirstOrDefault() is { } mark)
+            {
+                // A container's database is created by Aspire (or found in the template) and marked a moment later.
+                await mark.Marked.WaitAsync(cancellationToken);
+            }
+
             if (server?.Template is { ClonedFrom: { } template } cloned
                 && template.Databases.FirstOrDefault(candidate => candidate.Name == seed.DatabaseName) is { } clonedDatabase)
             {
-                // The data folder is a copy of a template of this schema, seed and scale: the rows are in.
+                // The data is a copy of a template of this schema, seed and scale: the rows are in.
                 await FinishClonedAsync(seed, cloned, template, clonedDatabase, log);
                 return;
-            }
-
-            if (seed.Parent.Annotations.OfType<PreviewDatabaseMarkAnnotation>().FirstOrDefault() is { } mark)
-            {
-                // A container's database is created by Aspire and marked a moment later.
-                await mark.Marked.WaitAsync(cancellationToken);
             }
 
             var migrations = seed.Entry.Migrations;
@@ -86,7 +86,7 @@ internal sealed class PreviewSeedRunner(
             // every database of the server did, keeps a template of them in the background.
             PreviewSdk.Seeding.Templates.TemplateRows? captured = null;
             var capture = server is { Template.BuildLock: not null }
-                ? LocalPostgresTemplateBuilder.Capture(server, seed, line => log.LogInformation("{Line}", line), rows => captured = rows)
+                ? server.Capture(seed, line => log.LogInformation("{Line}", line), rows => captured = rows)
                 : null;
             var result = await SeedAsync(seed, seed.Entry, connection, reset: false, seedValue: null, log, cancellationToken, capture);
             if (result.Succeeded && result.Summary is { } summary && server is { Template: { } building } && captured is { } rows)
@@ -121,7 +121,7 @@ internal sealed class PreviewSeedRunner(
             {
                 // No template from this start: the environments waiting for one stop waiting and seed themselves, and
                 // the rows the other databases captured go.
-                LocalPostgresTemplateBuilder.DiscardCaptures(server);
+                server.DiscardCaptures();
                 if (server.Seeds.Count > 1)
                 {
                     log.LogInformation("No template of this server this time: the seeding of '{Database}' did not keep its rows, and a template needs every database's.", database);
@@ -130,8 +130,16 @@ internal sealed class PreviewSeedRunner(
         }
     }
 
+    // A local server's setup, or a container's templating: where the database's rows may come from or go to a template.
+    private static IPostgresTemplateServer? TemplateServerOf(PreviewSeedResource seed) => seed.Parent switch
+    {
+        LocalPostgresDatabaseResource local => local.Parent.Setup,
+        PostgresDatabaseResource container => container.Parent.Annotations.OfType<ContainerPostgresTemplating>().FirstOrDefault(),
+        _ => null,
+    };
+
     // The last database of the server to hand its capture over starts the build; the others only leave theirs.
-    private static void HandOver(LocalPostgresSetup server, LocalPostgresTemplate template, CapturedDatabase database, CancellationToken cancellationToken)
+    private static void HandOver(IPostgresTemplateServer server, PostgresTemplate template, CapturedDatabase database, CancellationToken cancellationToken)
     {
         var (outcome, all) = template.Add(database);
         switch (outcome)
@@ -143,7 +151,7 @@ internal sealed class PreviewSeedRunner(
                 database.Log("Rows captured for the template; it is built once the server's other databases are seeded.");
                 break;
             default:
-                LocalPostgresTemplateBuilder.DiscardCapture(server, database.Seed);
+                server.DiscardCapture(database.Seed);
                 database.Log("No template of this server this time: another of its databases was not seeded with its rows captured.");
                 break;
         }
@@ -158,7 +166,7 @@ internal sealed class PreviewSeedRunner(
     }
 
     private async Task FinishClonedAsync(
-        PreviewSeedResource seed, LocalPostgresTemplate template, PreviewSdk.Core.Templates.TemplateRecord record, PreviewSdk.Core.Templates.TemplateDatabase database, ILogger log)
+        PreviewSeedResource seed, PostgresTemplate template, PreviewSdk.Core.Templates.TemplateRecord record, PreviewSdk.Core.Templates.TemplateDatabase database, ILogger log)
     {
         seed.Source = PreviewSdk.Core.Links.SeededDatabase.ClonedFromTemplate;
         seed.Summary = new SeedSummary(seed.DatabaseName, database.Seed, database.TableRows.Select(table => new TableRows(table.Table, table.Rows)).ToList(), TimeSpan.Zero);
@@ -173,11 +181,11 @@ internal sealed class PreviewSeedRunner(
         await FinishAsync(seed, exitCode: 0);
     }
 
-    private static async Task BuildTemplateAsync(LocalPostgresSetup server, IReadOnlyList<CapturedDatabase> databases, Action<string> log, CancellationToken cancellationToken)
+    private static async Task BuildTemplateAsync(IPostgresTemplateServer server, IReadOnlyList<CapturedDatabase> databases, Action<string> log, CancellationToken cancellationToken)
     {
         try
         {
-            await LocalPostgresTemplateBuilder.BuildAsync(server, databases, log, cancellationToken);
+            await server.BuildAsync(databases, log, cancellationToken);
         }
         catch (OperationCanceledException)
         {

@@ -54,6 +54,80 @@ public sealed class EnvironmentContainersTests
         }
     }
 
+    [TestMethod]
+    public async Task RemoveAsync_RemovesAnImageCommittedFromTheEnvironmentsContainer_AndKeepsOneWhoseLabelIsEmptied()
+    {
+        // As a seeded-data template's build leaves them when its app host dies: the intermediate commit carries the
+        // container's labels; the template image has the environment's label emptied and must outlive the environment.
+        var engine = TestEngine.Require();
+        const string image = "localhost/library/postgres:15";
+        var environmentId = Guid.NewGuid().ToString("N");
+        var template = $"localhost/previewsdk-test-template:{environmentId[..12]}";
+        using var client = engine.CreateClient();
+        string? container = null;
+        string? committed = null;
+        try
+        {
+            container = (await client.Containers.CreateContainerAsync(new CreateContainerParameters
+            {
+                Image = image,
+                Cmd = ["true"],
+                Labels = new Dictionary<string, string> { [EnvironmentLabels.Environment] = environmentId },
+            })).ID;
+            committed = (await client.Images.CommitContainerChangesAsync(new CommitContainerChangesParameters { ContainerID = container, Config = new Config() })).ID;
+            var parts = template.Split(':');
+            await client.Images.CommitContainerChangesAsync(new CommitContainerChangesParameters
+            {
+                ContainerID = container,
+                RepositoryName = parts[0],
+                Tag = parts[1],
+                Changes = [$"LABEL {EnvironmentLabels.Environment}="],
+                Config = new Config(),
+            });
+
+            var leftovers = await EnvironmentContainers.RemoveAsync(engine.Endpoint, environmentId);
+
+            Assert.IsEmpty(leftovers, string.Join("; ", leftovers));
+            var images = await client.Images.ListImagesAsync(new ImagesListParameters { All = true });
+            Assert.IsFalse(images.Any(candidate => candidate.ID.EndsWith(committed.Replace("sha256:", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal)),
+                "The image committed from the environment's container is still there.");
+            Assert.IsTrue(images.Any(candidate => candidate.RepoTags?.Any(tag => tag == template) == true), "The image whose environment label is emptied was removed.");
+        }
+        catch (Docker.DotNet.DockerImageNotFoundException)
+        {
+            Assert.Inconclusive($"The engine has no {image}; build it with build/images.sh.");
+        }
+        finally
+        {
+            if (container is not null)
+            {
+                try
+                {
+                    await client.Containers.RemoveContainerAsync(container, new ContainerRemoveParameters { Force = true });
+                }
+                catch (Docker.DotNet.DockerApiException)
+                {
+                    // Removed by the cleanup under test.
+                }
+            }
+
+            foreach (var leftover in new[] { template, committed })
+            {
+                if (leftover is not null)
+                {
+                    try
+                    {
+                        await client.Images.DeleteImageAsync(leftover, new ImageDeleteParameters { Force = true });
+                    }
+                    catch (Docker.DotNet.DockerApiException)
+                    {
+                        // Already gone.
+                    }
+                }
+            }
+        }
+    }
+
     // The id of a process that ran and exited, so that no process has it now (ids are not reused at once).
     private static int ExitedProcessId()
     {

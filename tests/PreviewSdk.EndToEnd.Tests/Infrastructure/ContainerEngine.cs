@@ -69,9 +69,16 @@ internal static class ContainerEngine
             .ToList();
     }
 
-    /// <summary>The ids of the containers labelled with <paramref name="environmentId"/>.</summary>
+    /// <summary>
+    /// The ids of the containers of the environment's resources: labelled with <paramref name="environmentId"/>, less
+    /// the helper of a seeded-data template's build (labelled too, so a teardown removes it, but there only for the
+    /// seconds of the build, which may be under way when the environment is ready).
+    /// </summary>
     public static IReadOnlyList<string> Containers(string environmentId) =>
-        Lines(Run("ps", "-a", "--filter", $"label=previewsdk.environment={environmentId}", "--format", "{{.ID}}"));
+        Lines(Run("ps", "-a", "--filter", $"label=previewsdk.environment={environmentId}", "--format", "{{.ID}} {{.Names}}"))
+            .Where(line => !line.Contains(" previewsdk-template-build-", StringComparison.Ordinal))
+            .Select(line => line.Split(' ')[0])
+            .ToList();
 
     /// <summary><c>inspect</c> of one container, as JSON.</summary>
     public static JsonElement Inspect(string container) =>

@@ -107,7 +107,30 @@ internal sealed class PreviewUnderTest : IDisposable
 
         if (ownsStateRoot)
         {
+            RemoveTemplateImages();
             DeleteQuietly(StateRoot);
+        }
+    }
+
+    // A PostgreSQL container's seeded-data template is an image of the engine, named in its template.json; deleting
+    // the state root alone would leave it there.
+    private void RemoveTemplateImages()
+    {
+        var templates = Path.Combine(StateRoot, "templates");
+        if (!Directory.Exists(templates))
+        {
+            return;
+        }
+
+        foreach (var record in Directory.GetFiles(templates, "template.json", SearchOption.AllDirectories))
+        {
+            using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(record));
+            if (json.RootElement.TryGetProperty("image", out var image) && image.ValueKind == System.Text.Json.JsonValueKind.Object
+                && image.GetProperty("name").GetString() is { } name)
+            {
+                context.WriteLine($"Clean-up: removing the template image {name}.");
+                ContainerEngine.TryRun("rmi", name);
+            }
         }
     }
 

@@ -71,35 +71,10 @@ internal static class LocalPostgresTemplateBuilder
             storeStage = template.Store.NewStage(template.Key);
             // mv: the state root may be on another file system than the environment's temp folder.
             await LocalPostgresTemplates.RunAsync("mv", [pgdata, TemplateStore.DataFolderOf(storeStage)], input: null, cancellationToken);
-            for (var index = 0; index < databases.Count; index++)
-            {
-                await File.WriteAllTextAsync(TemplateStore.ReportOf(storeStage, index), databases[index].Report, cancellationToken);
-            }
-
-            // Before it is published, so that whoever sees the new template sees the store as it is then.
-            var superseded = template.Store.Supersede(template.Lineage, template.PerServer - 1, except: template.Key);
-            if (superseded.Deleted.Count > 0)
-            {
-                log($"Removed {superseded.Deleted.Count} older template(s) of this server ({string.Join(", ", superseded.Deleted.Select(Path.GetFileName))}): a server keeps its {template.PerServer} most recently used (PreviewTemplatesPerServer).");
-            }
-
             var now = DateTimeOffset.UtcNow;
-            template.Store.Publish(storeStage, new TemplateRecord
-            {
-                Key = template.Key,
-                Databases = databases.Select(database => new TemplateDatabase(
-                    database.Seed.DatabaseName,
-                    database.Summary.Seed,
-                    database.Summary.Tables.Select(table => new TemplateTableRows(table.Table, table.Rows)).ToList())).ToList(),
-                CreatedAt = now,
-                LastUsedAt = now,
-                RetentionSeconds = (long)template.Retention.TotalSeconds,
-                Inputs = template.Inputs,
-                Lineage = template.Lineage,
-            });
+            await PostgresTemplates.PublishAsync(template, storeStage, databases, now, image: null, log, cancellationToken);
             storeStage = null;
-            log($"Kept the seeded data of {LocalPostgresTemplates.Quoted(databases.Select(database => database.Seed.DatabaseName))} as the template {template.Key} for the next environments of this schema and seed ({(now - started).TotalSeconds:0.00} s).");
-
+            log($"Kept the seeded data of {PostgresTemplates.Quoted(databases.Select(database => database.Seed.DatabaseName))} as the template {template.Key} for the next environments of this schema and seed ({(now - started).TotalSeconds:0.00} s).");
         }
         catch (Exception e) when (e is InvalidOperationException or IOException or UnauthorizedAccessException)
         {

@@ -3,7 +3,6 @@ using Aspire.Hosting.ApplicationModel;
 using Microsoft.Extensions.DependencyInjection;
 using PreviewSdk.Core.Binaries;
 using PreviewSdk.Core.Diagnostics;
-using PreviewSdk.Core.Profiles;
 using PreviewSdk.Core.Templates;
 using PreviewSdk.Seeding.Loading;
 
@@ -17,72 +16,33 @@ namespace Aspire.Hosting;
 /// </summary>
 internal static class LocalPostgresTemplates
 {
-    private static readonly TimeSpan DefaultWait = TimeSpan.FromSeconds(60);
-
     /// <summary>Clones the template into the server's data folder; false when the server must be initialised and seeded.</summary>
     public static async Task<bool> TryCloneAsync(LocalPostgresSetup setup, IServiceProvider services, Action<string> log, CancellationToken cancellationToken)
     {
-        var runtime = services.GetService<PreviewRuntime>();
-        if (setup.Seeds.Count == 0 || runtime?.TemplatesDirectory is not { } directory)
+        var template = PostgresTemplates.Prepare(
+            setup.Seeds, setup.Databases.Select(database => database.DatabaseName), () => SeedTemplateKey.PostgresBinaries(setup), setup.ResourceName, services, log);
+        if (template is null)
         {
             return false;
         }
 
-        if (Unseeded(setup) is { Count: > 0 } unseeded)
-        {
-            // Its rows would be whatever the app wrote into the first environment: a clone could not hold what a fresh start does.
-            var one = unseeded.Count == 1;
-            log($"No seeded-data template: {(one ? "the database" : "the databases")} {Quoted(unseeded)} of this server {(one ? "has" : "have")} no seed: entry, " +
-                $"so {(one ? "its" : "their")} rows are whatever the app writes and a template could not be byte-identical to a fresh start; " +
-                "every environment runs initdb, migrations and the seeder.");
-            return false;
-        }
-
-        var profile = services.GetService<EffectiveProfile>();
-        if (KeyInputs(setup, runtime, profile, services, log) is not { } inputs)
-        {
-            return false;
-        }
-
-        var key = SeedTemplateKey.Of(setup, inputs);
-        var databases = setup.Seeds.Select(seed => seed.DatabaseName).Order(StringComparer.Ordinal).ToList();
-        var template = new LocalPostgresTemplate(new TemplateStore(directory), key.Value(), key.Inputs, runtime.TemplateRetention, databases)
-        {
-            Lineage = $"{setup.Seeds.OrderBy(seed => seed.DatabaseName, StringComparer.Ordinal).First().ManifestPath}#{setup.ResourceName}",
-            PerServer = runtime.TemplatesPerServer,
-        };
         setup.Template = template;
-
-        // Another environment building this template holds the lock; half the start's time is worth waiting for it.
-        var wait = runtime.Timeout is { } timeout ? timeout / 2 : DefaultWait;
-        PreviewSdk.Core.Environments.RegistryLock held;
-        try
+        if (await PostgresTemplates.LockAsync(template, services, log, cancellationToken) is not { } held)
         {
-            held = await Task.Run(() => template.Store.Lock(template.Key, wait), cancellationToken);
-        }
-        catch (TimeoutException)
-        {
-            log($"The template {template.Key} is still being built by another environment after {wait.TotalSeconds:0} s; seeding directly.");
             return false;
         }
 
-        var record = template.Store.TryRead(template.Key);
-        if (record is null || !databases.All(name => record.Databases.Any(database => database.Name == name)))
+        if (PostgresTemplates.ReadOrBuild(template, held, log) is not { } record)
         {
-            // A record without these databases was written by a build of PreviewSdk before templates listed their
-            // databases (same version, same key): it is rebuilt, and replaced whole when published.
-            log(record is null
-                ? $"No template {template.Key} yet: this environment seeds {Quoted(databases)} and keeps the result as the template."
-                : $"The template {template.Key} does not list {Quoted(databases)} (an earlier build of PreviewSdk wrote it): this environment seeds them and replaces it.");
-            template.BuildLock = held;
             return false;
         }
 
         using (held)
         {
+            var databases = template.Databases.ToList();
             try
             {
-                await CloneAsync(setup, template, databases, runtime.EnvironmentId, cancellationToken);
+                await CloneAsync(setup, template, databases, services.GetRequiredService<PreviewRuntime>().EnvironmentId, cancellationToken);
             }
             catch (InvalidOperationException e)
             {
@@ -96,74 +56,13 @@ internal static class LocalPostgresTemplates
                 return false;
             }
 
-            template.Store.Touch(template.Key, DateTimeOffset.UtcNow, template.Retention);
-            template.ClonedReports = await ReadReportsAsync(template, record, cancellationToken);
+            await PostgresTemplates.UseAsync(template, record, log, "Cloned the data folder", cancellationToken);
         }
 
-        template.ClonedFrom = record;
-        log($"Cloned the data folder from the template {template.Key} ({string.Join("; ", record.Databases.Select(database =>
-            $"{database.Name}: {database.TableRows.Sum(t => t.Rows):N0} rows, seed {database.Seed}"))}).");
         return true;
     }
 
-    // What each seeded database adds to the key; null when a database's schema comes from code that cannot be keyed.
-    private static List<SeededDatabaseInputs>? KeyInputs(LocalPostgresSetup setup, PreviewRuntime runtime, EffectiveProfile? profile, IServiceProvider services, Action<string> log)
-    {
-        var model = services.GetRequiredService<DistributedApplicationModel>();
-        // The databases of a server nearly always share one preview.yaml: read each file once.
-        var manifests = new Dictionary<string, PreviewSdk.Core.Manifest.PreviewManifest>(StringComparer.Ordinal);
-        var inputs = new List<SeededDatabaseInputs>();
-        foreach (var seed in setup.Seeds)
-        {
-            if (!manifests.TryGetValue(seed.ManifestPath, out var manifest))
-            {
-                manifests[seed.ManifestPath] = manifest = PreviewManifestFile.Read(seed.ManifestPath);
-            }
-
-            var schemaCode = SchemaCode.ProjectsOf(SchemaCode.ServicesOf(seed, manifest), model);
-            if (schemaCode.FirstOrDefault(code => code.ProjectFile is null) is { Service: { } unkeyed })
-            {
-                log($"No seeded-data template: the schema of {seed.DatabaseName} comes from the code of '{unkeyed}', which is no project of this app host, so a template could not tell when that code changes.");
-                return null;
-            }
-
-            if (schemaCode.Count > 0)
-            {
-                // Said once per start: every change of that code makes a new template, which a team may not expect.
-                log($"The template's key covers the code of {string.Join(", ", schemaCode.Select(code => $"'{code.Service}'"))}: preview.yaml names no migrations' files for {seed.DatabaseName} (migrations: efcore: or sql:), so any change of that code makes a new template.");
-            }
-
-            inputs.Add(new SeededDatabaseInputs(seed, seed.SettingsFor(runtime, profile), schemaCode.Select(code => (code.Service, code.ProjectFile!)).ToList()));
-        }
-
-        return inputs;
-    }
-
-    // The server's databases without a seed: entry.
-    private static List<string> Unseeded(LocalPostgresSetup setup) =>
-        setup.Databases.Select(database => database.DatabaseName)
-            .Where(name => !setup.Seeds.Any(seed => seed.DatabaseName == name))
-            .ToList();
-
-    /// <summary>Database names for a log line: <c>'catalog' and 'orders'</c>.</summary>
-    internal static string Quoted(IEnumerable<string> names) => string.Join(" and ", names.Select(name => $"'{name}'"));
-
-    private static async Task<IReadOnlyDictionary<string, string>> ReadReportsAsync(LocalPostgresTemplate template, TemplateRecord record, CancellationToken cancellationToken)
-    {
-        var reports = new Dictionary<string, string>(StringComparer.Ordinal);
-        for (var index = 0; index < record.Databases.Count; index++)
-        {
-            var report = TemplateStore.ReportOf(template.Store.PathOf(template.Key), index);
-            if (File.Exists(report))
-            {
-                reports[record.Databases[index].Name] = await File.ReadAllTextAsync(report, cancellationToken);
-            }
-        }
-
-        return reports;
-    }
-
-    private static async Task CloneAsync(LocalPostgresSetup setup, LocalPostgresTemplate template, IReadOnlyList<string> databases, string environmentId, CancellationToken cancellationToken)
+    private static async Task CloneAsync(LocalPostgresSetup setup, PostgresTemplate template, IReadOnlyList<string> databases, string environmentId, CancellationToken cancellationToken)
     {
         var source = TemplateStore.DataFolderOf(template.Store.PathOf(template.Key));
         await RunAsync("cp", ["-a", source, setup.DataDirectory], input: null, cancellationToken);

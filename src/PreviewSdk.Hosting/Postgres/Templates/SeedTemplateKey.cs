@@ -10,7 +10,7 @@ namespace Aspire.Hosting;
 /// <summary>
 /// The key of a server's template: what determines its rows and schema, and nothing else. The product (its version
 /// and the seeder's build: deterministic builds change its module id only when its code changes), the PostgreSQL
-/// binaries (a data folder belongs to one major version), then per seeded database: its name, the seed settings with
+/// binaries or container image (a data folder belongs to one major version and build), then per seeded database: its name, the seed settings with
 /// the profile's scale, and the migrations' content (the EF Core project's files, or the SQL folder's), or, where no
 /// such files say what the schema is, the source of the services whose code makes it (<see cref="SchemaCode"/>). The
 /// databases go in by name, each with its own inputs: declaring them in another order changes no row (each database
@@ -24,11 +24,18 @@ internal static class SeedTemplateKey
     /// Each seeded database, its seed settings under the environment's profile, and the project files of the services
     /// whose code makes its schema (<see cref="SchemaCode"/>; empty when migrations' files say it).
     /// </param>
-    public static TemplateKey Of(LocalPostgresSetup setup, IEnumerable<SeededDatabaseInputs> databases)
+    public static TemplateKey Of(LocalPostgresSetup setup, IEnumerable<SeededDatabaseInputs> databases) => Of(PostgresBinaries(setup), databases);
+
+    /// <param name="postgres">
+    /// What the server runs: its binaries' path, size and time (<see cref="PostgresBinaries"/>), or for a container
+    /// its image's name and the id the engine gives it (a tag can move to another build; the id cannot).
+    /// </param>
+    /// <param name="databases">As above.</param>
+    public static TemplateKey Of(string postgres, IEnumerable<SeededDatabaseInputs> databases)
     {
         var key = new TemplateKey()
             .Add("product", $"{ProductVersion()} seeder {typeof(DatabaseSeeder).Assembly.ManifestModule.ModuleVersionId:N}")
-            .Add("postgres", PostgresBinaries(setup));
+            .Add("postgres", postgres);
         foreach (var database in databases.OrderBy(database => database.Seed.DatabaseName, StringComparer.Ordinal))
         {
             AddDatabase(key, database);
@@ -76,7 +83,7 @@ internal static class SeedTemplateKey
     private static string ProductVersion() =>
         typeof(SeedTemplateKey).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
 
-    private static string PostgresBinaries(LocalPostgresSetup setup)
+    internal static string PostgresBinaries(LocalPostgresSetup setup)
     {
         var server = new FileInfo(setup.Tool("postgres"));
         return server.Exists

@@ -6,12 +6,13 @@ using PreviewSdk.Seeding.Templates;
 namespace Aspire.Hosting.ApplicationModel;
 
 /// <summary>
-/// A local PostgreSQL server's part in seeded-data templates: the template's key, and either the template its data
-/// folder was cloned from or the lock this environment holds while it builds the template (first of its key). A
+/// A PostgreSQL server's part in seeded-data templates (a local server's or a container's): the template's key, and
+/// either the template its data was cloned from or the lock this environment holds while it builds the template
+/// (first of its key). A
 /// build waits for every seeded database of the server: the template is kept only once each one's seeding committed
 /// with its rows captured, and given up as soon as one of them fails or gives its capture up.
 /// </summary>
-internal sealed class LocalPostgresTemplate(TemplateStore store, string key, IReadOnlyList<string> inputs, TimeSpan retention, IReadOnlyCollection<string> databases)
+internal sealed class PostgresTemplate(TemplateStore store, string key, IReadOnlyList<string> inputs, TimeSpan retention, IReadOnlyCollection<string> databases)
 {
     private readonly Lock gate = new();
     private readonly Dictionary<string, CapturedDatabase> captured = new(StringComparer.Ordinal);
@@ -20,6 +21,9 @@ internal sealed class LocalPostgresTemplate(TemplateStore store, string key, IRe
     public TemplateStore Store { get; } = store;
 
     public string Key { get; } = key;
+
+    /// <summary>The names of the server's databases, in ordinal order: every one of them is seeded.</summary>
+    public IReadOnlyCollection<string> Databases { get; } = databases;
 
     /// <summary>What went into the key, recorded in the template for whoever wonders why a new one was built.</summary>
     public IReadOnlyList<string> Inputs { get; } = inputs;
@@ -32,7 +36,7 @@ internal sealed class LocalPostgresTemplate(TemplateStore store, string key, IRe
     /// <summary>How many templates of <see cref="Lineage"/> are kept once this one is built (<c>PreviewTemplatesPerServer</c>).</summary>
     public int PerServer { get; init; } = TemplateStore.DefaultPerServer;
 
-    /// <summary>The template the server's data folder is a copy of; null when it was made by initdb.</summary>
+    /// <summary>The template the server's data is a copy of; null when it was made by initdb.</summary>
     public TemplateRecord? ClonedFrom { get; set; }
 
     /// <summary>The seed report section of each database of the template, read while its lock was held.</summary>
@@ -58,7 +62,7 @@ internal sealed class LocalPostgresTemplate(TemplateStore store, string key, IRe
             }
 
             captured[database.Seed.DatabaseName] = database;
-            return databases.All(captured.ContainsKey)
+            return Databases.All(captured.ContainsKey)
                 ? (CaptureOutcome.Complete, captured.Values.OrderBy(value => value.Seed.DatabaseName, StringComparer.Ordinal).ToList())
                 : (CaptureOutcome.Waiting, []);
         }
@@ -73,7 +77,7 @@ internal sealed class LocalPostgresTemplate(TemplateStore store, string key, IRe
     {
         lock (gate)
         {
-            if (givenUp || BuildLock is null || databases.All(captured.ContainsKey))
+            if (givenUp || BuildLock is null || Databases.All(captured.ContainsKey))
             {
                 return false;
             }
