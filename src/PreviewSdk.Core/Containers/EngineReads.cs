@@ -8,9 +8,9 @@ namespace PreviewSdk.Core.Containers;
 /// Reads from a container engine (lists, a network's inspection) through Podman's half-removed containers. Podman 4
 /// removes a container in two steps, its storage first and its record second, and between them fails every call that
 /// comes across that container (a list of containers it matches, any list or inspection of networks) with a 500
-/// <c>getting container from store "&lt;id&gt;": container not known</c>. That usually lasts a moment. When the process removing it was killed in between (Aspire's orchestrator killed with its app host, or an
-/// engine stopped mid-removal), it lasts for good, and every environment on the machine could then no longer be
-/// cleaned up. Finishing that removal is what unblocks it (<c>podman rm -f &lt;id&gt;</c>), and it is safe whoever's
+/// <c>getting container from store "&lt;id&gt;": container not known</c>. That usually lasts a moment. When the
+/// process removing it was killed in between (Aspire's orchestrator killed with its app host, or an engine stopped
+/// mid-removal), it lasts for good, and every environment on the machine could then no longer be cleaned up. Finishing that removal is what unblocks it (<c>podman rm -f &lt;id&gt;</c>), and it is safe whoever's
 /// container it was: with its storage gone it can never run again, and someone had already asked for it to go.
 /// </summary>
 public static partial class EngineReads

@@ -6,8 +6,9 @@ namespace PreviewSdk.Core.Templates;
 /// <summary>
 /// The seeded-data templates of a state root: <c>&lt;state root&gt;/templates/&lt;key&gt;/</c> with
 /// <c>template.json</c>, the stopped PostgreSQL data folder <c>pgdata/</c> (or, for a PostgreSQL container, an image of
-/// its engine named in the record) and the seeding's report of each database, plus one lock file per key. A template is built under a <c>.building-</c> folder and renamed into place whole, so a reader finds
-/// either a complete template or none. Every build, clone and removal of a key holds its lock.
+/// its engine named in the record) and the seeding's report of each database, plus one lock file per key. A template
+/// is built under a <c>.building-</c> folder and renamed into place whole, so a reader finds either a complete
+/// template or none. Every build, clone and removal of a key holds its lock.
 /// </summary>
 /// <param name="folder">The templates folder (<see cref="FolderUnder"/>).</param>
 public sealed class TemplateStore(string folder)
@@ -113,9 +114,9 @@ public sealed class TemplateStore(string folder)
     /// Removes the templates of <paramref name="lineage"/> beyond the <paramref name="keep"/> most recently used
     /// (<c>PreviewTemplatesPerServer</c>), so that a server whose schema or seed keeps changing (each change makes a
     /// new template, tens of MB each) does not fill the disk until retention catches up. A template whose lock is
-    /// held (an environment cloning or building it) stays, and so does one without a lineage. The template <paramref name="except"/> (the one about to be
-    /// published, already counted in <paramref name="keep"/> by its builder) is neither counted nor removed. Returns
-    /// the folders removed.
+    /// held (an environment cloning or building it) stays, and so does one without a lineage. The template
+    /// <paramref name="except"/> (the one about to be published, already counted in <paramref name="keep"/> by its
+    /// builder) is neither counted nor removed. Returns the folders removed.
     /// </summary>
     public PruneResult Supersede(string lineage, int keep, string? except = null)
     {

@@ -111,7 +111,7 @@ internal static class ContainerPostgresTemplateBuilder
             templating.DiscardCaptures();
             if (stage is not null)
             {
-                ContainerPostgresTemplating.TryDelete(stage);
+                PostgresTemplates.TryDeleteFolder(stage);
             }
 
             template.ReleaseBuildLock();

@@ -51,27 +51,12 @@ internal sealed class ContainerPostgresTemplating(PostgresServerResource server)
     public string RowsFolderOf(PreviewSeedResource seed) => Path.Combine(CapturesFolder, Seeds.IndexOf(seed).ToString(CultureInfo.InvariantCulture));
 
     public Func<NpgsqlConnection, CancellationToken, Task> Capture(PreviewSeedResource seed, Action<string> log, Action<TemplateRows?> captured) =>
-        async (connection, cancellationToken) => captured(await TemplateRowsCapture.CaptureAsync(connection, RowsFolderOf(seed), log, cancellationToken));
+        PostgresTemplates.CaptureInto(RowsFolderOf(seed), log, captured);
 
-    public void DiscardCaptures() => TryDelete(CapturesFolder);
+    public void DiscardCaptures() => PostgresTemplates.TryDeleteFolder(CapturesFolder);
 
-    public void DiscardCapture(PreviewSeedResource seed) => TryDelete(RowsFolderOf(seed));
+    public void DiscardCapture(PreviewSeedResource seed) => PostgresTemplates.TryDeleteFolder(RowsFolderOf(seed));
 
     public Task BuildAsync(IReadOnlyList<CapturedDatabase> databases, Action<string> log, CancellationToken cancellationToken) =>
         ContainerPostgresTemplateBuilder.BuildAsync(this, databases, log, cancellationToken);
-
-    internal static void TryDelete(string folder)
-    {
-        try
-        {
-            if (Directory.Exists(folder))
-            {
-                Directory.Delete(folder, recursive: true);
-            }
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // Under the environment's state folder, which its teardown deletes.
-        }
-    }
 }

@@ -27,14 +27,13 @@ internal static class LocalPostgresTemplateBuilder
 
     /// <summary>The capture to run just before <paramref name="seed"/>'s seeding commits; <paramref name="captured"/> receives its rows (null when given up).</summary>
     public static Func<NpgsqlConnection, CancellationToken, Task> Capture(LocalPostgresSetup setup, PreviewSeedResource seed, Action<string> log, Action<TemplateRows?> captured) =>
-        async (connection, cancellationToken) =>
-            captured(await TemplateRowsCapture.CaptureAsync(connection, RowsFolderOf(setup, seed), log, cancellationToken));
+        PostgresTemplates.CaptureInto(RowsFolderOf(setup, seed), log, captured);
 
     /// <summary>Removes what the captures wrote, once the template was given up.</summary>
-    public static void DiscardCaptures(LocalPostgresSetup setup) => TryDelete(StageOf(setup));
+    public static void DiscardCaptures(LocalPostgresSetup setup) => PostgresTemplates.TryDeleteFolder(StageOf(setup));
 
     /// <summary>Removes one database's capture, handed over after the template was given up.</summary>
-    public static void DiscardCapture(LocalPostgresSetup setup, PreviewSeedResource seed) => TryDelete(RowsFolderOf(setup, seed));
+    public static void DiscardCapture(LocalPostgresSetup setup, PreviewSeedResource seed) => PostgresTemplates.TryDeleteFolder(RowsFolderOf(setup, seed));
 
     /// <summary>
     /// Builds and stores the template of every database in <paramref name="databases"/> (all the server's), then
@@ -83,28 +82,13 @@ internal static class LocalPostgresTemplateBuilder
         }
         finally
         {
-            TryDelete(stage);
+            PostgresTemplates.TryDeleteFolder(stage);
             if (storeStage is not null)
             {
-                TryDelete(storeStage);
+                PostgresTemplates.TryDeleteFolder(storeStage);
             }
 
             template.ReleaseBuildLock();
-        }
-    }
-
-    private static void TryDelete(string folder)
-    {
-        try
-        {
-            if (Directory.Exists(folder))
-            {
-                Directory.Delete(folder, recursive: true);
-            }
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // A leftover stage is removed by the next prune; the environment's teardown removes its base folder anyway.
         }
     }
 }

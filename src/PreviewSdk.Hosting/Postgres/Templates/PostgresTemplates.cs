@@ -1,9 +1,11 @@
 using Aspire.Hosting.ApplicationModel;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using PreviewSdk.Core.Environments;
 using PreviewSdk.Core.Profiles;
 using PreviewSdk.Core.Templates;
 using PreviewSdk.Seeding.Loading;
+using PreviewSdk.Seeding.Templates;
 
 namespace Aspire.Hosting;
 
@@ -151,6 +153,29 @@ internal static class PostgresTemplates
             Lineage = template.Lineage,
             Image = image,
         });
+    }
+
+    /// <summary>
+    /// The capture to run just before a seeding commits: its rows into <paramref name="rowsFolder"/>, handed to
+    /// <paramref name="captured"/> (null when given up). Local and container servers alike.
+    /// </summary>
+    public static Func<NpgsqlConnection, CancellationToken, Task> CaptureInto(string rowsFolder, Action<string> log, Action<TemplateRows?> captured) =>
+        async (connection, cancellationToken) => captured(await TemplateRowsCapture.CaptureAsync(connection, rowsFolder, log, cancellationToken));
+
+    /// <summary>Deletes a build's working folder if it is there; one that cannot be deleted now goes with the environment's teardown or the next prune.</summary>
+    public static void TryDeleteFolder(string folder)
+    {
+        try
+        {
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Under the environment's state or base folder, which its teardown deletes; a store stage goes with the next prune.
+        }
     }
 
     /// <summary>Database names for a log line: <c>'catalog' and 'orders'</c>.</summary>
