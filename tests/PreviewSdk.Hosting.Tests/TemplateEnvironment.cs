@@ -145,10 +145,17 @@ internal static class TemplateEnvironment
         while (true)
         {
             var links = await TestRuntime.WaitForFileAsync<EnvironmentLinks>(path, cancellationToken);
-            if (links.Data.Count >= seeds || DateTimeOffset.UtcNow > until)
+            if (links.Data.Count >= seeds)
             {
-                Assert.IsGreaterThanOrEqualTo(seeds, links.Data.Count, await File.ReadAllTextAsync(path, cancellationToken) + await File.ReadAllTextAsync(Path.Combine(test.StateDirectory, StateFiles.Ready), cancellationToken));
                 return links;
+            }
+
+            if (DateTimeOffset.UtcNow > until)
+            {
+                // Read only on failure: ready.json is written after links.json, so it may not be there yet.
+                var ready = Path.Combine(test.StateDirectory, StateFiles.Ready);
+                Assert.Fail($"{links.Data.Count} of {seeds} data rows after 30 s.\n{await File.ReadAllTextAsync(path, cancellationToken)}\n"
+                    + (File.Exists(ready) ? await File.ReadAllTextAsync(ready, cancellationToken) : "(no ready.json)"));
             }
 
             await Task.Delay(100, cancellationToken);
