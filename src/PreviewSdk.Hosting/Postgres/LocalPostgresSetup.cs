@@ -102,10 +102,14 @@ internal sealed class LocalPostgresSetup : IPostgresTemplateServer
 
     /// <summary>
     /// The program and arguments that run PostgreSQL in single-user mode on <paramref name="dataDirectory"/>, connected
-    /// to <paramref name="database"/>: statements on its standard input, one per line, no network at all.
+    /// to <paramref name="database"/>: statements on its standard input, one per line, no network at all. A failed
+    /// statement is not echoed in the output, which a failure's message quotes: a clone's statement holds the password.
     /// </summary>
     public (string Command, string[] Arguments) SingleUserCommand(string dataDirectory, string database) =>
-        AsAccount([Path.Combine(BinDirectory, "postgres"), "--single", "-D", dataDirectory, "-c", "fsync=off", "-c", "listen_addresses=", database]);
+        AsAccount([
+            Path.Combine(BinDirectory, "postgres"), "--single", "-D", dataDirectory, "-c", "fsync=off", "-c", "listen_addresses=",
+            "-c", "log_min_error_statement=panic", database,
+        ]);
 
     private (string Command, string[] Arguments) AsAccount(string[] command) =>
         Account is null

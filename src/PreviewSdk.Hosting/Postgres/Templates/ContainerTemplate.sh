@@ -31,9 +31,11 @@ as_postgres() {
 }
 
 # Statements on standard input, one per line, into database $1. Single-user mode goes on after a failed statement
-# and still exits 0, so its output is what tells.
+# and still exits 0, so its output is what tells. A failed statement is not echoed (log_min_error_statement=panic):
+# the clone's statement holds the environment's password, and this output goes to the container's log.
 single_user() {
-    output=$(as_postgres "$server" --single -D "$PGDATA" -c listen_addresses= -c fsync=off "$1" 2>&1) || {
+    output=$(as_postgres "$server" --single -D "$PGDATA" -c listen_addresses= -c fsync=off \
+        -c log_min_error_statement=panic "$1" 2>&1) || {
         printf '%s\n' "$output" >&2
         exit 1
     }
