@@ -85,56 +85,82 @@ internal static class TemplateEnvironment
                 // The environment stopped.
             }
         })).ToList();
-        await app.StartAsync(cancellationToken);
-        foreach (var seed in seeds)
+        var stopped = false;
+        try
         {
-            var finished = await app.ResourceNotifications.WaitForResourceAsync(
-                seed, e => e.Snapshot.State?.Text == KnownResourceStates.Finished, cancellationToken);
-            if (expectSeeded && finished.Snapshot.ExitCode != 0)
+            await app.StartAsync(cancellationToken);
+            foreach (var seed in seeds)
             {
-                await ReadServerLogAsync(loggers, server.Resource, logs, cancellationToken);
-                Assert.Fail($"{seed} failed. The logs:\n{Text(logs)}");
+                var finished = await app.ResourceNotifications.WaitForResourceAsync(
+                    seed, e => e.Snapshot.State?.Text == KnownResourceStates.Finished, cancellationToken);
+                if (expectSeeded && finished.Snapshot.ExitCode != 0)
+                {
+                    await ReadServerLogAsync(loggers, server.Resource, logs, cancellationToken);
+                    Assert.Fail($"{seed} failed. The logs:\n{Text(logs)}");
+                }
+            }
+
+            await ReadServerLogAsync(loggers, server.Resource, logs, cancellationToken);
+
+            var links = expectSeeded ? await WaitForDataAsync(test, seeds.Count, cancellationToken) : null;
+            var dumps = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var (name, database) in resources)
+            {
+                var connectionString = await database.Resource.ConnectionStringExpression.GetValueAsync(cancellationToken);
+                await using var connection = new NpgsqlConnection(connectionString);
+                await connection.OpenAsync(cancellationToken);
+                if (afterReady is not null)
+                {
+                    await afterReady(name, connection);
+                }
+
+                dumps[name] = await DumpAsync(connection, cancellationToken);
+            }
+
+            var sources = (links?.Data ?? []).ToDictionary(data => data.Database, data => data.Source, StringComparer.Ordinal);
+            if (expectTemplate && test.Runtime.TemplatesDirectory is { } templates && sources.Values.Contains(SeededDatabase.Seeded))
+            {
+                // The template is built after the data is in; an environment stopped before gives it up.
+                using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                wait.CancelAfter(TimeSpan.FromSeconds(90));
+                try
+                {
+                    await WaitForTemplateAsync(templates, started, wait.Token);
+                }
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    Assert.Fail($"No template was kept. The logs:\n{Text(logs)}");
+                }
+            }
+
+            await app.StopAsync(cancellationToken);
+            if (container is not null)
+            {
+                var left = await RemoveContainersAsync(container, test);
+                Assert.IsEmpty(left, "Every container of the environment could be removed.");
+            }
+
+            stopped = true;
+            await stopWatching.CancelAsync();
+            await Task.WhenAll(watches);
+            return new TemplateEnvironmentResult(sources, dumps, Text(logs));
+        }
+        finally
+        {
+            if (!stopped && container is not null)
+            {
+                // A failed run: nothing it started may hold a template image or a port for the tests after it.
+                await app.StopAsync(CancellationToken.None);
+                await RemoveContainersAsync(container, test);
             }
         }
-
-        await ReadServerLogAsync(loggers, server.Resource, logs, cancellationToken);
-
-        var links = expectSeeded ? await WaitForDataAsync(test, seeds.Count, cancellationToken) : null;
-        var dumps = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (name, database) in resources)
-        {
-            var connectionString = await database.Resource.ConnectionStringExpression.GetValueAsync(cancellationToken);
-            await using var connection = new NpgsqlConnection(connectionString);
-            await connection.OpenAsync(cancellationToken);
-            if (afterReady is not null)
-            {
-                await afterReady(name, connection);
-            }
-
-            dumps[name] = await DumpAsync(connection, cancellationToken);
-        }
-
-        var sources = (links?.Data ?? []).ToDictionary(data => data.Database, data => data.Source, StringComparer.Ordinal);
-        if (expectTemplate && test.Runtime.TemplatesDirectory is { } templates && sources.Values.Contains(SeededDatabase.Seeded))
-        {
-            // The template is built after the data is in; an environment stopped before gives it up.
-            using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            wait.CancelAfter(TimeSpan.FromSeconds(90));
-            try
-            {
-                await WaitForTemplateAsync(templates, started, wait.Token);
-            }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                Assert.Fail($"No template was kept. The logs:\n{Text(logs)}");
-            }
-        }
-
-        await app.StopAsync(cancellationToken);
-        await stopWatching.CancelAsync();
-        await Task.WhenAll(watches);
-        return new TemplateEnvironmentResult(sources, dumps, Text(logs));
     }
+
+    // Aspire's orchestrator is stopped with the app host, sometimes before it has removed the server's container
+    // (stopping PostgreSQL takes a while on a loaded machine); one left running keeps its template image in use, so a
+    // later test's prune fails. Removes what is left of the environment's containers, as -t:PreviewDown does.
+    private static Task<IReadOnlyList<string>> RemoveContainersAsync(ContainerServer container, TestRuntime test) =>
+        PreviewSdk.Core.Containers.EnvironmentContainers.RemoveAsync(container.Engine.Endpoint, test.Runtime.EnvironmentId, CancellationToken.None);
 
     // The links are written once every resource is ready; with no service waiting for a seeding, that can come
     // before the seedings finished, which then rewrite the links' data rows.
