@@ -48,6 +48,10 @@ public static class PreviewApplication
         // executable if DCP itself dies. PreviewSdk already finds and stops every process carrying the environment's
         // id (-t:PreviewDown, the registry sweep), so they only cost memory. "false" here keeps them.
         SetDefault("DCP_DISABLE_MONITOR_PROCESS", "true");
+        // Aspire otherwise runs `dotnet package search` against the NuGet feeds at every start to tell the dashboard
+        // of a newer Aspire: it keeps its once-a-day memory in user secrets, which a generated app host has none of,
+        // so every environment start paid for another dotnet process and a feed query. "false" here keeps the check.
+        SetDefault("ASPIRE_VERSION_CHECK_DISABLED", "true");
     }
 
     private static void ApplyIdentity(PreviewRuntime runtime)
