@@ -25,8 +25,23 @@ public static class LocalPostgresBuilderExtensions
         var healthCheckKey = $"{name}_check";
         builder.Services.AddHealthChecks().AddAsyncCheck(healthCheckKey, ct => PostgresProbe.CheckAsync(server, database: "postgres", ct));
 
+        // The data folder (a template's clone, or initdb) is made while Aspire starts its orchestrator, which takes
+        // one to two seconds before any resource starts, instead of once the server is about to start: it is then off
+        // the path to the links. The server's start waits for it; a later start (a restart) finds the folder there.
+        Task? early = null;
+        builder.Eventing.Subscribe<BeforeStartEvent>((e, ct) =>
+        {
+            var log = e.Services.GetRequiredService<ResourceLoggerService>().GetLogger(server);
+            early = Task.Run(() => PostgresDataDirectory.InitializeAsync(setup, e.Services, line => log.LogInformation("{Line}", line), ct), ct);
+            return Task.CompletedTask;
+        });
         builder.Eventing.Subscribe<BeforeResourceStartedEvent>(server, (e, ct) =>
         {
+            if (Interlocked.Exchange(ref early, null) is { } first)
+            {
+                return first.WaitAsync(ct);
+            }
+
             var log = e.Services.GetRequiredService<ResourceLoggerService>().GetLogger(server);
             return PostgresDataDirectory.InitializeAsync(setup, e.Services, line => log.LogInformation("{Line}", line), ct);
         });
