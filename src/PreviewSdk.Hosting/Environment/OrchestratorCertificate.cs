@@ -3,6 +3,7 @@ using System.Reflection;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Configuration;
+using PreviewSdk.Core.Environments;
 
 namespace Aspire.Hosting;
 
@@ -92,8 +93,8 @@ public static class OrchestratorCertificate
         request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1")], critical: false));
         var now = DateTimeOffset.UtcNow;
         using var certificate = request.CreateSelfSigned(now.AddMinutes(-5), now.AddYears(1));
-        WritePrivate(keyPath, key.ExportPkcs8PrivateKeyPem());
-        WritePrivate(certificatePath, certificate.ExportCertificatePem());
+        StateJson.WritePrivateText(keyPath, key.ExportPkcs8PrivateKeyPem());
+        StateJson.WritePrivateText(certificatePath, certificate.ExportCertificatePem());
     }
 
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
@@ -136,22 +137,4 @@ public static class OrchestratorCertificate
 
     // Single quotes for sh: nothing inside is expanded; a single quote itself is closed, escaped and reopened.
     private static string Quote(string value) => "'" + value.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
-
-    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
-    private static void WritePrivate(string path, string text)
-    {
-        var written = path + "." + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        using (var file = new FileStream(written, new FileStreamOptions
-        {
-            Mode = FileMode.Create,
-            Access = FileAccess.Write,
-            UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
-        }))
-        using (var writer = new StreamWriter(file))
-        {
-            writer.Write(text);
-        }
-
-        File.Move(written, path, overwrite: true);
-    }
 }
