@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using Aspire.Hosting;
+using PreviewSdk.Core.Binaries;
 
 namespace PreviewSdk.Hosting.Tests;
 
@@ -46,17 +46,9 @@ public sealed class ContainerTemplateScriptTests
 
     private static async Task<(int Exit, string Output)> RunAsync(string script, string data, string user, params string[] arguments)
     {
-        var start = new ProcessStartInfo("sh") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(script);
-        arguments.ToList().ForEach(start.ArgumentList.Add);
-        start.Environment["PGDATA"] = data;
-        start.Environment["POSTGRES_USER"] = user;
-        start.Environment["POSTGRES_PASSWORD"] = Password;
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output + await error);
+        var result = await ExternalProgram.RunAsync("sh", [script, .. arguments], workingDirectory: null, CancellationToken.None,
+            new Dictionary<string, string> { ["PGDATA"] = data, ["POSTGRES_USER"] = user, ["POSTGRES_PASSWORD"] = Password });
+        return (result.ExitCode, result.Output);
     }
 
     /// <summary>A data folder made by the machine's initdb, owned by the postgres account, and the script beside it.</summary>
@@ -89,13 +81,8 @@ public sealed class ContainerTemplateScriptTests
 
         private static async Task RequireAsync(string program, params string[] arguments)
         {
-            var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
-            arguments.ToList().ForEach(start.ArgumentList.Add);
-            using var process = Process.Start(start)!;
-            var output = process.StandardOutput.ReadToEndAsync();
-            var error = process.StandardError.ReadToEndAsync();
-            await process.WaitForExitAsync();
-            Assert.AreEqual(0, process.ExitCode, $"{program}: {await output}{await error}");
+            var result = await ExternalProgram.RunAsync(program, arguments, workingDirectory: null, CancellationToken.None);
+            Assert.AreEqual(0, result.ExitCode, $"{program}: {result.Output}");
         }
     }
 }

@@ -4,6 +4,7 @@ using System.Reflection;
 using System.Security.Cryptography.X509Certificates;
 using Aspire.Hosting;
 using Microsoft.Extensions.Configuration;
+using PreviewSdk.Core.Binaries;
 
 namespace PreviewSdk.Hosting.Tests;
 
@@ -157,11 +158,8 @@ public sealed class OrchestratorCertificateTests
 
     private static async Task RunAsync(string program, params string[] arguments)
     {
-        var start = new ProcessStartInfo(program);
-        arguments.ToList().ForEach(start.ArgumentList.Add);
-        using var process = Process.Start(start)!;
-        await process.WaitForExitAsync();
-        Assert.AreEqual(0, process.ExitCode);
+        var result = await ExternalProgram.RunAsync(program, arguments, workingDirectory: null, CancellationToken.None);
+        Assert.AreEqual(0, result.ExitCode, result.Output);
     }
 
     private sealed class TempFolder : IDisposable

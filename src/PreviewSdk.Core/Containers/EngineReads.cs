@@ -10,8 +10,9 @@ namespace PreviewSdk.Core.Containers;
 /// comes across that container (a list of containers it matches, any list or inspection of networks) with a 500
 /// <c>getting container from store "&lt;id&gt;": container not known</c>. That usually lasts a moment. When the
 /// process removing it was killed in between (Aspire's orchestrator killed with its app host, or an engine stopped
-/// mid-removal), it lasts for good, and every environment on the machine could then no longer be cleaned up. Finishing that removal is what unblocks it (<c>podman rm -f &lt;id&gt;</c>), and it is safe whoever's
-/// container it was: with its storage gone it can never run again, and someone had already asked for it to go.
+/// mid-removal), it lasts for good, and every environment on the machine could then no longer be cleaned up.
+/// Finishing that removal is what unblocks it (<c>podman rm -f &lt;id&gt;</c>), and it is safe whoever's container it
+/// was: with its storage gone it can never run again, and someone had already asked for it to go.
 /// </summary>
 public static partial class EngineReads
 {

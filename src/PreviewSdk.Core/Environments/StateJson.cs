@@ -34,7 +34,15 @@ public static class StateJson
     /// from the start, through a temporary file and a rename.
     /// </summary>
     public static void WritePrivateText(string path, string text) =>
-        WriteAtomically(path, UnixFileMode.UserRead | UnixFileMode.UserWrite, stream =>
+        WriteText(path, text, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+
+    /// <summary>
+    /// Writes <paramref name="text"/> to <paramref name="path"/> with exactly <paramref name="unixMode"/> (whatever the
+    /// umask; ignored on Windows), through a temporary file and a rename: a script that another process may be running
+    /// is replaced whole, never seen half-written.
+    /// </summary>
+    public static void WriteText(string path, string text, UnixFileMode unixMode) =>
+        WriteAtomically(path, unixMode, stream =>
         {
             using var writer = new StreamWriter(stream, leaveOpen: true);
             writer.Write(text);
@@ -57,6 +65,12 @@ public static class StateJson
             using (var stream = new FileStream(temporary, options))
             {
                 write(stream);
+            }
+
+            if (unixMode is { } exact && !OperatingSystem.IsWindows())
+            {
+                // The create mode is narrowed by the umask; a script's execute bits must not be.
+                File.SetUnixFileMode(temporary, exact);
             }
 
             File.Move(temporary, path, overwrite: true);

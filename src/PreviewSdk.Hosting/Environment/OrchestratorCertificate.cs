@@ -97,7 +97,6 @@ public static class OrchestratorCertificate
         StateJson.WritePrivateText(certificatePath, certificate.ExportCertificatePem());
     }
 
-    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     private static string WriteScript(string folder, string dcp, string certificate, string key)
     {
         var script = Path.Combine(folder, "dcp");
@@ -111,11 +110,8 @@ public static class OrchestratorCertificate
             exec {Quote(dcp)} "$@"
 
             """;
-        // Written aside and renamed: a start of the same folder may run the script while another rewrites it.
-        var written = script + "." + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        File.WriteAllText(written, text);
-        File.SetUnixFileMode(written, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        File.Move(written, script, overwrite: true);
+        // Replaced whole: a start of the same folder may run the script while another rewrites it.
+        StateJson.WriteText(script, text, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         return script;
     }
 

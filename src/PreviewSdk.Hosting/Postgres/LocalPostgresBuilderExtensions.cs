@@ -29,22 +29,19 @@ public static class LocalPostgresBuilderExtensions
         // one to two seconds before any resource starts, instead of once the server is about to start: it is then off
         // the path to the links. The server's start waits for it; a later start (a restart) finds the folder there.
         Task? early = null;
+        Task InitializeAsync(IServiceProvider services, CancellationToken ct)
+        {
+            var log = services.GetRequiredService<ResourceLoggerService>().GetLogger(server);
+            return PostgresDataDirectory.InitializeAsync(setup, services, line => log.LogInformation("{Line}", line), ct);
+        }
+
         builder.Eventing.Subscribe<BeforeStartEvent>((e, ct) =>
         {
-            var log = e.Services.GetRequiredService<ResourceLoggerService>().GetLogger(server);
-            early = Task.Run(() => PostgresDataDirectory.InitializeAsync(setup, e.Services, line => log.LogInformation("{Line}", line), ct), ct);
+            early = Task.Run(() => InitializeAsync(e.Services, ct), ct);
             return Task.CompletedTask;
         });
         builder.Eventing.Subscribe<BeforeResourceStartedEvent>(server, (e, ct) =>
-        {
-            if (Interlocked.Exchange(ref early, null) is { } first)
-            {
-                return first.WaitAsync(ct);
-            }
-
-            var log = e.Services.GetRequiredService<ResourceLoggerService>().GetLogger(server);
-            return PostgresDataDirectory.InitializeAsync(setup, e.Services, line => log.LogInformation("{Line}", line), ct);
-        });
+            Interlocked.Exchange(ref early, null) is { } first ? first.WaitAsync(ct) : InitializeAsync(e.Services, ct));
         builder.Eventing.Subscribe<ResourceReadyEvent>(server, (e, ct) => PostgresDatabases.CreateAsync(server, e.Services, ct));
 
         return builder.AddResource(server)

@@ -58,14 +58,10 @@ public static class DirectServiceStart
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     internal static string WriteScript(string launchDirectory, string bash)
     {
-        Directory.CreateDirectory(launchDirectory);
         var script = Path.Combine(launchDirectory, "dotnet");
-        // Written aside and renamed: DCP may run the script while another start of the same folder rewrites it.
-        var written = script + "." + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        File.WriteAllText(written, $"#!{bash}\n{Script}");
-        File.SetUnixFileMode(written, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
+        // Replaced whole: DCP may run the script while another start of the same folder rewrites it.
+        PreviewSdk.Core.Environments.StateJson.WriteText(script, $"#!{bash}\n{Script}", UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
             | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
-        File.Move(written, script, overwrite: true);
         return script;
     }
 

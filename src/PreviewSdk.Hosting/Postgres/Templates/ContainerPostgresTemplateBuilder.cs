@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using PreviewSdk.Core.Containers;
 using PreviewSdk.Core.Diagnostics;
+using PreviewSdk.Core.Environments;
 using PreviewSdk.Core.Templates;
 using PreviewSdk.Seeding.Templates;
 
@@ -109,10 +110,7 @@ internal static class ContainerPostgresTemplateBuilder
         {
             await TidyAsync(client, helper, committed);
             templating.DiscardCaptures();
-            if (stage is not null)
-            {
-                PostgresTemplates.TryDeleteFolder(stage);
-            }
+            EnvironmentTemp.Delete(stage);
 
             template.ReleaseBuildLock();
         }

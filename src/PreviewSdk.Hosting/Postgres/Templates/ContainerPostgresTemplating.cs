@@ -1,5 +1,6 @@
 using System.Globalization;
 using Npgsql;
+using PreviewSdk.Core.Environments;
 using PreviewSdk.Seeding.Templates;
 
 namespace Aspire.Hosting.ApplicationModel;
@@ -53,9 +54,9 @@ internal sealed class ContainerPostgresTemplating(PostgresServerResource server)
     public Func<NpgsqlConnection, CancellationToken, Task> Capture(PreviewSeedResource seed, Action<string> log, Action<TemplateRows?> captured) =>
         PostgresTemplates.CaptureInto(RowsFolderOf(seed), log, captured);
 
-    public void DiscardCaptures() => PostgresTemplates.TryDeleteFolder(CapturesFolder);
+    public void DiscardCaptures() => EnvironmentTemp.Delete(CapturesFolder);
 
-    public void DiscardCapture(PreviewSeedResource seed) => PostgresTemplates.TryDeleteFolder(RowsFolderOf(seed));
+    public void DiscardCapture(PreviewSeedResource seed) => EnvironmentTemp.Delete(RowsFolderOf(seed));
 
     public Task BuildAsync(IReadOnlyList<CapturedDatabase> databases, Action<string> log, CancellationToken cancellationToken) =>
         ContainerPostgresTemplateBuilder.BuildAsync(this, databases, log, cancellationToken);

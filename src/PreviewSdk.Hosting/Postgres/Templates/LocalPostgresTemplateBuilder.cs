@@ -2,6 +2,7 @@ using System.Globalization;
 using Aspire.Hosting.ApplicationModel;
 using Npgsql;
 using PreviewSdk.Core.Diagnostics;
+using PreviewSdk.Core.Environments;
 using PreviewSdk.Core.Templates;
 using PreviewSdk.Seeding.Runs;
 using PreviewSdk.Seeding.Templates;
@@ -30,10 +31,10 @@ internal static class LocalPostgresTemplateBuilder
         PostgresTemplates.CaptureInto(RowsFolderOf(setup, seed), log, captured);
 
     /// <summary>Removes what the captures wrote, once the template was given up.</summary>
-    public static void DiscardCaptures(LocalPostgresSetup setup) => PostgresTemplates.TryDeleteFolder(StageOf(setup));
+    public static void DiscardCaptures(LocalPostgresSetup setup) => EnvironmentTemp.Delete(StageOf(setup));
 
     /// <summary>Removes one database's capture, handed over after the template was given up.</summary>
-    public static void DiscardCapture(LocalPostgresSetup setup, PreviewSeedResource seed) => PostgresTemplates.TryDeleteFolder(RowsFolderOf(setup, seed));
+    public static void DiscardCapture(LocalPostgresSetup setup, PreviewSeedResource seed) => EnvironmentTemp.Delete(RowsFolderOf(setup, seed));
 
     /// <summary>
     /// Builds and stores the template of every database in <paramref name="databases"/> (all the server's), then
@@ -82,11 +83,8 @@ internal static class LocalPostgresTemplateBuilder
         }
         finally
         {
-            PostgresTemplates.TryDeleteFolder(stage);
-            if (storeStage is not null)
-            {
-                PostgresTemplates.TryDeleteFolder(storeStage);
-            }
+            EnvironmentTemp.Delete(stage);
+            EnvironmentTemp.Delete(storeStage);
 
             template.ReleaseBuildLock();
         }

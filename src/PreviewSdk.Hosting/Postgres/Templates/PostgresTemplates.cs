@@ -162,22 +162,6 @@ internal static class PostgresTemplates
     public static Func<NpgsqlConnection, CancellationToken, Task> CaptureInto(string rowsFolder, Action<string> log, Action<TemplateRows?> captured) =>
         async (connection, cancellationToken) => captured(await TemplateRowsCapture.CaptureAsync(connection, rowsFolder, log, cancellationToken));
 
-    /// <summary>Deletes a build's working folder if it is there; one that cannot be deleted now goes with the environment's teardown or the next prune.</summary>
-    public static void TryDeleteFolder(string folder)
-    {
-        try
-        {
-            if (Directory.Exists(folder))
-            {
-                Directory.Delete(folder, recursive: true);
-            }
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // Under the environment's state or base folder, which its teardown deletes; a store stage goes with the next prune.
-        }
-    }
-
     /// <summary>Database names for a log line: <c>'catalog' and 'orders'</c>.</summary>
     public static string Quoted(IEnumerable<string> names) => string.Join(" and ", names.Select(name => $"'{name}'"));
 
