@@ -43,6 +43,18 @@ public sealed class LeanServiceStartTests(TestContext testContext)
             StringAssert.Contains(variables, "\nDOTNET_TieredPGO=0\n", "A lightweight service runs with dynamic PGO.");
             StringAssert.Contains(variables, "\nDOTNET_GCgen0size=0x400000\n", "A lightweight service runs with the cache-sized gen0 budget.");
             StringAssert.Contains(variables, "\nDOTNET_TC_CallCounting=0\n", "A lightweight service recompiles its hot methods.");
+            StringAssert.Contains(variables, "\nGOGC=\n", "DCP's Go settings reached a service: a Go program of its own would inherit them.");
+            StringAssert.Contains(variables, "\nGOMAXPROCS=\n", "DCP's Go settings reached a service: a Go program of its own would inherit them.");
+        }
+
+        var orchestrator = EnvironmentProcessTable.Carrying(record.EnvironmentId)
+            .Where(process => process.CommandLine.Contains("/dcp start-apiserver ", StringComparison.Ordinal) || process.CommandLine.Contains("/dcp run-controllers ", StringComparison.Ordinal))
+            .ToList();
+        Assert.HasCount(2, orchestrator, "DCP's API server and controllers run.");
+        foreach (var process in orchestrator)
+        {
+            StringAssert.Contains(Variables(process.ProcessId), "\nGOGC=25\n", "DCP runs with Go's default collector goal.");
+            StringAssert.Contains(Variables(process.ProcessId), "\nGOMAXPROCS=1\n", "DCP runs with a Go processor per core.");
         }
 
         StringAssert.Contains(Variables(record.HostProcessId), "\nDOTNET_TieredPGO=0\n", "The lightweight app host runs with dynamic PGO.");

@@ -50,6 +50,23 @@ public sealed class OrchestratorCertificateTests
     }
 
     [TestMethod]
+    public async Task Script_GivesDcpItsGoSettings_UnlessTheAppHostsEnvironmentHasThem()
+    {
+        using var folder = new TempFolder();
+        var recorder = Path.Combine(folder.Path, "real dcp");
+        var recorded = Path.Combine(folder.Path, "variables");
+        await File.WriteAllTextAsync(recorder, $"#!/bin/sh\nprintf 'GOGC=%s GOMAXPROCS=%s\\n' \"$GOGC\" \"$GOMAXPROCS\" > '{recorded}'\n", TestContext.CancellationToken);
+        File.SetUnixFileMode(recorder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var configuration = new ConfigurationManager { [OrchestratorCertificate.CliPathKey] = recorder };
+        var script = OrchestratorCertificate.Install(configuration, Path.Combine(folder.Path, "orchestrator"), entryAssembly: null)!;
+
+        await RunAsync(script, new Dictionary<string, string> { ["GOGC"] = string.Empty, ["GOMAXPROCS"] = string.Empty }, "start-apiserver");
+        Assert.AreEqual("GOGC=25 GOMAXPROCS=1", (await File.ReadAllTextAsync(recorded, TestContext.CancellationToken)).Trim());
+        await RunAsync(script, new Dictionary<string, string> { ["GOGC"] = "200", ["GOMAXPROCS"] = string.Empty }, "info");
+        Assert.AreEqual("GOGC=200 GOMAXPROCS=1", (await File.ReadAllTextAsync(recorded, TestContext.CancellationToken)).Trim(), "A value the app host has wins.");
+    }
+
+    [TestMethod]
     public void Install_LeavesDcpAlone_WhenItsPathIsUnknownOrMissing_OrABundleIsConfigured()
     {
         using var folder = new TempFolder();
@@ -156,9 +173,11 @@ public sealed class OrchestratorCertificateTests
         return null!;
     }
 
-    private static async Task RunAsync(string program, params string[] arguments)
+    private static Task RunAsync(string program, params string[] arguments) => RunAsync(program, environment: null, arguments);
+
+    private static async Task RunAsync(string program, IReadOnlyDictionary<string, string>? environment, params string[] arguments)
     {
-        var result = await ExternalProgram.RunAsync(program, arguments, workingDirectory: null, CancellationToken.None);
+        var result = await ExternalProgram.RunAsync(program, arguments, workingDirectory: null, CancellationToken.None, environment);
         Assert.AreEqual(0, result.ExitCode, result.Output);
     }
 

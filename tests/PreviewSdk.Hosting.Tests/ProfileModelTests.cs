@@ -179,6 +179,7 @@ public sealed class ProfileModelTests
         var arguments = await ArgumentsOfAsync(postgres.Resource);
         Assert.Contains("shared_buffers=16MB", arguments);
         Assert.Contains("max_connections=40", arguments);
+        Assert.Contains("max_logical_replication_workers=0", arguments);
     }
 
     private static async Task<List<string>> ArgumentsOfAsync(IResource resource)

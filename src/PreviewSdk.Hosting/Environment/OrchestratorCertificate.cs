@@ -103,7 +103,9 @@ public static class OrchestratorCertificate
         var text = $"""
             #!/bin/sh
             # {Marker}: the orchestrator's API server gets this environment's certificate instead of making one
-            # (see OrchestratorCertificate); every other command runs unchanged.
+            # (see OrchestratorCertificate); every other command runs unchanged. DCP's own Go runtime settings
+            # (see OrchestratorGoRuntime), where the app host's environment has none.
+            {OrchestratorGoRuntime.ScriptLines()}
             if [ "$1" = start-apiserver ]; then
                 exec {Quote(dcp)} "$@" --tls-cert-file {Quote(certificate)} --tls-key-file {Quote(key)}
             fi

@@ -51,6 +51,9 @@ public static class PreviewPostgresBuilderExtensions
         // 100 by default; each slot costs shared memory and semaphores whether used or not. A lightweight
         // environment's services, seeder and health checks use well under 20.
         ["max_connections"] = "40",
+        // 4 by default; with none the server starts no logical replication launcher, a process (about 1 MB) that only
+        // a server subscribing to another's publication needs. Publishing (change data capture from it) still works.
+        ["max_logical_replication_workers"] = "0",
     };
 
     /// <summary>
