@@ -26,7 +26,7 @@ internal sealed class TestRuntime : IDisposable
 
     // Aspire finds DCP through metadata that the app host SDK stamps into an app host assembly; the empty test
     // host is one. (Aspire.Hosting.Testing's builder refuses an app host that is not the entry point's.)
-    private const string AppHostAssemblyName = "PreviewSdk.Hosting.TestHost";
+    internal const string AppHostAssemblyName = "PreviewSdk.Hosting.TestHost";
 
     public PreviewRuntime Runtime { get; }
 

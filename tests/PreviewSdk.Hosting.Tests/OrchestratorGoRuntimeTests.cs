@@ -1,0 +1,97 @@
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace PreviewSdk.Hosting.Tests;
+
+/// <summary>
+/// DCP's Go runtime settings stay DCP's: every executable and project it starts gets them back empty (Go's
+/// defaults), except where the resource sets its own; containers, which do not inherit DCP's environment, get nothing.
+/// </summary>
+[TestClass]
+public sealed class OrchestratorGoRuntimeTests
+{
+    [TestMethod]
+    public async Task KeepFromResources_EmptiesTheSettingsForExecutablesAndProjects_UnlessTheResourceSetsThem()
+    {
+        var builder = BareBuilder();
+        var plain = builder.AddExecutable("plain-tool", "/bin/true", ".");
+        var own = builder.AddExecutable("own-tool", "/bin/true", ".").WithEnvironment("GOGC", "200");
+        var project = builder.AddProject("api", "../Api/Api.csproj", launchProfileName: null);
+        var container = builder.AddContainer("cache", "redis");
+
+        WithoutGoSettings(() => OrchestratorGoRuntime.KeepFromResources(builder));
+        await using var app = builder.Build();
+        await app.Services.GetRequiredService<Aspire.Hosting.Eventing.IDistributedApplicationEventing>()
+            .PublishAsync(new BeforeStartEvent(app.Services, app.Services.GetRequiredService<DistributedApplicationModel>()), TestContext.CancellationToken);
+
+        var plainVariables = await EnvironmentOfAsync(plain.Resource);
+        Assert.AreEqual(string.Empty, plainVariables["GOGC"]);
+        Assert.AreEqual(string.Empty, plainVariables["GOMAXPROCS"]);
+        var ownVariables = await EnvironmentOfAsync(own.Resource);
+        Assert.AreEqual("200", ownVariables["GOGC"], "The resource's own value stays.");
+        Assert.AreEqual(string.Empty, ownVariables["GOMAXPROCS"]);
+        Assert.AreEqual(string.Empty, (await EnvironmentOfAsync(project.Resource))["GOGC"]);
+        Assert.IsFalse((await EnvironmentOfAsync(container.Resource)).ContainsKey("GOGC"), "A container does not inherit DCP's environment.");
+    }
+
+    [TestMethod]
+    public async Task KeepFromResources_LeavesResourcesAlone_WhenTheAppHostItselfHasTheSettings()
+    {
+        var builder = BareBuilder();
+        var plain = builder.AddExecutable("plain-tool", "/bin/true", ".");
+
+        WithGoSettings(() => OrchestratorGoRuntime.KeepFromResources(builder));
+        await using var app = builder.Build();
+        await app.Services.GetRequiredService<Aspire.Hosting.Eventing.IDistributedApplicationEventing>()
+            .PublishAsync(new BeforeStartEvent(app.Services, app.Services.GetRequiredService<DistributedApplicationModel>()), TestContext.CancellationToken);
+
+        // The app host's own values are what DCP and everything it starts inherit, as they would without PreviewSdk.
+        Assert.IsFalse((await EnvironmentOfAsync(plain.Resource)).ContainsKey("GOGC"));
+    }
+
+    public TestContext TestContext { get; set; } = null!;
+
+    // Without the preview environment, so only Aspire's own subscribers run besides this one at the published event;
+    // the test app host's assembly carries the paths of DCP and the dashboard they need.
+    private static IDistributedApplicationBuilder BareBuilder() =>
+        DistributedApplication.CreateBuilder(new DistributedApplicationOptions { DisableDashboard = true, AllowUnsecuredTransport = true, AssemblyName = TestRuntime.AppHostAssemblyName });
+
+    private static void WithoutGoSettings(Action action) => WithVariables(null, action);
+
+    private static void WithGoSettings(Action action) => WithVariables("7", action);
+
+    // The settings are read from the app host's process environment when KeepFromResources runs.
+    private static void WithVariables(string? value, Action action)
+    {
+        var saved = OrchestratorGoRuntime.Settings.Keys.ToDictionary(name => name, Environment.GetEnvironmentVariable);
+        try
+        {
+            foreach (var name in saved.Keys)
+            {
+                Environment.SetEnvironmentVariable(name, value);
+            }
+
+            action();
+        }
+        finally
+        {
+            foreach (var (name, old) in saved)
+            {
+                Environment.SetEnvironmentVariable(name, old);
+            }
+        }
+    }
+
+    private static async Task<Dictionary<string, string>> EnvironmentOfAsync(IResource resource)
+    {
+        var values = new Dictionary<string, object>(StringComparer.Ordinal);
+        var context = new EnvironmentCallbackContext(new DistributedApplicationExecutionContext(DistributedApplicationOperation.Run), resource, values);
+        foreach (var annotation in resource.Annotations.OfType<EnvironmentCallbackAnnotation>())
+        {
+            await annotation.Callback(context);
+        }
+
+        return values.ToDictionary(pair => pair.Key, pair => pair.Value as string ?? pair.Value.GetType().Name, StringComparer.Ordinal);
+    }
+}
