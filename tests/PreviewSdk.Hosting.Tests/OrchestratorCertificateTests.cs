@@ -23,10 +23,8 @@ public sealed class OrchestratorCertificateTests
     public async Task Install_PointsAspireAtAScript_ThatAddsTheCertificateToStartApiserverOnly()
     {
         using var folder = new TempFolder();
-        var recorder = Path.Combine(folder.Path, "real dcp");
         var recorded = Path.Combine(folder.Path, "arguments");
-        await File.WriteAllTextAsync(recorder, $"#!/bin/sh\nfor a in \"$@\"; do printf '%s\\n' \"$a\"; done > '{recorded}'\n", TestContext.CancellationToken);
-        File.SetUnixFileMode(recorder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var recorder = await WriteStandInAsync(folder, $"for a in \"$@\"; do printf '%s\\n' \"$a\"; done > '{recorded}'");
         var configuration = new ConfigurationManager();
         configuration[OrchestratorCertificate.CliPathKey] = recorder;
         var orchestrator = Path.Combine(folder.Path, "orchestrator");
@@ -53,10 +51,8 @@ public sealed class OrchestratorCertificateTests
     public async Task Script_GivesDcpItsGoSettings_UnlessTheAppHostsEnvironmentHasThem()
     {
         using var folder = new TempFolder();
-        var recorder = Path.Combine(folder.Path, "real dcp");
         var recorded = Path.Combine(folder.Path, "variables");
-        await File.WriteAllTextAsync(recorder, $"#!/bin/sh\nprintf 'GOGC=%s GOMAXPROCS=%s\\n' \"$GOGC\" \"$GOMAXPROCS\" > '{recorded}'\n", TestContext.CancellationToken);
-        File.SetUnixFileMode(recorder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var recorder = await WriteStandInAsync(folder, $"printf 'GOGC=%s GOMAXPROCS=%s\\n' \"$GOGC\" \"$GOMAXPROCS\" > '{recorded}'");
         var configuration = new ConfigurationManager { [OrchestratorCertificate.CliPathKey] = recorder };
         var script = OrchestratorCertificate.Install(configuration, Path.Combine(folder.Path, "orchestrator"), entryAssembly: null)!;
 
@@ -171,6 +167,15 @@ public sealed class OrchestratorCertificateTests
 
         Assert.Fail($"DCP wrote no kubeconfig (exited: {dcp.HasExited}).");
         return null!;
+    }
+
+    // A stand-in for the real DCP, a shell script of one line that records what it was run with.
+    private async Task<string> WriteStandInAsync(TempFolder folder, string line)
+    {
+        var standIn = Path.Combine(folder.Path, "real dcp");
+        await File.WriteAllTextAsync(standIn, $"#!/bin/sh\n{line}\n", TestContext.CancellationToken);
+        File.SetUnixFileMode(standIn, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        return standIn;
     }
 
     private static Task RunAsync(string program, params string[] arguments) => RunAsync(program, environment: null, arguments);

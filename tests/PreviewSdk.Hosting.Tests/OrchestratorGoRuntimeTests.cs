@@ -83,15 +83,5 @@ public sealed class OrchestratorGoRuntimeTests
         }
     }
 
-    private static async Task<Dictionary<string, string>> EnvironmentOfAsync(IResource resource)
-    {
-        var values = new Dictionary<string, object>(StringComparer.Ordinal);
-        var context = new EnvironmentCallbackContext(new DistributedApplicationExecutionContext(DistributedApplicationOperation.Run), resource, values);
-        foreach (var annotation in resource.Annotations.OfType<EnvironmentCallbackAnnotation>())
-        {
-            await annotation.Callback(context);
-        }
-
-        return values.ToDictionary(pair => pair.Key, pair => pair.Value as string ?? pair.Value.GetType().Name, StringComparer.Ordinal);
-    }
+    private static Task<Dictionary<string, string>> EnvironmentOfAsync(IResource resource) => ResourceEnvironment.TextOfAsync(resource);
 }

@@ -226,17 +226,7 @@ public sealed class ProfileModelTests
         return (builder, api, worker);
     }
 
-    private static async Task<Dictionary<string, string>> EnvironmentOfAsync(IResource resource)
-    {
-        var values = new Dictionary<string, object>(StringComparer.Ordinal);
-        var context = new EnvironmentCallbackContext(new DistributedApplicationExecutionContext(DistributedApplicationOperation.Run), resource, values);
-        foreach (var annotation in resource.Annotations.OfType<EnvironmentCallbackAnnotation>())
-        {
-            await annotation.Callback(context);
-        }
-
-        return values.ToDictionary(pair => pair.Key, pair => pair.Value as string ?? pair.Value.GetType().Name, StringComparer.Ordinal);
-    }
+    private static Task<Dictionary<string, string>> EnvironmentOfAsync(IResource resource) => ResourceEnvironment.TextOfAsync(resource);
 
     private static object? DashboardProperty(IResource resource) =>
         resource.Annotations.OfType<ResourceSnapshotAnnotation>().Single().InitialSnapshot.Properties

@@ -128,17 +128,7 @@ public sealed class ResourceLimitsTests
     }
 
     // Only the callbacks' own values: enough to see what WithResourceLimits adds, without running anything.
-    private static async Task<Dictionary<string, object>> GetEnvironmentAsync(IResource resource)
-    {
-        var variables = new Dictionary<string, object>(StringComparer.Ordinal);
-        var context = new EnvironmentCallbackContext(new DistributedApplicationExecutionContext(DistributedApplicationOperation.Run), resource, variables);
-        foreach (var annotation in resource.Annotations.OfType<EnvironmentCallbackAnnotation>())
-        {
-            await annotation.Callback(context);
-        }
-
-        return variables;
-    }
+    private static Task<Dictionary<string, object>> GetEnvironmentAsync(IResource resource) => ResourceEnvironment.OfAsync(resource);
 
     private static string? Property(ResourceEvent update, string name) =>
         update.Snapshot.Properties.FirstOrDefault(property => property.Name == name)?.Value?.ToString();
