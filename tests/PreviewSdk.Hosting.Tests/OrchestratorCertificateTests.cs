@@ -185,11 +185,4 @@ public sealed class OrchestratorCertificateTests
         var result = await ExternalProgram.RunAsync(program, arguments, workingDirectory: null, CancellationToken.None, environment);
         Assert.AreEqual(0, result.ExitCode, result.Output);
     }
-
-    private sealed class TempFolder : IDisposable
-    {
-        public string Path { get; } = Directory.CreateTempSubdirectory("preview-orchestrator-").FullName;
-
-        public void Dispose() => Directory.Delete(Path, recursive: true);
-    }
 }

@@ -54,8 +54,9 @@ internal sealed class TestRuntime : IDisposable
             AssemblyName = AppHostAssemblyName,
         });
         // As PreviewApplication.CreateBuilder does for every environment: DCP gets the environment's certificate
-        // instead of making an RSA key (1 to 4 s of a core) at each of these tests' starts.
-        OrchestratorCertificate.Install(builder.Configuration, Path.Combine(StateDirectory, "launch", "orchestrator"), System.Reflection.Assembly.Load(AppHostAssemblyName));
+        // instead of making an RSA key (1 to 4 s of a core) at each of these tests' starts, and its Go settings,
+        // which the resources get back.
+        OrchestratorLaunch.Install(builder, Path.Combine(StateDirectory, "launch", "orchestrator"), System.Reflection.Assembly.Load(AppHostAssemblyName));
         builder.AddPreviewEnvironment(Runtime);
         return builder;
     }

@@ -4,7 +4,7 @@ namespace Aspire.Hosting;
 
 /// <summary>
 /// The Go runtime settings of Aspire's orchestrator (DCP), whose API server and controllers are two Go processes in
-/// every environment, and only theirs: the processes DCP starts get them unset again.
+/// every environment, and only theirs: the processes DCP starts get them back as empty, which Go reads as its default.
 /// </summary>
 /// <remarks>
 /// Measured on the idle Shop sample, three environments side by side (private MB of DCP's two processes; CPU of them
@@ -42,6 +42,7 @@ public static class OrchestratorGoRuntime
     /// not inherit its environment and are left alone.
     /// </summary>
     /// <param name="builder">The app host's builder.</param>
+    /// <remarks>Called by <see cref="OrchestratorLaunch.Install"/> together with the script, which sets them.</remarks>
     public static void KeepFromResources(IDistributedApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);

@@ -25,10 +25,7 @@ public static class PreviewApplication
         // Before DCP starts: it takes the PATH from this process.
         DirectServiceStart.Install(Path.Combine(runtime.StateDirectory, "launch"));
         var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions { Args = args });
-        if (OrchestratorCertificate.Install(builder.Configuration, Path.Combine(runtime.StateDirectory, "launch", "orchestrator"), System.Reflection.Assembly.GetEntryAssembly()) is not null)
-        {
-            OrchestratorGoRuntime.KeepFromResources(builder);
-        }
+        OrchestratorLaunch.Install(builder, Path.Combine(runtime.StateDirectory, "launch", "orchestrator"), System.Reflection.Assembly.GetEntryAssembly());
 
         builder.AddPreviewEnvironment(runtime);
         if (runtime.IsForeground)
