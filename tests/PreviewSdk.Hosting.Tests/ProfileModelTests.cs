@@ -31,7 +31,7 @@ public sealed class ProfileModelTests
         var workerEnvironment = await EnvironmentOfAsync(worker.Resource);
         Assert.AreEqual("20", workerEnvironment["Orders__BatchSize"], "the services: setting stands");
         Assert.AreEqual("00:00:10", workerEnvironment["Orders__PollInterval"], "the profile's variable");
-        Assert.AreEqual("5000", environment["OTEL_METRIC_EXPORT_INTERVAL"], "lightweight services export telemetry every 5 s");
+        Assert.AreEqual("15000", environment["OTEL_METRIC_EXPORT_INTERVAL"], "lightweight services export metrics every 15 s");
         Assert.AreEqual("5000", environment["OTEL_BSP_SCHEDULE_DELAY"]);
         Assert.AreEqual("lightweight", DashboardProperty(api.Resource));
         Assert.AreEqual("lightweight", api.Resource.Annotations.OfType<PreviewProfileAnnotation>().Single().Profile);
@@ -52,7 +52,7 @@ public sealed class ProfileModelTests
         Assert.AreEqual(new ResourceLimits(0.5, 256L * 1024 * 1024), worker.Resource.Annotations.OfType<PreviewLimitsAnnotation>().Single().Limits);
         var workerEnvironment = await EnvironmentOfAsync(worker.Resource);
         Assert.AreEqual("50", workerEnvironment["Orders__BatchSize"], "the profile's variable overrides services:' one");
-        Assert.AreNotEqual("5000", workerEnvironment.GetValueOrDefault("OTEL_METRIC_EXPORT_INTERVAL"), "heavyweight keeps Aspire's telemetry pace");
+        Assert.AreNotEqual("15000", workerEnvironment.GetValueOrDefault("OTEL_METRIC_EXPORT_INTERVAL"), "heavyweight keeps Aspire's telemetry pace");
         Assert.AreEqual("heavyweight", DashboardProperty(worker.Resource));
         Assert.AreEqual(20.0, builder.UsePreviewProfile(SampleManifest).ScaleOf("postgres"), "a second call returns the profile in use");
     }
@@ -125,7 +125,8 @@ public sealed class ProfileModelTests
 
         var apiEnvironment = await EnvironmentOfAsync(api.Resource);
         Assert.AreEqual(("0", "0", "0"), (apiEnvironment["DOTNET_gcServer"], apiEnvironment["DOTNET_TieredPGO"], apiEnvironment["DOTNET_TC_CallCounting"]), name);
-        Assert.AreEqual("5000", apiEnvironment["OTEL_METRIC_EXPORT_INTERVAL"], "its services export telemetry every 5 s");
+        Assert.AreEqual("15000", apiEnvironment["OTEL_METRIC_EXPORT_INTERVAL"], "its services export metrics every 15 s");
+        Assert.AreEqual("5000", apiEnvironment["OTEL_BLRP_SCHEDULE_DELAY"], "and logs every 5 s");
         var workerEnvironment = await EnvironmentOfAsync(worker.Resource);
         Assert.AreEqual(("1", "0"), (workerEnvironment["DOTNET_gcServer"], workerEnvironment["DOTNET_TieredPGO"]), "the service's own value wins");
         var webEnvironment = await EnvironmentOfAsync(web.Resource);
@@ -151,7 +152,7 @@ public sealed class ProfileModelTests
 
         var environment = await EnvironmentOfAsync(api.Resource);
         Assert.IsFalse(environment.ContainsKey("DOTNET_gcServer") || environment.ContainsKey("DOTNET_TieredPGO"), "a profile extending heavyweight got lightweight runtime settings.");
-        Assert.AreNotEqual("5000", environment.GetValueOrDefault("OTEL_METRIC_EXPORT_INTERVAL"));
+        Assert.AreNotEqual("15000", environment.GetValueOrDefault("OTEL_METRIC_EXPORT_INTERVAL"));
         Assert.IsFalse((await ArgumentsOfAsync(postgres.Resource)).Any(argument => argument.StartsWith("shared_buffers=", StringComparison.Ordinal)));
     }
 
