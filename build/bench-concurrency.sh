@@ -95,10 +95,7 @@ start_environment() {
 # stops at once (ten builds and ten app hosts shutting down) push the load past 40 and slow the next round's lone
 # start by half.
 stop_round() {
-    local name
-    for name in "${names[@]}"; do
-        run_waiting "$WORK/stop.log" "${OWNED[@]}" dotnet build "$SAMPLE" -t:PreviewDown "-p:PreviewName=$name" "${BUILD_PROPS[@]}" -nologo -v:q || true
-    done
+    down_sample_environments "${BUILD_PROPS[@]}"
     names=()
     sleep 20
 }

@@ -62,14 +62,19 @@ sample_bench_workspace() {
     names=()
 }
 
+# Stops each environment in names with PreviewDown, one after another (the build properties are the arguments).
+down_sample_environments() {
+    local name
+    for name in "${names[@]}"; do
+        "${OWNED[@]}" dotnet build "$SAMPLE" -t:PreviewDown "-p:PreviewName=$name" "$@" -nologo -v:q >/dev/null 2>&1 || true
+    done
+}
+
 # On exit: stops each environment in names with PreviewDown (the build properties are the arguments), then whatever
 # still carries OWNER, and removes WORK.
 stop_sample_environments() {
-    local name
     if [[ -n $child ]]; then kill -TERM "$child" 2>/dev/null; fi
-    for name in "${names[@]}"; do
-        "${OWNED[@]}" dotnet build "$SAMPLE" -t:PreviewDown "-p:PreviewName=$name" "$@" -nologo -v:q >/dev/null 2>&1
-    done
+    down_sample_environments "$@"
     stop_processes_with "BENCH_OWNER=$OWNER" 0 || log "warning: processes carrying BENCH_OWNER=$OWNER survived" >&2
     rm -rf "$WORK"
 }
