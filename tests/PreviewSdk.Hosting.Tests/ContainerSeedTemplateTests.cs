@@ -185,6 +185,84 @@ public sealed class ContainerSeedTemplateTests
     }
 
     [TestMethod]
+    public async Task ContainerTemplates_AContainerThatFailsFromItsTemplate_DiscardsIt_AndTheNextStartSeedsANewOne()
+    {
+        var server = await RequireEngineAsync();
+        using var shared = new SeedTemplateTests.SharedFolders();
+        using var timeout = Timeout();
+        var store = new TemplateStore(shared.Templates);
+        TemplateImage? original = null;
+        try
+        {
+            using (var first = new TestRuntime(templatesDirectory: shared.Templates))
+            {
+                await TemplateEnvironment.RunAsync(first, shared.Manifest, ["appdb"], timeout.Token, container: server);
+            }
+
+            // The template image breaks (here: an entry point that exits, as a clone step that fails would): the
+            // record names the broken image, by name and id.
+            var key = TemplateEnvironment.CompleteTemplates(shared.Templates).Single();
+            var record = store.TryRead(key)!;
+            original = record.Image;
+            var broken = await BreakImageAsync(server, record.Image!, timeout.Token);
+            PreviewSdk.Core.Environments.StateJson.Write(Path.Combine(store.PathOf(key), "template.json"), record with { Image = record.Image! with { Id = broken } });
+
+            using (var second = new TestRuntime(templatesDirectory: shared.Templates))
+            {
+                var failure = await TemplateEnvironment.RunFailingAsync(second, shared.Manifest, "appdb", server, timeout.Token);
+                StringAssert.Contains(failure.Reason, $"Its data was cloned from the seeded-data template {key}, now discarded: the next start seeds again");
+                StringAssert.Contains(store.TryRead(key)!.DiscardedBecause, "cloned from it failed before it was ready");
+            }
+
+            using (var third = new TestRuntime(templatesDirectory: shared.Templates))
+            {
+                var result = await TemplateEnvironment.RunAsync(third, shared.Manifest, ["appdb"], timeout.Token, container: server);
+                Assert.AreEqual(SeededDatabase.Seeded, result.Sources["appdb"], result.Logs);
+                StringAssert.Contains(result.Logs, $"The template {key} was discarded (");
+            }
+
+            var rebuilt = store.TryRead(key)!;
+            Assert.IsNull(rebuilt.DiscardedBecause, "Replaced by a template in use.");
+            Assert.AreNotEqual(broken, rebuilt.Image!.Id);
+            var bare = broken.Replace("sha256:", string.Empty, StringComparison.Ordinal);
+            Assert.IsFalse((await ImagesOfKeyAsync(server, key)).Any(listed => listed.ID.EndsWith(bare, StringComparison.Ordinal)), "The broken image went before the new one took its name.");
+        }
+        finally
+        {
+            await TemplateEnvironment.RemoveTemplatesAsync(shared.Templates);
+            if (original is not null)
+            {
+                PreviewSdk.Core.Containers.TemplateImages.TryRemove(original);
+            }
+        }
+    }
+
+    // Commits the template image again with an entry point that exits 3, under the same name (the original keeps its
+    // id, without a name, as the broken image's parent: the caller removes it last).
+    private static async Task<string> BreakImageAsync(ContainerServer server, TemplateImage image, CancellationToken cancellationToken)
+    {
+        using var client = server.Engine.CreateClient();
+        var created = await client.Containers.CreateContainerAsync(new Docker.DotNet.Models.CreateContainerParameters { Image = image.Name }, cancellationToken);
+        try
+        {
+            var reference = image.Name[..image.Name.LastIndexOf(':')];
+            var committed = await client.Images.CommitContainerChangesAsync(new Docker.DotNet.Models.CommitContainerChangesParameters
+            {
+                ContainerID = created.ID,
+                RepositoryName = reference,
+                Tag = image.Name[(reference.Length + 1)..],
+                Changes = ["""ENTRYPOINT ["/bin/sh", "-c", "echo the template is broken >&2; exit 3"]"""],
+                Config = new Docker.DotNet.Models.Config(),
+            }, cancellationToken);
+            return committed.ID.StartsWith("sha256:", StringComparison.Ordinal) ? committed.ID : "sha256:" + committed.ID;
+        }
+        finally
+        {
+            await client.Containers.RemoveContainerAsync(created.ID, new Docker.DotNet.Models.ContainerRemoveParameters { Force = true }, CancellationToken.None);
+        }
+    }
+
+    [TestMethod]
     public async Task ContainerTemplates_TwoEnvironmentsStartingAtOnceBuildTheTemplateOnce()
     {
         var server = await RequireEngineAsync();

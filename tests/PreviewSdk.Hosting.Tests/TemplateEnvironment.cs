@@ -156,6 +156,28 @@ internal static class TemplateEnvironment
         }
     }
 
+    /// <summary>
+    /// Starts an environment of one container server and <paramref name="database"/> that is expected to fail before
+    /// it is ready; returns its failure report (<c>failed.json</c>) once written, after stopping it.
+    /// </summary>
+    public static async Task<FailureReport> RunFailingAsync(
+        TestRuntime test, string manifest, string database, ContainerServer container, CancellationToken cancellationToken)
+    {
+        var builder = test.CreateBuilder();
+        container.Add(builder).AddPreviewDatabase(database).WithSeedData(manifest);
+        await using var app = builder.Build();
+        try
+        {
+            await app.StartAsync(cancellationToken);
+            return await TestRuntime.WaitForFileAsync<FailureReport>(Path.Combine(test.StateDirectory, StateFiles.Failed), cancellationToken);
+        }
+        finally
+        {
+            await app.StopAsync(CancellationToken.None);
+            await RemoveContainersAsync(container, test);
+        }
+    }
+
     // Aspire's orchestrator is stopped with the app host, sometimes before it has removed the server's container
     // (stopping PostgreSQL takes a while on a loaded machine); one left running keeps its template image in use, so a
     // later test's prune fails. Removes what is left of the environment's containers, as -t:PreviewDown does.

@@ -42,6 +42,13 @@ public sealed record TemplateRecord
     /// </summary>
     public TemplateImage? Image { get; init; }
 
+    /// <summary>
+    /// Why the template was discarded: an environment whose data was cloned from it failed before it was ready (its
+    /// PostgreSQL server, one of its databases or a seeding), so the template may be what is wrong. The next
+    /// environment of the key seeds and replaces it rather than clone it again. Null for a template in use.
+    /// </summary>
+    public string? DiscardedBecause { get; init; }
+
     /// <summary>Whether the template is past its retention at <paramref name="now"/>.</summary>
     public bool IsExpired(DateTimeOffset now) => LastUsedAt + TimeSpan.FromSeconds(RetentionSeconds) < now;
 }

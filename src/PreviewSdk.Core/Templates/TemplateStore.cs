@@ -92,6 +92,36 @@ public sealed class TemplateStore(string folder)
         }
     }
 
+    /// <summary>
+    /// Marks the template <paramref name="key"/> discarded (<see cref="TemplateRecord.DiscardedBecause"/>) under its
+    /// lock, waiting up to <paramref name="wait"/> for an environment cloning it. Its data stays until the next
+    /// environment of the key replaces it (or a prune removes it): a container that failed from its image still holds
+    /// that image. False when the lock stayed held or there is no such template.
+    /// </summary>
+    public bool Discard(string key, string reason, TimeSpan wait)
+    {
+        RegistryLock held;
+        try
+        {
+            held = Lock(key, wait);
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
+
+        using (held)
+        {
+            if (TryRead(key) is not { } record)
+            {
+                return false;
+            }
+
+            StateJson.Write(Path.Combine(PathOf(key), RecordFile), record with { DiscardedBecause = reason });
+            return true;
+        }
+    }
+
     /// <summary>Reads a <c>PreviewTemplatesPerServer</c> value: a whole number from 1 to <see cref="MaximumPerServer"/>.</summary>
     public static bool TryParsePerServer(string? text, out int value)
     {

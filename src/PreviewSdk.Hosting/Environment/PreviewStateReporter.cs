@@ -105,7 +105,8 @@ internal sealed class PreviewStateReporter(
 
         if (failed && !ready)
         {
-            WriteFailure(status);
+            var template = await Task.Run(() => ClonedTemplates.DiscardFor(update.Resource, runtime));
+            WriteFailure(status, template);
         }
         else if (!ready && AllReady())
         {
@@ -201,11 +202,17 @@ internal sealed class PreviewStateReporter(
             Resources = resources.Where(resource => !hidden.Contains(resource.Name)).Select(resource => statuses[resource.Name]).ToList(),
         });
 
-    private void WriteFailure(ResourceStatus status)
+    // templateNote: what became of the seeded-data template the resource's data was cloned from, if it was.
+    private void WriteFailure(ResourceStatus status, string? templateNote)
     {
         var reason = status.ExitCode is { } code
             ? $"'{status.Name}' {status.State} with exit code {code}."
             : $"'{status.Name}' {status.State}.";
+        if (templateNote is not null)
+        {
+            reason += " " + templateNote;
+        }
+
         logger.LogError("Preview environment '{Name}' cannot become ready: {Reason}", runtime.Name, reason);
         StateJson.Write(Path.Combine(runtime.StateDirectory, StateFiles.Failed), new FailureReport
         {

@@ -65,6 +65,28 @@ public sealed class TemplateStoreTests
     }
 
     [TestMethod]
+    public void Discard_MarksTheRecordWhyUnderItsLock_KeepsItsData_AndGivesUpWhileTheLockIsHeld()
+    {
+        using var temp = new TempFolder();
+        var store = new TemplateStore(TemplateStore.FolderUnder(temp.Root));
+        Publish(store, "k1", Now, TimeSpan.FromDays(7));
+        Publish(store, "k2", Now, TimeSpan.FromDays(7));
+
+        Assert.IsTrue(store.Discard("k1", "'postgres' failed", TimeSpan.FromSeconds(1)));
+        Assert.AreEqual("'postgres' failed", store.TryRead("k1")!.DiscardedBecause);
+        Assert.IsTrue(Directory.Exists(store.PathOf("k1")), "Its data stays until the next environment replaces it or a prune removes it.");
+        Assert.IsNull(store.TryRead("k2")!.DiscardedBecause);
+
+        using (store.Lock("k2", TimeSpan.FromSeconds(1)))
+        {
+            Assert.IsFalse(store.Discard("k2", "'postgres' failed", TimeSpan.FromMilliseconds(200)), "An environment cloning it holds the lock.");
+        }
+
+        Assert.IsNull(store.TryRead("k2")!.DiscardedBecause);
+        Assert.IsFalse(store.Discard("none", "'postgres' failed", TimeSpan.FromSeconds(1)), "No such template.");
+    }
+
+    [TestMethod]
     public void Lock_WaitsForTheBuilder_AndTimesOutWhileItHoldsTheKey()
     {
         using var temp = new TempFolder();

@@ -60,6 +60,16 @@ internal static partial class ContainerPostgresTemplates
         templating.Template = template;
         if (PostgresTemplates.ReadOrBuild(template, held, Log) is not { } record)
         {
+            if (template.Store.TryRead(template.Key) is { DiscardedBecause: not null, Image: { } discarded })
+            {
+                // Its container is gone with the environment that failed: the image goes now, before a new one
+                // takes its name and leaves it unnamed, nobody's to remove.
+                if (await Task.Run(() => TemplateImages.TryRemove(discarded), cancellationToken) is { } stays)
+                {
+                    Log($"The discarded template's image stays: {stays}.");
+                }
+            }
+
             templating.DataInWritableLayer = true;
             return;
         }

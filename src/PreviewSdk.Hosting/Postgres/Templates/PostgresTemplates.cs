@@ -85,16 +85,19 @@ internal static class PostgresTemplates
     {
         var databases = template.Databases;
         var record = template.Store.TryRead(template.Key);
-        if (record is not null && databases.All(name => record.Databases.Any(database => database.Name == name)))
+        if (record is { DiscardedBecause: null } && databases.All(name => record.Databases.Any(database => database.Name == name)))
         {
             return record;
         }
 
         // A record without these databases was written by a build of PreviewSdk before templates listed their
         // databases (same version, same key): it is rebuilt, and replaced whole when published.
-        log(record is null
-            ? $"No template {template.Key} yet: this environment seeds {Quoted(databases)} and keeps the result as the template."
-            : $"The template {template.Key} does not list {Quoted(databases)} (an earlier build of PreviewSdk wrote it): this environment seeds them and replaces it.");
+        log(record switch
+        {
+            null => $"No template {template.Key} yet: this environment seeds {Quoted(databases)} and keeps the result as the template.",
+            { DiscardedBecause: { } why } => $"The template {template.Key} was discarded ({why}): this environment seeds {Quoted(databases)} and replaces it.",
+            _ => $"The template {template.Key} does not list {Quoted(databases)} (an earlier build of PreviewSdk wrote it): this environment seeds them and replaces it.",
+        });
         template.BuildLock = held;
         return null;
     }
