@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# build/bench.sh concurrency [--envs "1 2 4 6 10"] [--rounds 3] [--profile lightweight]
+# build/bench.sh concurrency [--envs "1 2 4 6 10"] [--rounds 5] [--profile lightweight]
 #
 # Starts lightweight environments of the Shop sample one after another, each while the earlier ones keep running,
 # up to the largest count (10 by default), with `dotnet build samples/Shop/Shop.Preview -t:Preview` on the built
-# sample; then stops them all, and does it again, --rounds times (3 by default). An untimed start first builds the
-# seeded template and warms the caches, so every timed start clones its data, as every start after a team's first
-# of a schema does. Prints each start's time, and per position the median over the rounds and its ratio to the
-# median lone start (position 1): one start is one sample on a machine whose other work moves it, a median of three
+# sample; then stops them all, and does it again, --rounds times (5 by default: with 3, one slow start moved a
+# median). An untimed start first builds the seeded template and warms the caches, so every timed start clones its
+# data, as every start after a team's first of a schema does. Prints each start's time, and per position the median over the rounds and its ratio to the
+# median lone start (position 1): one start is one sample on a machine whose other work moves it, a median of five
 # is not. At each count of --envs it prints the memory of every running environment: the sum of the resident memory
 # (RSS) of its processes (app host, DCP, dashboard, services, PostgreSQL; shared pages are counted in each process,
 # so the figure is an upper bound) and the proportional PSS beside it (shared pages divided among their users, so it
@@ -26,7 +26,7 @@ source "$REPO/build/bench-lib.sh"
 source "$REPO/build/bench-memory.sh"
 
 COUNTS="1 2 4 6 10"
-ROUNDS=3
+ROUNDS=5
 PROFILE=lightweight
 while [[ $# -gt 0 ]]; do
     case $1 in

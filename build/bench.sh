@@ -2,7 +2,7 @@
 # PreviewSdk benchmarks. Not a test: it prints figures and fails only when a run fails.
 #
 #   build/bench.sh seed [--scale FACTOR]
-#   build/bench.sh concurrency [--envs "1 2 4 6 10"] [--rounds 3]   (see build/bench-concurrency.sh)
+#   build/bench.sh concurrency [--envs "1 2 4 6 10"] [--rounds 5]   (see build/bench-concurrency.sh)
 #   build/bench.sh gateway [--connections N] [--seconds S] [--rounds R]   (see build/bench-gateway.sh)
 #   build/bench.sh recovery [--rounds 3]            (see build/bench-recovery.sh)
 #   build/bench.sh containers [--runs N] [--warmup N]   (see build/bench-containers.sh)
