@@ -36,7 +36,8 @@ internal sealed class PreviewSeedRunner(
     {
         var log = loggers.GetLogger(seed);
         var database = seed.DatabaseName;
-        var server = TemplateServerOf(seed);
+        // Where the database's rows may come from or go to a template.
+        var server = PostgresTemplateServers.Of(seed);
         // Whether this seeding handed its capture over to the template build, which then decides about the key's lock.
         var handedOver = false;
         try
@@ -130,13 +131,6 @@ internal sealed class PreviewSeedRunner(
         }
     }
 
-    // A local server's setup, or a container's templating: where the database's rows may come from or go to a template.
-    private static IPostgresTemplateServer? TemplateServerOf(PreviewSeedResource seed) => seed.Parent switch
-    {
-        LocalPostgresDatabaseResource local => local.Parent.Setup,
-        PostgresDatabaseResource container => container.Parent.Annotations.OfType<ContainerPostgresTemplating>().FirstOrDefault(),
-        _ => null,
-    };
 
     // The last database of the server to hand its capture over starts the build; the others only leave theirs.
     private static void HandOver(IPostgresTemplateServer server, PostgresTemplate template, CapturedDatabase database, CancellationToken cancellationToken)

@@ -21,7 +21,7 @@ internal static class ClonedTemplates
     /// </summary>
     public static string? DiscardFor(IResource resource, PreviewRuntime runtime)
     {
-        if (TemplateOf(resource) is not { ClonedFrom: not null } template)
+        if (PostgresTemplateServers.Of(resource)?.Template is not { ClonedFrom: not null } template)
         {
             return null;
         }
@@ -31,15 +31,4 @@ internal static class ClonedTemplates
             ? $"Its data was cloned from the seeded-data template {template.Key}, now discarded: the next start seeds again and keeps a new template."
             : $"Its data was cloned from the seeded-data template {template.Key}, which another environment held, so it stays: run -t:PreviewPrune if the next start fails the same way.";
     }
-
-    // The template of the server behind a server, a database or a seeding.
-    private static PostgresTemplate? TemplateOf(IResource resource) => resource switch
-    {
-        PreviewSeedResource seed => TemplateOf(seed.Parent),
-        LocalPostgresServerResource local => local.Setup.Template,
-        LocalPostgresDatabaseResource database => database.Parent.Setup.Template,
-        PostgresServerResource container => container.Annotations.OfType<ContainerPostgresTemplating>().FirstOrDefault()?.Template,
-        PostgresDatabaseResource database => TemplateOf(database.Parent),
-        _ => null,
-    };
 }
