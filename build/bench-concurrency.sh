@@ -10,7 +10,8 @@
 # other work moves it, a median of five is not. At each count of --envs it prints the memory of every running
 # environment: the sum of the resident memory (RSS) of its processes (app host, DCP, dashboard, services,
 # PostgreSQL; shared pages are counted in each process, so the figure is an upper bound) and the proportional PSS
-# beside it (shared pages divided among their users, so it sums fairly), and where the last environment's PSS goes, per kind of process (build/bench-memory.sh). The last line:
+# beside it (shared pages divided among their users, so it sums fairly), and where the last environment's PSS goes,
+# per kind of process (build/bench-memory.sh). The last line:
 #   concurrency: envs=<n> rounds=<r> max_start_ratio=<r> mem_per_env_mb=<m> pss_per_env_mb=<p>
 # where max_start_ratio is the largest ratio of a position's median to the lone median, and mem_per_env_mb (RSS)
 # and pss_per_env_mb are the medians over the rounds of the mean over the environments running at the end. Target
